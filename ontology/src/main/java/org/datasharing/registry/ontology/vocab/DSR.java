@@ -1,0 +1,556 @@
+package org.datasharing.registry.ontology.vocab;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The Data Sharing Registry vocabulary (prefix {@code dsr:}), defined in {@code
+ * ontology/registry.ttl}, in the style of Jena's vocabulary classes such as {@link
+ * org.apache.jena.vocabulary.DCAT}. Every term of the ontology has a constant here, and every
+ * constant a term there (checked by {@code DsrVocabularyTest}).
+ */
+public final class DSR {
+  /** The namespace of the vocabulary as a string. */
+  public static final String NS = "https://w3id.org/dsr#";
+
+  /** The namespace of the vocabulary as a resource. */
+  public static final Resource NAMESPACE = ResourceFactory.createResource(NS);
+
+  private DSR() {}
+
+  /** The namespace of the vocabulary as a string. */
+  public static String getURI() {
+    return NS;
+  }
+
+  private static Resource resource(String local) {
+    return ResourceFactory.createResource(NS + local);
+  }
+
+  private static Property property(String local) {
+    return ResourceFactory.createProperty(NS, local);
+  }
+
+  // Classes
+
+  /**
+   * A multi-party agreement to share personal data. Its mutable state (status, current version)
+   * lives on this resource; its terms live in immutable agreement versions.
+   */
+  public static final Resource DataSharingAgreement = resource("DataSharingAgreement");
+
+  /**
+   * One version of the terms of a data sharing agreement. Immutable once submitted; an amendment
+   * creates a new version that is a revision of the previous one.
+   */
+  public static final Resource AgreementVersion = resource("AgreementVersion");
+
+  /**
+   * An organisation's participation in one agreement version: its role, contact and lawful basis.
+   */
+  public static final Resource Party = resource("Party");
+
+  /** The data protection role an organisation plays in a data sharing agreement. */
+  public static final Resource PartyRole = resource("PartyRole");
+
+  /** A stage in the lifecycle of a data sharing agreement. */
+  public static final Resource AgreementStatus = resource("AgreementStatus");
+
+  /**
+   * A data protection officer's decision, on behalf of their organisation, on one exact agreement
+   * version.
+   */
+  public static final Resource Decision = resource("Decision");
+
+  /** What a data protection officer decided about an agreement version. */
+  public static final Resource DecisionOutcome = resource("DecisionOutcome");
+
+  /**
+   * Evidence that an organisation meets an information security or governance assurance scheme,
+   * valid for a period.
+   */
+  public static final Resource AssuranceCertificate = resource("AssuranceCertificate");
+
+  /** One state change recorded in the append-only audit log; a leaf of the log's Merkle tree. */
+  public static final Resource AuditEvent = resource("AuditEvent");
+
+  /** The kind of state change an audit event records. */
+  public static final Resource AuditAction = resource("AuditAction");
+
+  /**
+   * A checkpoint of the audit log's Merkle tree: its size and root hash (in the style of an RFC
+   * 9162 signed tree head).
+   */
+  public static final Resource TreeHead = resource("TreeHead");
+
+  /** An item the UK ICO data sharing code of practice expects a data sharing agreement to cover. */
+  public static final Resource IcoChecklistItem = resource("IcoChecklistItem");
+
+  // Annotation properties used on SHACL shapes
+
+  /** The API field a SHACL shape checks, e.g. "lawfulBasis" or "party.lawfulBasis". */
+  public static final Property fieldName = property("fieldName");
+
+  /** The ICO data sharing code checklist item a SHACL shape checks. */
+  public static final Property icoItem = property("icoItem");
+
+  // Organisations and assurance certificates
+
+  /** A public service sector the organisation works in (a concept of the sector scheme). */
+  public static final Property sector = property("sector");
+
+  /** The organisation's e-mail domain, e.g. northshire-cc.example. */
+  public static final Property domain = property("domain");
+
+  /** The name of the organisation's data protection officer. */
+  public static final Property dpoName = property("dpoName");
+
+  /** The e-mail address of the organisation's data protection officer. */
+  public static final Property dpoEmail = property("dpoEmail");
+
+  /** An assurance certificate the organisation holds. */
+  public static final Property hasAssurance = property("hasAssurance");
+
+  /** The scheme the certificate is for (a concept of the assurance-scheme scheme). */
+  public static final Property assuranceScheme = property("assuranceScheme");
+
+  /** The level reached, in the scheme's own words, e.g. "Standards Met". */
+  public static final Property assuranceLevel = property("assuranceLevel");
+
+  /** The first day the certificate is valid. */
+  public static final Property validFrom = property("validFrom");
+
+  /** The last day the certificate is valid. */
+  public static final Property validUntil = property("validUntil");
+
+  // Datasets, and the data an agreement version describes
+
+  /**
+   * A category of personal data the dataset or agreement version covers (a concept of the
+   * data-category scheme).
+   */
+  public static final Property personalDataCategory = property("personalDataCategory");
+
+  /** A category of people the data is about (a concept of the data-subject scheme). */
+  public static final Property dataSubjectCategory = property("dataSubjectCategory");
+
+  /** Whether the data includes special category personal data (UK GDPR Article 9). */
+  public static final Property specialCategoryData = property("specialCategoryData");
+
+  /** Whether the data includes criminal offence data (UK GDPR Article 10). */
+  public static final Property criminalOffenceData = property("criminalOffenceData");
+
+  /**
+   * A data item (field) held in the dataset or shared under the agreement version, e.g. "NHS
+   * number".
+   */
+  public static final Property dataItem = property("dataItem");
+
+  /**
+   * Whether the dataset appears in catalogue search for partners; a dataset that is not
+   * discoverable is only visible to its publisher and to parties of agreements that share it.
+   */
+  public static final Property discoverable = property("discoverable");
+
+  /**
+   * The condition on which the publisher is prepared to share the dataset (a concept of the
+   * sharing-condition scheme).
+   */
+  public static final Property sharingCondition = property("sharingCondition");
+
+  /** An assurance scheme a recipient must meet (a concept of the assurance-scheme scheme). */
+  public static final Property requiredAssurance = property("requiredAssurance");
+
+  /**
+   * Set to true on the personal data categories that are special category data under UK GDPR
+   * Article 9.
+   */
+  public static final Property specialCategory = property("specialCategory");
+
+  // Agreements (mutable state)
+
+  /** The agreement's current lifecycle status. */
+  public static final Property status = property("status");
+
+  /** Why the agreement has its current status, e.g. why it was suspended or terminated. */
+  public static final Property statusReason = property("statusReason");
+
+  /**
+   * A counter bumped by every change to the agreement; each write is guarded by the revision it
+   * read, so concurrent changes are never lost.
+   */
+  public static final Property revision = property("revision");
+
+  /**
+   * The workflow status of an amendment under way, while the agreement's approved version stays in
+   * force.
+   */
+  public static final Property amendmentStatus = property("amendmentStatus");
+
+  /** When the agreement was terminated or expired (UTC). */
+  public static final Property endedAt = property("endedAt");
+
+  /** The latest version of the agreement, whatever its state. */
+  public static final Property currentVersion = property("currentVersion");
+
+  /** The approved version whose terms are in force, if any. */
+  public static final Property versionInForce = property("versionInForce");
+
+  /** A version of the agreement. */
+  public static final Property hasVersion = property("hasVersion");
+
+  // Agreement versions (immutable content; see the ICO checklist items)
+
+  /** The agreement this is a version of. */
+  public static final Property versionOf = property("versionOf");
+
+  /** The version's number within its agreement, counting from 1. */
+  public static final Property versionNumber = property("versionNumber");
+
+  /** A party to the agreement version. */
+  public static final Property hasParty = property("hasParty");
+
+  /** The organisation that is the party. */
+  public static final Property organisation = property("organisation");
+
+  /** The party's data protection role under the agreement. */
+  public static final Property partyRole = property("partyRole");
+
+  /** The named contact for the agreement at the party's organisation. */
+  public static final Property contactName = property("contactName");
+
+  /** The e-mail address of the party's named contact. */
+  public static final Property contactEmail = property("contactEmail");
+
+  /** How joint controllers divide their responsibilities (UK GDPR Article 26). */
+  public static final Property jointControllerArrangement = property("jointControllerArrangement");
+
+  /** The specific purpose of the sharing, in plain words. */
+  public static final Property purposeDescription = property("purposeDescription");
+
+  /** The benefits the sharing is expected to bring to individuals or society. */
+  public static final Property benefits = property("benefits");
+
+  /** A catalogued dataset shared under the agreement version. */
+  public static final Property sharesDataset = property("sharesDataset");
+
+  /** Why each data item is necessary and why less data would not do (data minimisation). */
+  public static final Property minimisationJustification = property("minimisationJustification");
+
+  /** The party's lawful basis under UK GDPR Article 6 (a concept of the lawful-basis scheme). */
+  public static final Property lawfulBasis = property("lawfulBasis");
+
+  /**
+   * The legislation that gives the party the power to share, required when its lawful basis is
+   * public task.
+   */
+  public static final Property statutoryPower = property("statutoryPower");
+
+  /**
+   * The party's condition for processing special category data under UK GDPR Article 9(2) (a
+   * concept of the special-category-condition scheme).
+   */
+  public static final Property specialCategoryCondition = property("specialCategoryCondition");
+
+  /**
+   * The party's condition for processing criminal offence data under the Data Protection Act 2018
+   * Schedule 1 (a concept of the dpa-schedule-1 scheme).
+   */
+  public static final Property criminalOffenceCondition = property("criminalOffenceCondition");
+
+  /** Who may access the shared data, when, and with what controls. */
+  public static final Property accessArrangements = property("accessArrangements");
+
+  /**
+   * How the data is transferred or made available, e.g. secure file transfer or a shared care
+   * record.
+   */
+  public static final Property sharingMethod = property("sharingMethod");
+
+  /** How the parties handle requests from individuals exercising their rights. */
+  public static final Property dataSubjectRightsProcedure = property("dataSubjectRightsProcedure");
+
+  /** The single point of contact for individuals and for the other parties. */
+  public static final Property singlePointOfContact = property("singlePointOfContact");
+
+  /** How individuals are told about the sharing, e.g. privacy notices. */
+  public static final Property transparencyArrangements = property("transparencyArrangements");
+
+  /**
+   * The technical and organisational security measures that protect the shared data, including
+   * breach handling.
+   */
+  public static final Property securityMeasures = property("securityMeasures");
+
+  /** How the parties keep the shared data accurate and correct errors. */
+  public static final Property accuracyArrangements = property("accuracyArrangements");
+
+  /** The common data formats and standards the parties use. */
+  public static final Property commonFormats = property("commonFormats");
+
+  /** How long the recipients keep the shared data. */
+  public static final Property retentionPeriod = property("retentionPeriod");
+
+  /**
+   * How the shared data is deleted or returned at the end of the retention period or of the
+   * agreement.
+   */
+  public static final Property deletionArrangements = property("deletionArrangements");
+
+  /** The reference of the data protection impact assessment for the sharing. */
+  public static final Property dpiaReference = property("dpiaReference");
+
+  /** Why no data protection impact assessment is needed for the sharing. */
+  public static final Property noDpiaReason = property("noDpiaReason");
+
+  /** The date the sharing starts. */
+  public static final Property startDate = property("startDate");
+
+  /** The date by which the parties review the agreement; after the start date. */
+  public static final Property reviewDate = property("reviewDate");
+
+  /** The date the sharing ends, if it is fixed; after the review date. */
+  public static final Property endDate = property("endDate");
+
+  /**
+   * How a party may leave, or the parties may end, the agreement, and what happens to the data
+   * then.
+   */
+  public static final Property terminationArrangements = property("terminationArrangements");
+
+  /** What happens if a party or its staff fail to comply with the agreement. */
+  public static final Property sanctions = property("sanctions");
+
+  /**
+   * The senior officers (for example the Senior Information Risk Owners or Caldicott Guardians) who
+   * sign off the agreement.
+   */
+  public static final Property seniorSignOff = property("seniorSignOff");
+
+  /** How the parties will judge whether the sharing achieves its purpose. */
+  public static final Property successMeasures = property("successMeasures");
+
+  // Decisions
+
+  /** The exact agreement version decided on. */
+  public static final Property decisionOn = property("decisionOn");
+
+  /** What was decided. */
+  public static final Property outcome = property("outcome");
+
+  /** The reasons for the decision; expected when rejecting or requesting changes. */
+  public static final Property reason = property("reason");
+
+  /** The organisation the data protection officer decided for. */
+  public static final Property onBehalfOf = property("onBehalfOf");
+
+  /**
+   * The hex SHA-256 of the agreement version's content (its sorted canonical N-Triples) at the time
+   * of the decision or audit event.
+   */
+  public static final Property contentHash = property("contentHash");
+
+  // Audit log
+
+  /** The event's position in the audit log, counting from 0; its leaf index in the Merkle tree. */
+  public static final Property sequence = property("sequence");
+
+  /** The kind of state change the event records. */
+  public static final Property action = property("action");
+
+  /** The organisation the acting user belonged to, from their token. */
+  public static final Property actorOrganisation = property("actorOrganisation");
+
+  /** The agreement the event is about, if any. */
+  public static final Property agreement = property("agreement");
+
+  /** The agreement version the event is about, if any. */
+  public static final Property version = property("version");
+
+  /** The hex SHA-256 Merkle leaf hash of the event's canonical form. */
+  public static final Property leafHash = property("leafHash");
+
+  /** The UTC day of the event, for grouping and filtering. */
+  public static final Property day = property("day");
+
+  /** The UTC month of the event, for grouping and filtering. */
+  public static final Property month = property("month");
+
+  /** The number of events in the log at this tree head. */
+  public static final Property treeSize = property("treeSize");
+
+  /** The hex SHA-256 Merkle root hash of the log at this tree head. */
+  public static final Property rootHash = property("rootHash");
+
+  /**
+   * The roots of the perfect subtrees of the log at this tree head, largest first, as
+   * comma-separated hex SHA-256 hashes; the next root is computed from them.
+   */
+  public static final Property frontier = property("frontier");
+
+  // Agreement statuses (individuals of {@link #AgreementStatus})
+
+  /** Being written; its current version can still be edited. */
+  public static final Resource Draft = resource("Draft");
+
+  /** Submitted for sign-off; waiting for every party's data protection officer. */
+  public static final Resource Submitted = resource("Submitted");
+
+  /** A data protection officer asked for changes; a new version is needed. */
+  public static final Resource ChangesRequested = resource("ChangesRequested");
+
+  /** A data protection officer rejected the submitted version. */
+  public static final Resource Rejected = resource("Rejected");
+
+  /** Every party signed off the current version; sharing may start on its start date. */
+  public static final Resource Approved = resource("Approved");
+
+  /** The approved version is in force and data is being shared. */
+  public static final Resource Active = resource("Active");
+
+  /** In force, but its review date has passed. */
+  public static final Resource ReviewDue = resource("ReviewDue");
+
+  /** Sharing is paused, e.g. while a breach is investigated. */
+  public static final Resource Suspended = resource("Suspended");
+
+  /** Ended early by a party; no further sharing. */
+  public static final Resource Terminated = resource("Terminated");
+
+  /** Its end date has passed; no further sharing. */
+  public static final Resource Expired = resource("Expired");
+
+  // Party roles (individuals of {@link #PartyRole})
+
+  /** Decides, alone, the purposes and means of its own processing of the shared data. */
+  public static final Resource Controller = resource("Controller");
+
+  /**
+   * Decides the purposes and means of processing jointly with other parties (UK GDPR Article 26).
+   */
+  public static final Resource JointController = resource("JointController");
+
+  /** Processes the shared data on behalf of a controller. */
+  public static final Resource Processor = resource("Processor");
+
+  /** Receives the shared data and becomes a controller of its copy. */
+  public static final Resource Recipient = resource("Recipient");
+
+  // Decision outcomes (individuals of {@link #DecisionOutcome}; also audit actions)
+
+  /**
+   * As a decision outcome: the data protection officer signs off the version for their
+   * organisation. As an audit action: the last sign-off moved the agreement to Approved.
+   */
+  public static final Resource Approve = resource("Approve");
+
+  /**
+   * As a decision outcome: the data protection officer refuses the version. As an audit action: the
+   * agreement moved to Rejected.
+   */
+  public static final Resource Reject = resource("Reject");
+
+  /**
+   * As a decision outcome: the data protection officer asks for changes before signing off. As an
+   * audit action: the agreement moved to Changes requested.
+   */
+  public static final Resource RequestChanges = resource("RequestChanges");
+
+  // Audit actions (individuals of {@link #AuditAction})
+
+  /** A record was created, e.g. a draft agreement or a dataset. */
+  public static final Resource Create = resource("Create");
+
+  /**
+   * A record was changed, e.g. a draft agreement version or a dataset's description or sharing
+   * conditions.
+   */
+  public static final Resource Edit = resource("Edit");
+
+  /** An agreement version was submitted for sign-off. */
+  public static final Resource Submit = resource("Submit");
+
+  /** A data protection officer recorded a decision on an agreement version. */
+  public static final Resource Decide = resource("Decide");
+
+  /** An approved agreement came into force. */
+  public static final Resource Activate = resource("Activate");
+
+  /** An agreement passed its review date. */
+  public static final Resource MarkReviewDue = resource("MarkReviewDue");
+
+  /** An agreement was suspended. */
+  public static final Resource Suspend = resource("Suspend");
+
+  /** A suspended agreement was put back in force. */
+  public static final Resource Resume = resource("Resume");
+
+  /** An agreement was ended early. */
+  public static final Resource Terminate = resource("Terminate");
+
+  /** An agreement passed its end date. */
+  public static final Resource Expire = resource("Expire");
+
+  /** A new version of an agreement was started, voiding the sign-offs of the previous one. */
+  public static final Resource Amend = resource("Amend");
+
+  /** An organisation or user was onboarded to the registry. */
+  public static final Resource Onboard = resource("Onboard");
+
+  // The UK ICO data sharing code checklist (individuals of {@link #IcoChecklistItem})
+
+  /** ICO checklist item 1: Parties, their roles and contact details. */
+  public static final Resource ico01 = resource("ico01");
+
+  /** ICO checklist item 2: Joint controller arrangements. */
+  public static final Resource ico02 = resource("ico02");
+
+  /** ICO checklist item 3: Purpose of the sharing and its benefits. */
+  public static final Resource ico03 = resource("ico03");
+
+  /** ICO checklist item 4: Data items shared, limited to what is necessary. */
+  public static final Resource ico04 = resource("ico04");
+
+  /** ICO checklist item 5: Lawful basis for sharing for each organisation. */
+  public static final Resource ico05 = resource("ico05");
+
+  /** ICO checklist item 6: Special category and criminal offence data. */
+  public static final Resource ico06 = resource("ico06");
+
+  /** ICO checklist item 7: Access to the data: who, when and how. */
+  public static final Resource ico07 = resource("ico07");
+
+  /** ICO checklist item 8: Individuals' rights and a single point of contact. */
+  public static final Resource ico08 = resource("ico08");
+
+  /** ICO checklist item 9: Transparency. */
+  public static final Resource ico09 = resource("ico09");
+
+  /** ICO checklist item 10: Security of the shared data. */
+  public static final Resource ico10 = resource("ico10");
+
+  /** ICO checklist item 11: Accuracy and common formats. */
+  public static final Resource ico11 = resource("ico11");
+
+  /** ICO checklist item 12: Retention, deletion and return of data. */
+  public static final Resource ico12 = resource("ico12");
+
+  /** ICO checklist item 13: Data protection impact assessment. */
+  public static final Resource ico13 = resource("ico13");
+
+  /** ICO checklist item 14: Start, review and end dates. */
+  public static final Resource ico14 = resource("ico14");
+
+  /** ICO checklist item 15: Termination of the agreement. */
+  public static final Resource ico15 = resource("ico15");
+
+  /** ICO checklist item 16: Sanctions for failing to comply. */
+  public static final Resource ico16 = resource("ico16");
+
+  /** ICO checklist item 17: Senior sign-off. */
+  public static final Resource ico17 = resource("ico17");
+
+  /** ICO checklist item 18: Measures of success. */
+  public static final Resource ico18 = resource("ico18");
+}

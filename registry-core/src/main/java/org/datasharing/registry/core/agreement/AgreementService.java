@@ -1,0 +1,865 @@
+package org.datasharing.registry.core.agreement;
+
+import static org.datasharing.registry.core.common.Result.conflict;
+import static org.datasharing.registry.core.common.Result.forbidden;
+import static org.datasharing.registry.core.common.Result.invalid;
+import static org.datasharing.registry.core.common.Result.notFound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.audit.AuditLog;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.Guard;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.validation.ShapeValidator;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * The agreement lifecycle: drafting, submission against the SHACL shapes, each party's DPO decision
+ * on the exact version text, and the transitions after approval. Every change is one guarded,
+ * audited commit; a change that loses a race is re-read and re-checked, never lost.
+ */
+public final class AgreementService {
+  private static final int MAX_ATTEMPTS = 30;
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final Clock clock;
+  private final AuditLog audit;
+  private final ShapeValidator validator;
+  private final ReferenceData reference;
+  private final ContentMapper mapper;
+
+  public AgreementService(
+      RegistryStore store,
+      Ids ids,
+      Clock clock,
+      AuditLog audit,
+      ShapeValidator validator,
+      ReferenceData reference) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+    this.audit = audit;
+    this.validator = validator;
+    this.reference = reference;
+    this.mapper = new ContentMapper(ids, reference);
+  }
+
+  /** A DPO's decision on a version. */
+  public enum Outcome {
+    APPROVE(DSR.Approve.asNode()),
+    REJECT(DSR.Reject.asNode()),
+    REQUEST_CHANGES(DSR.RequestChanges.asNode());
+
+    private final Node node;
+
+    Outcome(Node node) {
+      this.node = node;
+    }
+
+    public Node node() {
+      return node;
+    }
+
+    static Optional<Outcome> of(Node node) {
+      return Arrays.stream(values()).filter(o -> o.node.equals(node)).findFirst();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public Result<AgreementView> get(Actor actor, String id) {
+    return load(id)
+        .flatMap(
+            a ->
+                canSee(actor, a)
+                    ? Result.ok(view(a))
+                    : forbidden("Your organisation is not party to agreement " + id));
+  }
+
+  public List<AgreementView.Summary> list(Actor actor) {
+    List<AgreementView.Summary> out = new ArrayList<>();
+    for (var b : store.select(Queries.get("agreements-list"))) {
+      List<String> orgs =
+          Arrays.stream(
+                  Optional.ofNullable(b.get("orgs"))
+                      .map(Node::getLiteralLexicalForm)
+                      .orElse("")
+                      .split(" "))
+              .filter(s -> !s.isBlank())
+              .map(s -> ids.slug(NodeFactory.createURI(s), "organisation").orElse(s))
+              .sorted()
+              .toList();
+      boolean visible =
+          actor.has(Actor.Role.AUDITOR) || actor.organisation().filter(orgs::contains).isPresent();
+      if (visible) {
+        out.add(
+            new AgreementView.Summary(
+                b.get("id").getLiteralLexicalForm(),
+                b.get("ag").getURI(),
+                Optional.ofNullable(b.get("title")).map(Node::getLiteralLexicalForm).orElse(""),
+                AgreementStatus.of(b.get("status")).orElseThrow(),
+                orgs));
+      }
+    }
+    return out;
+  }
+
+  /** The version in force at an instant: approved by every party by then and within its dates. */
+  public Result<Optional<Integer>> versionInForceAt(Actor actor, String id, Instant at) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              Optional<Instant> ended =
+                  a.one(a.iri(), DSR.endedAt.asNode())
+                      .map(n -> Instant.parse(n.getLiteralLexicalForm()));
+              if (ended.isPresent() && !at.isBefore(ended.get())) {
+                return Result.ok(Optional.empty());
+              }
+              LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+              Optional<Integer> best = Optional.empty();
+              Instant bestAt = Instant.MIN;
+              for (Node v : a.versions()) {
+                Optional<Instant> approvedAt = approvedAt(a, v);
+                if (approvedAt.isEmpty()
+                    || approvedAt.get().isAfter(at)
+                    || approvedAt.get().isBefore(bestAt)) {
+                  continue;
+                }
+                boolean started =
+                    a.date(v, DSR.startDate.asNode()).map(s -> !day.isBefore(s)).orElse(false);
+                boolean notEnded =
+                    a.date(v, DSR.endDate.asNode()).map(e -> !day.isAfter(e)).orElse(true);
+                if (started && notEnded) {
+                  best = Optional.of(a.number(v));
+                  bestAt = approvedAt.get();
+                } else if (!started) {
+                  continue;
+                } else {
+                  best = Optional.empty();
+                  bestAt = approvedAt.get();
+                }
+              }
+              return Result.ok(best);
+            });
+  }
+
+  /** A human-readable diff between two versions' texts. */
+  public Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              Optional<Node> vf = a.version(from);
+              Optional<Node> vt = a.version(to);
+              if (vf.isEmpty() || vt.isEmpty()) {
+                return notFound(
+                    "Agreement " + id + " has no version " + (vf.isEmpty() ? from : to));
+              }
+              return Result.ok(
+                  VersionDiff.between(
+                      from,
+                      mapper.fromGraph(a.graph(), vf.get()),
+                      to,
+                      mapper.fromGraph(a.graph(), vt.get())));
+            });
+  }
+
+  // ---------------------------------------------------------------- drafting
+
+  public Result<AgreementView> createDraft(
+      Actor actor, Optional<String> requestedId, AgreementContent content) {
+    if (actor.organisation().isEmpty()
+        || !(actor.has(Actor.Role.PARTNER) || actor.has(Actor.Role.DPO))) {
+      return forbidden("Only staff of a member organisation can draft agreements");
+    }
+    String id = requestedId.orElseGet(() -> "dsa-" + UUID.randomUUID().toString().substring(0, 8));
+    if (!Slugs.isValid(id)) {
+      return invalid(
+          new Violation("id", "Use lower-case letters, digits and hyphens for the identifier"));
+    }
+    if (!content.partyOrganisations().contains(actor.organisation().get())) {
+      return forbidden("Your organisation must be one of the parties to an agreement you draft");
+    }
+    Node ag = ids.agreement(id);
+    Node v = ids.version(ag, 1);
+    Result<Graph> mapped = mapContent(v, content);
+    if (!mapped.ok()) {
+      return mapped.asFailure();
+    }
+    Instant now = clock.instant();
+    List<Quad> add = new ArrayList<>();
+    add(add, ag, ag, RDF.type.asNode(), DSR.DataSharingAgreement.asNode());
+    add(add, ag, ag, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(id));
+    add(add, ag, ag, DSR.status.asNode(), AgreementStatus.DRAFT.node());
+    add(add, ag, ag, DSR.revision.asNode(), longLit(1));
+    add(add, ag, ag, DSR.currentVersion.asNode(), v);
+    add(add, ag, ag, DCTerms.created.asNode(), timeLit(now));
+    add(add, ag, ag, DCTerms.modified.asNode(), timeLit(now));
+    add(add, ag, ag, DSR.hasVersion.asNode(), v);
+    versionHeader(ag, v, 1, Optional.empty())
+        .forEach(t -> add(add, ag, t.getSubject(), t.getPredicate(), t.getObject()));
+    mapped.value().find().forEachRemaining(t -> add.add(new Quad(ag, t)));
+    String hash = AuditLog.sha256Hex(contentOf(ag, v, mapped.value(), 1, Optional.empty()));
+    Change change =
+        new Change(
+            List.of(Guard.absent(ag, ag, DSR.revision.asNode(), Node.ANY)),
+            List.of(),
+            add,
+            audit.appender(audit.event(DSR.Create.asNode(), actor, ag, v, hash, "draft created")));
+    if (store.commit(change) == RegistryStore.CommitOutcome.CONFLICT) {
+      return conflict("An agreement with the identifier " + id + " already exists");
+    }
+    return get(actor, id);
+  }
+
+  /** Replaces the text of the draft version being worked on. */
+  public Result<AgreementView> updateDraft(Actor actor, String id, AgreementContent content) {
+    return attempt(
+        id,
+        a -> {
+          if (a.workflowStatus() != AgreementStatus.DRAFT) {
+            return conflict(
+                "Only a draft can be edited; agreement " + id + " is " + a.workflowStatus());
+          }
+          Node v = a.currentVersion();
+          if (!memberOfParty(actor, a, v)
+              || !content.partyOrganisations().contains(actor.organisation().orElse(""))) {
+            return forbidden(
+                "Only staff of a party can edit this draft, and their organisation must stay a party");
+          }
+          Result<Graph> mapped = mapContent(v, content);
+          if (!mapped.ok()) {
+            return mapped.asFailure();
+          }
+          Graph old = a.content(v);
+          List<Quad> remove = new ArrayList<>();
+          List<Quad> add = new ArrayList<>();
+          old.find().forEachRemaining(t -> remove.add(new Quad(a.iri(), t)));
+          Optional<Node> previous = a.one(v, PROV.wasRevisionOf.asNode());
+          Graph fresh = contentOf(a.iri(), v, mapped.value(), a.number(v), previous);
+          fresh.find().forEachRemaining(t -> add.add(new Quad(a.iri(), t)));
+          return Result.ok(
+              new Pending(
+                  remove, add, DSR.Edit.asNode(), v, AuditLog.sha256Hex(fresh), "draft edited"));
+        },
+        actor);
+  }
+
+  public Result<AgreementView> submit(Actor actor, String id) {
+    return attempt(
+        id,
+        a -> {
+          if (a.workflowStatus() != AgreementStatus.DRAFT) {
+            return conflict(
+                "Only a draft can be submitted; agreement " + id + " is " + a.workflowStatus());
+          }
+          Node v = a.currentVersion();
+          if (!memberOfParty(actor, a, v)) {
+            return forbidden("Only staff of a party can submit this agreement");
+          }
+          List<Violation> violations = validate(a, v);
+          if (!violations.isEmpty()) {
+            return invalid(
+                "The agreement is not complete: correct these before submitting", violations);
+          }
+          Pending p =
+              workflowTo(
+                  a, AgreementStatus.SUBMITTED, DSR.Submit.asNode(), "submitted for approval");
+          return Result.ok(p);
+        },
+        actor);
+  }
+
+  /** Starts a new draft version after changes were requested. */
+  public Result<AgreementView> revise(Actor actor, String id) {
+    return attempt(
+        id,
+        a -> {
+          if (a.workflowStatus() != AgreementStatus.CHANGES_REQUESTED) {
+            return conflict(
+                "A new version can be drafted only after changes were requested; agreement "
+                    + id
+                    + " is "
+                    + a.workflowStatus());
+          }
+          if (!memberOfParty(actor, a, a.currentVersion())) {
+            return forbidden("Only staff of a party can revise this agreement");
+          }
+          return Result.ok(
+              newVersion(a, DSR.Edit.asNode(), "new draft version after changes were requested"));
+        },
+        actor);
+  }
+
+  /**
+   * Starts an amendment of an agreement in force; the approved version stays in force meanwhile.
+   */
+  public Result<AgreementView> amend(Actor actor, String id) {
+    return attempt(
+        id,
+        a -> {
+          if (a.status() != AgreementStatus.ACTIVE && a.status() != AgreementStatus.REVIEW_DUE) {
+            return conflict(
+                "Only an active agreement can be amended; agreement " + id + " is " + a.status());
+          }
+          if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
+            return conflict("Agreement " + id + " already has an amendment under way");
+          }
+          if (!memberOfParty(actor, a, a.currentVersion())) {
+            return forbidden("Only staff of a party can amend this agreement");
+          }
+          return Result.ok(newVersion(a, DSR.Amend.asNode(), "amendment drafted"));
+        },
+        actor);
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  public Result<AgreementView> decide(
+      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
+    return attempt(
+        id,
+        a -> {
+          if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
+            return forbidden("Only a data protection officer can decide on an agreement");
+          }
+          String org = actor.organisation().get();
+          Node v = a.currentVersion();
+          Optional<Node> named = a.version(versionNumber);
+          if (named.isEmpty()) {
+            return notFound("Agreement " + id + " has no version " + versionNumber);
+          }
+          if (!a.partyOrganisations(v).contains(org)) {
+            return forbidden("Your organisation is not party to agreement " + id);
+          }
+          if (!named.get().equals(v)) {
+            return conflict(
+                "Version "
+                    + versionNumber
+                    + " is not the version awaiting decision ("
+                    + a.number(v)
+                    + ")");
+          }
+          if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
+            return conflict(
+                "Agreement " + id + " is not awaiting decisions; it is " + a.workflowStatus());
+          }
+          if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
+            return conflict("Your organisation has already decided on version " + versionNumber);
+          }
+          if (outcome != Outcome.APPROVE && reason.filter(r -> !r.isBlank()).isEmpty()) {
+            return invalid(
+                new Violation("reason", "Give a reason when you reject or request changes"));
+          }
+          if (outcome == Outcome.APPROVE) {
+            Optional<String> missing = missingAssurance(a, v, org);
+            if (missing.isPresent()) {
+              return invalid(new Violation("assurance", missing.get()));
+            }
+          }
+          Instant now = clock.instant();
+          String hash = AuditLog.sha256Hex(a.content(v));
+          Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
+          Node ag = a.iri();
+          List<Quad> add = new ArrayList<>();
+          add(add, ag, d, RDF.type.asNode(), DSR.Decision.asNode());
+          add(add, ag, d, RDF.type.asNode(), PROV.Activity.asNode());
+          add(add, ag, d, DSR.decisionOn.asNode(), v);
+          add(add, ag, d, DSR.outcome.asNode(), outcome.node());
+          add(add, ag, d, PROV.wasAssociatedWith.asNode(), ids.user(actor));
+          add(add, ag, d, DSR.onBehalfOf.asNode(), ids.organisation(org));
+          add(add, ag, d, PROV.endedAtTime.asNode(), timeLit(now));
+          add(add, ag, d, DSR.contentHash.asNode(), NodeFactory.createLiteralString(hash));
+          reason
+              .filter(r -> !r.isBlank())
+              .ifPresent(
+                  r ->
+                      add(
+                          add,
+                          ag,
+                          d,
+                          DSR.reason.asNode(),
+                          NodeFactory.createLiteralString(r.strip())));
+          List<Quad> remove = new ArrayList<>();
+          String detail = outcome.name().toLowerCase().replace('_', ' ') + " by " + org;
+          AgreementStatus next =
+              switch (outcome) {
+                case REJECT -> AgreementStatus.REJECTED;
+                case REQUEST_CHANGES -> AgreementStatus.CHANGES_REQUESTED;
+                case APPROVE -> {
+                  long approvals =
+                      a.decisionsOn(v).stream()
+                              .filter(x -> x.outcome().equals(DSR.Approve.asNode()))
+                              .count()
+                          + 1;
+                  yield approvals == a.partyOrganisations(v).size()
+                      ? AgreementStatus.APPROVED
+                      : AgreementStatus.SUBMITTED;
+                }
+              };
+          if (next != AgreementStatus.SUBMITTED) {
+            detail +=
+                "; agreement now "
+                    + (a.amendmentStatus().isPresent() && next == AgreementStatus.APPROVED
+                        ? "amended"
+                        : next);
+            setWorkflowStatus(a, next, remove, add);
+            if (next == AgreementStatus.APPROVED) {
+              a.triples(ag, DSR.versionInForce.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+              add(add, ag, ag, DSR.versionInForce.asNode(), v);
+            }
+          }
+          if (reason.isPresent() && outcome != Outcome.APPROVE) {
+            detail += ": " + reason.get().strip();
+          }
+          return Result.ok(new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail));
+        },
+        actor);
+  }
+
+  // ---------------------------------------------------------------- after approval
+
+  public Result<AgreementView> suspend(Actor actor, String id, String reason) {
+    return endOrPause(actor, id, reason, AgreementStatus.SUSPENDED, DSR.Suspend.asNode());
+  }
+
+  public Result<AgreementView> resume(Actor actor, String id, String reason) {
+    return endOrPause(actor, id, reason, AgreementStatus.ACTIVE, DSR.Resume.asNode());
+  }
+
+  public Result<AgreementView> terminate(Actor actor, String id, String reason) {
+    return endOrPause(actor, id, reason, AgreementStatus.TERMINATED, DSR.Terminate.asNode());
+  }
+
+  private Result<AgreementView> endOrPause(
+      Actor actor, String id, String reason, AgreementStatus target, Node action) {
+    return attempt(
+        id,
+        a -> {
+          if (reason == null || reason.isBlank()) {
+            return invalid(new Violation("reason", "Give a reason"));
+          }
+          Node inForce = a.versionInForce().orElse(a.currentVersion());
+          if (!actor.has(Actor.Role.DPO)
+              || actor.organisation().filter(a.partyOrganisations(inForce)::contains).isEmpty()) {
+            return forbidden("Only the data protection officer of a party can do this");
+          }
+          boolean resumeAllowed =
+              target != AgreementStatus.ACTIVE || a.status() == AgreementStatus.SUSPENDED;
+          if (!a.status().canMoveTo(target) || !resumeAllowed) {
+            return conflict(
+                "Agreement " + id + " cannot move from " + a.status() + " to " + target);
+          }
+          return Result.ok(statusTo(a, target, action, reason.strip()));
+        },
+        actor);
+  }
+
+  /**
+   * Applies the clock: approved agreements start on their start date, are due for review from their
+   * review date and expire after their end date. Returns how many agreements moved.
+   */
+  public int tick() {
+    int moved = 0;
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    for (var b : store.select(Queries.get("agreements-due"))) {
+      String id = ids.slug(b.get("ag"), "agreement").orElse(null);
+      if (id == null) {
+        continue;
+      }
+      Result<AgreementView> r =
+          attempt(
+              id,
+              a -> {
+                Node v = a.versionInForce().orElse(a.currentVersion());
+                Optional<LocalDate> start = a.date(v, DSR.startDate.asNode());
+                Optional<LocalDate> review = a.date(v, DSR.reviewDate.asNode());
+                Optional<LocalDate> end = a.date(v, DSR.endDate.asNode());
+                AgreementStatus s = a.status();
+                AgreementStatus target = null;
+                if (end.filter(today::isAfter).isPresent()
+                    && s.canMoveTo(AgreementStatus.EXPIRED)) {
+                  target = AgreementStatus.EXPIRED;
+                } else if (s == AgreementStatus.APPROVED
+                    && start.filter(d -> !today.isBefore(d)).isPresent()) {
+                  target =
+                      review.filter(d -> !today.isBefore(d)).isPresent()
+                          ? AgreementStatus.REVIEW_DUE
+                          : AgreementStatus.ACTIVE;
+                } else if (s == AgreementStatus.ACTIVE
+                    && review.filter(d -> !today.isBefore(d)).isPresent()) {
+                  target = AgreementStatus.REVIEW_DUE;
+                }
+                if (target == null) {
+                  return notFound("nothing to do");
+                }
+                Node action =
+                    switch (target) {
+                      case EXPIRED -> DSR.Expire.asNode();
+                      case REVIEW_DUE -> DSR.MarkReviewDue.asNode();
+                      default -> DSR.Activate.asNode();
+                    };
+                return Result.ok(statusTo(a, target, action, "by date on " + today));
+              },
+              Actor.system());
+      if (r.ok()) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** What one attempt wants to write. */
+  private record Pending(
+      List<Quad> remove, List<Quad> add, Node action, Node version, String hash, String detail) {}
+
+  /** Reads, decides and commits guarded by the agreement's revision; a lost race is retried. */
+  private Result<AgreementView> attempt(
+      String id, Function<AgreementSnapshot, Result<Pending>> step, Actor actor) {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      Result<AgreementSnapshot> loaded = load(id);
+      if (!loaded.ok()) {
+        return loaded.asFailure();
+      }
+      AgreementSnapshot a = loaded.value();
+      if (!actor.equals(Actor.system()) && !canSee(actor, a)) {
+        return forbidden("Your organisation is not party to agreement " + id);
+      }
+      Result<Pending> planned = step.apply(a);
+      if (!planned.ok()) {
+        return planned.asFailure();
+      }
+      Pending p = planned.value();
+      Node ag = a.iri();
+      List<Quad> remove = new ArrayList<>(p.remove());
+      List<Quad> add = new ArrayList<>(p.add());
+      remove.add(Quad.create(ag, ag, DSR.revision.asNode(), a.revisionNode()));
+      add.add(Quad.create(ag, ag, DSR.revision.asNode(), longLit(a.revision() + 1)));
+      a.triples(ag, DCTerms.modified.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+      add.add(Quad.create(ag, ag, DCTerms.modified.asNode(), timeLit(clock.instant())));
+      Change change =
+          new Change(
+              List.of(Guard.exists(ag, ag, DSR.revision.asNode(), a.revisionNode())),
+              remove,
+              add,
+              audit.appender(
+                  audit.event(p.action(), actor, ag, p.version(), p.hash(), p.detail())));
+      if (store.commit(change) == RegistryStore.CommitOutcome.APPLIED) {
+        return load(id).map(this::view);
+      }
+      backOff(i);
+    }
+    return conflict("Agreement " + id + " is changing too often; try again");
+  }
+
+  private Result<AgreementSnapshot> load(String id) {
+    if (!Slugs.isValid(id)) {
+      return notFound("No agreement " + id);
+    }
+    Node ag = ids.agreement(id);
+    AgreementSnapshot a = new AgreementSnapshot(ids, ag, id, store.graph(ag));
+    return a.exists() ? Result.ok(a) : notFound("No agreement " + id);
+  }
+
+  private boolean canSee(Actor actor, AgreementSnapshot a) {
+    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
+      return true;
+    }
+    return actor
+        .organisation()
+        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
+        .isPresent();
+  }
+
+  private static boolean memberOfParty(Actor actor, AgreementSnapshot a, Node v) {
+    return actor
+        .organisation()
+        .filter(o -> actor.memberOf(o) && a.partyOrganisations(v).contains(o))
+        .isPresent();
+  }
+
+  private Result<Graph> mapContent(Node v, AgreementContent content) {
+    Result<Graph> mapped = mapper.toGraph(v, content);
+    if (!mapped.ok()) {
+      return mapped;
+    }
+    List<Violation> missing = new ArrayList<>();
+    for (int i = 0; i < content.parties().size(); i++) {
+      String org = content.partyOrganisations().get(i);
+      if (!exists(
+          Graphs.ORGANISATIONS_NODE, ids.organisation(org), ORG.FormalOrganization.asNode())) {
+        missing.add(
+            new Violation(
+                "parties[" + i + "].organisation",
+                "There is no organisation '" + org + "' in the registry"));
+      }
+    }
+    Object datasets = content.fields().get(Field.DATASETS.apiName());
+    if (datasets instanceof List<?> list) {
+      for (Object d : list) {
+        if (!exists(Graphs.CATALOG_NODE, ids.dataset(String.valueOf(d)), DCAT.Dataset.asNode())) {
+          missing.add(
+              new Violation("datasets", "There is no dataset '" + d + "' in the catalogue"));
+        }
+      }
+    }
+    return missing.isEmpty()
+        ? mapped
+        : invalid("The agreement names things the registry does not know", missing);
+  }
+
+  private boolean exists(Node graph, Node subject, Node type) {
+    return store.ask(
+        Queries.bind("resource-exists", Map.of("g", graph, "s", subject, "type", type)));
+  }
+
+  /** Version number, link to its agreement and predecessor: part of the hashed text. */
+  private static List<org.apache.jena.graph.Triple> versionHeader(
+      Node ag, Node v, int n, Optional<Node> previous) {
+    List<org.apache.jena.graph.Triple> ts = new ArrayList<>();
+    ts.add(
+        org.apache.jena.graph.Triple.create(v, RDF.type.asNode(), DSR.AgreementVersion.asNode()));
+    ts.add(org.apache.jena.graph.Triple.create(v, DSR.versionOf.asNode(), ag));
+    ts.add(
+        org.apache.jena.graph.Triple.create(
+            v,
+            DSR.versionNumber.asNode(),
+            NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger)));
+    previous.ifPresent(
+        p -> ts.add(org.apache.jena.graph.Triple.create(v, PROV.wasRevisionOf.asNode(), p)));
+    return ts;
+  }
+
+  private static Graph contentOf(Node ag, Node v, Graph mapped, int n, Optional<Node> previous) {
+    Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    versionHeader(ag, v, n, previous).forEach(g::add);
+    mapped.find().forEachRemaining(g::add);
+    return g;
+  }
+
+  private List<Violation> validate(AgreementSnapshot a, Node v) {
+    Graph content = a.content(v);
+    Graph data =
+        new Union(new Union(content, reference.graph()), store.graph(Graphs.ORGANISATIONS_NODE));
+    List<String> parties = new ArrayList<>(mapper.fromGraph(a.graph(), v).partyOrganisations());
+    return validator.violations(
+        data,
+        r -> {
+          if (r.focus().isURI() && r.focus().getURI().startsWith(v.getURI() + "/party/")) {
+            String slug = r.focus().getURI().substring((v.getURI() + "/party/").length());
+            String field =
+                r.field().startsWith("party.") ? r.field().substring("party.".length()) : r.field();
+            return "parties[" + parties.indexOf(slug) + "]." + field;
+          }
+          return r.field();
+        });
+  }
+
+  private Optional<String> missingAssurance(AgreementSnapshot a, Node v, String org) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    List<Node> required =
+        a.graph()
+            .find(v, DSR.requiredAssurance.asNode(), Node.ANY)
+            .mapWith(t -> t.getObject())
+            .toList();
+    if (required.isEmpty()) {
+      return Optional.empty();
+    }
+    var rows =
+        store.select(Queries.bind("organisation-assurance", Map.of("org", ids.organisation(org))));
+    for (Node scheme : required) {
+      Optional<LocalDate> validUntil =
+          rows.stream()
+              .filter(b -> scheme.equals(b.get("scheme")))
+              .map(b -> b.get("validUntil"))
+              .filter(n -> n != null)
+              .map(n -> LocalDate.parse(n.getLiteralLexicalForm()))
+              .max(LocalDate::compareTo);
+      String name = reference.label(scheme);
+      if (validUntil.isEmpty()) {
+        return Optional.of(
+            "Your organisation has no "
+                + name
+                + " assurance on record, which this agreement requires");
+      }
+      if (validUntil.get().isBefore(today)) {
+        return Optional.of(
+            "Your organisation's "
+                + name
+                + " assurance expired on "
+                + validUntil.get()
+                + "; renew it before approving");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Instant> approvedAt(AgreementSnapshot a, Node v) {
+    List<AgreementSnapshot.Decision> approvals =
+        a.decisionsOn(v).stream().filter(d -> d.outcome().equals(DSR.Approve.asNode())).toList();
+    if (approvals.isEmpty() || approvals.size() < a.partyOrganisations(v).size()) {
+      return Optional.empty();
+    }
+    return approvals.stream().map(AgreementSnapshot.Decision::at).max(Instant::compareTo);
+  }
+
+  private Pending workflowTo(
+      AgreementSnapshot a, AgreementStatus target, Node action, String detail) {
+    List<Quad> remove = new ArrayList<>();
+    List<Quad> add = new ArrayList<>();
+    setWorkflowStatus(a, target, remove, add);
+    Node v = a.currentVersion();
+    return new Pending(remove, add, action, v, AuditLog.sha256Hex(a.content(v)), detail);
+  }
+
+  /** Moves the amendment's status if one is under way, else the agreement's. */
+  private static void setWorkflowStatus(
+      AgreementSnapshot a, AgreementStatus target, List<Quad> remove, List<Quad> add) {
+    Node ag = a.iri();
+    boolean amending = a.amendmentStatus().isPresent();
+    Node property = amending ? DSR.amendmentStatus.asNode() : DSR.status.asNode();
+    a.triples(ag, property).forEach(t -> remove.add(new Quad(ag, t)));
+    if (!(amending && target == AgreementStatus.APPROVED)) {
+      add.add(Quad.create(ag, ag, property, target.node()));
+    }
+  }
+
+  private Pending statusTo(
+      AgreementSnapshot a, AgreementStatus target, Node action, String reason) {
+    Node ag = a.iri();
+    List<Quad> remove = new ArrayList<>();
+    List<Quad> add = new ArrayList<>();
+    a.triples(ag, DSR.status.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    add.add(Quad.create(ag, ag, DSR.status.asNode(), target.node()));
+    a.triples(ag, DSR.statusReason.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    add.add(
+        Quad.create(ag, ag, DSR.statusReason.asNode(), NodeFactory.createLiteralString(reason)));
+    if (target == AgreementStatus.TERMINATED || target == AgreementStatus.EXPIRED) {
+      add.add(Quad.create(ag, ag, DSR.endedAt.asNode(), timeLit(clock.instant())));
+    }
+    Node v = a.versionInForce().orElse(a.currentVersion());
+    return new Pending(
+        remove, add, action, v, AuditLog.sha256Hex(a.content(v)), target + ": " + reason);
+  }
+
+  private Pending newVersion(AgreementSnapshot a, Node action, String detail) {
+    Node ag = a.iri();
+    Node old = a.currentVersion();
+    int n = a.versions().stream().mapToInt(a::number).max().orElse(0) + 1;
+    Node v = ids.version(ag, n);
+    AgreementContent text = mapper.fromGraph(a.graph(), old);
+    Graph mapped = mapper.toGraph(v, text).orElseThrow();
+    Graph fresh = contentOf(ag, v, mapped, n, Optional.of(old));
+    List<Quad> remove = new ArrayList<>();
+    List<Quad> add = new ArrayList<>();
+    fresh.find().forEachRemaining(t -> add.add(new Quad(ag, t)));
+    add.add(Quad.create(ag, ag, DSR.hasVersion.asNode(), v));
+    a.triples(ag, DSR.currentVersion.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    add.add(Quad.create(ag, ag, DSR.currentVersion.asNode(), v));
+    if (action.equals(DSR.Amend.asNode())) {
+      a.triples(ag, DSR.amendmentStatus.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+      add.add(Quad.create(ag, ag, DSR.amendmentStatus.asNode(), AgreementStatus.DRAFT.node()));
+    } else {
+      setWorkflowStatus(a, AgreementStatus.DRAFT, remove, add);
+    }
+    return new Pending(
+        remove, add, action, v, AuditLog.sha256Hex(fresh), detail + " (version " + n + ")");
+  }
+
+  private AgreementView view(AgreementSnapshot a) {
+    List<AgreementView.VersionSummary> versions =
+        a.versions().stream()
+            .map(
+                v ->
+                    new AgreementView.VersionSummary(
+                        a.number(v),
+                        v.getURI(),
+                        AuditLog.sha256Hex(a.content(v)),
+                        a.one(v, PROV.wasRevisionOf.asNode()).map(a::number)))
+            .toList();
+    List<AgreementView.DecisionView> decisions =
+        a.decisions().stream()
+            .map(
+                d ->
+                    new AgreementView.DecisionView(
+                        a.number(d.version()),
+                        d.organisation(),
+                        Outcome.of(d.outcome()).map(Enum::name).orElse("?"),
+                        d.reason(),
+                        d.agent().getURI(),
+                        d.at(),
+                        d.contentHash()))
+            .toList();
+    Node current = a.currentVersion();
+    return new AgreementView(
+        a.slug(),
+        a.iri().getURI(),
+        a.title().orElse(""),
+        a.status(),
+        a.amendmentStatus(),
+        a.number(current),
+        a.versionInForce().map(a::number),
+        a.revision(),
+        a.partyOrganisations(current),
+        versions,
+        decisions,
+        mapper.fromGraph(a.graph(), current));
+  }
+
+  private static void add(List<Quad> quads, Node g, Node s, Node p, Node o) {
+    quads.add(Quad.create(g, s, p, o));
+  }
+
+  private static Node longLit(long v) {
+    return NodeFactory.createLiteralDT(Long.toString(v), XSDDatatype.XSDlong);
+  }
+
+  private static Node timeLit(Instant t) {
+    return NodeFactory.createLiteralDT(t.toString(), XSDDatatype.XSDdateTime);
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(Math.min(20, attempt + 1) + (long) (Math.random() * 3));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

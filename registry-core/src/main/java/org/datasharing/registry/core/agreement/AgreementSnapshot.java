@@ -1,0 +1,158 @@
+package org.datasharing.registry.core.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/** A read-only copy of one agreement's graph with the lookups the lifecycle needs. */
+record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
+
+  boolean exists() {
+    return graph.contains(iri, DSR.revision.asNode(), Node.ANY);
+  }
+
+  Node revisionNode() {
+    return one(iri, DSR.revision.asNode()).orElseThrow();
+  }
+
+  long revision() {
+    return Long.parseLong(revisionNode().getLiteralLexicalForm());
+  }
+
+  AgreementStatus status() {
+    return one(iri, DSR.status.asNode()).flatMap(AgreementStatus::of).orElseThrow();
+  }
+
+  Optional<AgreementStatus> amendmentStatus() {
+    return one(iri, DSR.amendmentStatus.asNode()).flatMap(AgreementStatus::of);
+  }
+
+  /** The status of the version being worked on: the amendment's, or the agreement's. */
+  AgreementStatus workflowStatus() {
+    return amendmentStatus().orElse(status());
+  }
+
+  Node currentVersion() {
+    return one(iri, DSR.currentVersion.asNode()).orElseThrow();
+  }
+
+  Optional<Node> versionInForce() {
+    return one(iri, DSR.versionInForce.asNode());
+  }
+
+  int number(Node version) {
+    return Integer.parseInt(
+        one(version, DSR.versionNumber.asNode()).orElseThrow().getLiteralLexicalForm());
+  }
+
+  List<Node> versions() {
+    List<Node> vs =
+        new ArrayList<>(
+            graph.find(iri, DSR.hasVersion.asNode(), Node.ANY).mapWith(Triple::getObject).toList());
+    vs.sort(java.util.Comparator.comparingInt(this::number));
+    return vs;
+  }
+
+  Optional<Node> version(int number) {
+    return versions().stream().filter(v -> number(v) == number).findFirst();
+  }
+
+  /** The immutable text of a version: triples about it or about resources under its IRI. */
+  Graph content(Node version) {
+    String prefix = version.getURI() + "/";
+    Graph g = GraphFactory.createDefaultGraph();
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              Node s = t.getSubject();
+              if (s.equals(version) || (s.isURI() && s.getURI().startsWith(prefix))) {
+                g.add(t);
+              }
+            });
+    return g;
+  }
+
+  List<String> partyOrganisations(Node version) {
+    List<String> orgs = new ArrayList<>();
+    graph
+        .find(version, DSR.hasParty.asNode(), Node.ANY)
+        .forEachRemaining(
+            t ->
+                one(t.getObject(), DSR.organisation.asNode())
+                    .flatMap(o -> ids.slug(o, "organisation"))
+                    .ifPresent(orgs::add));
+    orgs.sort(null);
+    return orgs;
+  }
+
+  Optional<LocalDate> date(Node version, Node property) {
+    return one(version, property).map(n -> LocalDate.parse(n.getLiteralLexicalForm()));
+  }
+
+  /** A recorded decision. */
+  record Decision(
+      Node iri,
+      Node version,
+      String organisation,
+      Node outcome,
+      Optional<String> reason,
+      Node agent,
+      Instant at,
+      String contentHash) {}
+
+  List<Decision> decisions() {
+    List<Decision> out = new ArrayList<>();
+    graph
+        .find(Node.ANY, DSR.decisionOn.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node d = t.getSubject();
+              out.add(
+                  new Decision(
+                      d,
+                      t.getObject(),
+                      one(d, DSR.onBehalfOf.asNode())
+                          .flatMap(o -> ids.slug(o, "organisation"))
+                          .orElse("?"),
+                      one(d, DSR.outcome.asNode()).orElseThrow(),
+                      one(d, DSR.reason.asNode()).map(Node::getLiteralLexicalForm),
+                      one(d, PROV.wasAssociatedWith.asNode()).orElseThrow(),
+                      Instant.parse(
+                          one(d, PROV.endedAtTime.asNode()).orElseThrow().getLiteralLexicalForm()),
+                      one(d, DSR.contentHash.asNode())
+                          .map(Node::getLiteralLexicalForm)
+                          .orElse("")));
+            });
+    out.sort(java.util.Comparator.comparing(Decision::at));
+    return out;
+  }
+
+  List<Decision> decisionsOn(Node version) {
+    return decisions().stream().filter(d -> d.version().equals(version)).toList();
+  }
+
+  Optional<String> title() {
+    return one(currentVersion(), DCTerms.title.asNode()).map(Node::getLiteralLexicalForm);
+  }
+
+  Optional<Node> one(Node s, Node p) {
+    var it = graph.find(s, p, Node.ANY);
+    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+  }
+
+  /** The quads of the agreement resource's given property, for removal. */
+  List<Triple> triples(Node s, Node p) {
+    return graph.find(s, p, Node.ANY).toList();
+  }
+}

@@ -1,0 +1,60 @@
+package org.datasharing.registry.core.agreement;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Resource;
+import org.datasharing.registry.ontology.vocab.DSR;
+
+/** The lifecycle of an agreement, with the transitions the registry allows. */
+public enum AgreementStatus {
+  DRAFT(DSR.Draft),
+  SUBMITTED(DSR.Submitted),
+  CHANGES_REQUESTED(DSR.ChangesRequested),
+  REJECTED(DSR.Rejected),
+  APPROVED(DSR.Approved),
+  ACTIVE(DSR.Active),
+  REVIEW_DUE(DSR.ReviewDue),
+  SUSPENDED(DSR.Suspended),
+  TERMINATED(DSR.Terminated),
+  EXPIRED(DSR.Expired);
+
+  private final Resource term;
+
+  AgreementStatus(Resource term) {
+    this.term = term;
+  }
+
+  public Node node() {
+    return term.asNode();
+  }
+
+  public static Optional<AgreementStatus> of(Node node) {
+    return Arrays.stream(values()).filter(s -> s.node().equals(node)).findFirst();
+  }
+
+  /** The statuses this one may move to. */
+  public Set<AgreementStatus> next() {
+    return switch (this) {
+      case DRAFT -> EnumSet.of(SUBMITTED);
+      case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED);
+      case CHANGES_REQUESTED -> EnumSet.of(DRAFT);
+      case APPROVED -> EnumSet.of(ACTIVE, EXPIRED);
+      case ACTIVE -> EnumSet.of(REVIEW_DUE, EXPIRED, SUSPENDED, TERMINATED);
+      case REVIEW_DUE -> EnumSet.of(EXPIRED, SUSPENDED, TERMINATED, ACTIVE);
+      case SUSPENDED -> EnumSet.of(ACTIVE, TERMINATED);
+      case REJECTED, TERMINATED, EXPIRED -> EnumSet.noneOf(AgreementStatus.class);
+    };
+  }
+
+  public boolean canMoveTo(AgreementStatus target) {
+    return next().contains(target);
+  }
+
+  /** Approved and not ended: the version in force binds the parties. */
+  public boolean inForce() {
+    return this == APPROVED || this == ACTIVE || this == REVIEW_DUE || this == SUSPENDED;
+  }
+}

@@ -1,0 +1,39 @@
+package org.datasharing.registry.core.agreement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An agreement as callers see it. */
+public record AgreementView(
+    String id,
+    String iri,
+    String title,
+    AgreementStatus status,
+    Optional<AgreementStatus> amendmentStatus,
+    int currentVersion,
+    Optional<Integer> versionInForce,
+    long revision,
+    List<String> parties,
+    List<VersionSummary> versions,
+    List<DecisionView> decisions,
+    AgreementContent content) {
+
+  /** One version: its number, IRI and content hash. */
+  public record VersionSummary(
+      int number, String iri, String contentHash, Optional<Integer> revisionOf) {}
+
+  /** One DPO decision on one version. */
+  public record DecisionView(
+      int version,
+      String organisation,
+      String outcome,
+      Optional<String> reason,
+      String decidedBy,
+      Instant at,
+      String contentHash) {}
+
+  /** A line of a list of agreements. */
+  public record Summary(
+      String id, String iri, String title, AgreementStatus status, List<String> parties) {}
+}

@@ -1,0 +1,144 @@
+package org.datasharing.registry.core.agreement;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.vocabulary.DCTerms;
+import org.datasharing.registry.ontology.vocab.DPV;
+import org.datasharing.registry.ontology.vocab.DSR;
+
+/**
+ * The fields of an agreement version as the API names them, each with its RDF property and kind.
+ * One table drives the mapping both ways, the reference checks and the diff.
+ */
+public enum Field {
+  TITLE("title", DCTerms.title, Kind.TEXT, null),
+  PURPOSES("purposes", DPV.hasPurpose, Kind.REF_LIST, "purpose"),
+  PURPOSE_DESCRIPTION("purposeDescription", DSR.purposeDescription, Kind.TEXT, null),
+  BENEFITS("benefits", DSR.benefits, Kind.TEXT, null),
+  DATASETS("datasets", DSR.sharesDataset, Kind.DATASET_LIST, null),
+  DATA_ITEMS("dataItems", DSR.dataItem, Kind.TEXT_LIST, null),
+  MINIMISATION("minimisationJustification", DSR.minimisationJustification, Kind.TEXT, null),
+  PERSONAL_DATA_CATEGORIES(
+      "personalDataCategories", DSR.personalDataCategory, Kind.REF_LIST, "data-category"),
+  DATA_SUBJECT_CATEGORIES(
+      "dataSubjectCategories", DSR.dataSubjectCategory, Kind.REF_LIST, "data-subject"),
+  SPECIAL_CATEGORY("specialCategoryData", DSR.specialCategoryData, Kind.BOOLEAN, null),
+  CRIMINAL_OFFENCE("criminalOffenceData", DSR.criminalOffenceData, Kind.BOOLEAN, null),
+  JOINT_CONTROLLERS("jointControllerArrangement", DSR.jointControllerArrangement, Kind.TEXT, null),
+  ACCESS("accessArrangements", DSR.accessArrangements, Kind.TEXT, null),
+  SHARING_METHOD("sharingMethod", DSR.sharingMethod, Kind.TEXT, null),
+  RIGHTS("dataSubjectRightsProcedure", DSR.dataSubjectRightsProcedure, Kind.TEXT, null),
+  CONTACT_POINT("singlePointOfContact", DSR.singlePointOfContact, Kind.TEXT, null),
+  TRANSPARENCY("transparencyArrangements", DSR.transparencyArrangements, Kind.TEXT, null),
+  SECURITY("securityMeasures", DSR.securityMeasures, Kind.TEXT, null),
+  REQUIRED_ASSURANCE("requiredAssurance", DSR.requiredAssurance, Kind.REF_LIST, "assurance-scheme"),
+  ACCURACY("accuracyArrangements", DSR.accuracyArrangements, Kind.TEXT, null),
+  FORMATS("commonFormats", DSR.commonFormats, Kind.TEXT, null),
+  RETENTION("retentionPeriod", DSR.retentionPeriod, Kind.TEXT, null),
+  DELETION("deletionArrangements", DSR.deletionArrangements, Kind.TEXT, null),
+  DPIA("dpiaReference", DSR.dpiaReference, Kind.TEXT, null),
+  NO_DPIA("noDpiaReason", DSR.noDpiaReason, Kind.TEXT, null),
+  START("startDate", DSR.startDate, Kind.DATE, null),
+  REVIEW("reviewDate", DSR.reviewDate, Kind.DATE, null),
+  END("endDate", DSR.endDate, Kind.DATE, null),
+  TERMINATION("terminationArrangements", DSR.terminationArrangements, Kind.TEXT, null),
+  SANCTIONS("sanctions", DSR.sanctions, Kind.TEXT, null),
+  SIGN_OFF("seniorSignOff", DSR.seniorSignOff, Kind.TEXT, null),
+  SUCCESS("successMeasures", DSR.successMeasures, Kind.TEXT, null);
+
+  /** How a field's value is written. */
+  public enum Kind {
+    TEXT,
+    TEXT_LIST,
+    BOOLEAN,
+    DATE,
+    REF,
+    REF_LIST,
+    DATASET_LIST,
+    ORGANISATION,
+    ROLE
+  }
+
+  private final String apiName;
+  private final Property property;
+  private final Kind kind;
+  private final String scheme;
+
+  Field(String apiName, Property property, Kind kind, String scheme) {
+    this.apiName = apiName;
+    this.property = property;
+    this.kind = kind;
+    this.scheme = scheme;
+  }
+
+  public String apiName() {
+    return apiName;
+  }
+
+  public Property property() {
+    return property;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The SKOS scheme (local name under dsrref:) its values come from, for reference fields. */
+  public String scheme() {
+    return scheme;
+  }
+
+  public static Optional<Field> byApiName(String name) {
+    return Arrays.stream(values()).filter(f -> f.apiName.equals(name)).findFirst();
+  }
+
+  /** The fields of one party. */
+  public enum PartyField {
+    ORGANISATION("organisation", DSR.organisation, Kind.ORGANISATION, null),
+    ROLE("role", DSR.partyRole, Kind.ROLE, null),
+    LAWFUL_BASIS("lawfulBasis", DSR.lawfulBasis, Kind.REF, "lawful-basis"),
+    STATUTORY_POWER("statutoryPower", DSR.statutoryPower, Kind.TEXT, null),
+    CONTACT_NAME("contactName", DSR.contactName, Kind.TEXT, null),
+    CONTACT_EMAIL("contactEmail", DSR.contactEmail, Kind.TEXT, null),
+    SPECIAL_CONDITION(
+        "specialCategoryCondition",
+        DSR.specialCategoryCondition,
+        Kind.REF,
+        "special-category-condition"),
+    CRIMINAL_CONDITION(
+        "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1");
+
+    private final String apiName;
+    private final Property property;
+    private final Kind kind;
+    private final String scheme;
+
+    PartyField(String apiName, Property property, Kind kind, String scheme) {
+      this.apiName = apiName;
+      this.property = property;
+      this.kind = kind;
+      this.scheme = scheme;
+    }
+
+    public String apiName() {
+      return apiName;
+    }
+
+    public Property property() {
+      return property;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    public String scheme() {
+      return scheme;
+    }
+
+    public static Optional<PartyField> byApiName(String name) {
+      return Arrays.stream(values()).filter(f -> f.apiName.equals(name)).findFirst();
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package org.datasharing.registry.core.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.LogHead;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * Writes audit events as PROV-O activities into the audit graph and chains them into an RFC 9162
+ * Merkle log: each event stores its sequence number, its leaf hash and the root hash of the tree
+ * after it (a tree head), so a verifier can recompute everything from the store.
+ */
+public final class AuditLog {
+  private static final Node GRAPH = Graphs.AUDIT_NODE;
+
+  private final Ids ids;
+  private final Clock clock;
+
+  public AuditLog(Ids ids, Clock clock) {
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** A new event for the actor, stamped now. */
+  public AuditEvent event(
+      Node action, Actor actor, Node subject, Node version, String contentHash, String detail) {
+    return new AuditEvent(
+        ids.auditEvent(UUID.randomUUID().toString()),
+        action,
+        actor,
+        clock.instant(),
+        Optional.ofNullable(subject),
+        Optional.empty(),
+        Optional.ofNullable(version),
+        Optional.ofNullable(contentHash),
+        Optional.ofNullable(detail));
+  }
+
+  /** A new event about a resource that is not an agreement (organisation, dataset, member). */
+  public AuditEvent eventAbout(
+      Node action, Actor actor, Node resource, String contentHash, String detail) {
+    return new AuditEvent(
+        ids.auditEvent(UUID.randomUUID().toString()),
+        action,
+        actor,
+        clock.instant(),
+        Optional.empty(),
+        Optional.ofNullable(resource),
+        Optional.empty(),
+        Optional.ofNullable(contentHash),
+        Optional.ofNullable(detail));
+  }
+
+  /** The appender a {@link Change} carries: the event's quads on top of the given head. */
+  public Change.AuditAppender appender(AuditEvent event) {
+    return head -> {
+      Graph content = content(event, head.size());
+      byte[] leaf = MerkleTree.leafHash(canonicalBytes(content));
+      List<byte[]> frontier = append(head.frontier(), head.size(), leaf);
+      byte[] root = rootOf(frontier);
+      List<Quad> quads = new ArrayList<>();
+      content.find().forEachRemaining(t -> quads.add(new Quad(GRAPH, t)));
+      quads.add(quad(event.id(), DSR.leafHash.asNode(), hexLiteral(leaf)));
+      quads.add(quad(event.id(), DSR.rootHash.asNode(), hexLiteral(root)));
+      Quad marker = quad(event.id(), RDF.type.asNode(), DSR.AuditEvent.asNode());
+      return new Change.Appended(quads, new LogHead(head.size() + 1, frontier), marker);
+    };
+  }
+
+  /**
+   * The hashed part of an event: every triple about it except its own leaf and root hash. The
+   * sequence number is included, so moving an event changes its leaf hash.
+   */
+  Graph content(AuditEvent e, long sequence) {
+    Graph g = GraphFactory.createDefaultGraph();
+    Node id = e.id();
+    Instant at = e.at();
+    LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+    g.add(id, RDF.type.asNode(), DSR.AuditEvent.asNode());
+    g.add(id, RDF.type.asNode(), PROV.Activity.asNode());
+    g.add(
+        id,
+        DSR.sequence.asNode(),
+        NodeFactory.createLiteralDT(Long.toString(sequence), XSDDatatype.XSDlong));
+    g.add(id, DSR.action.asNode(), e.action());
+    g.add(id, PROV.wasAssociatedWith.asNode(), ids.user(e.actor()));
+    e.actor()
+        .organisation()
+        .ifPresent(o -> g.add(id, DSR.actorOrganisation.asNode(), ids.organisation(o)));
+    g.add(
+        id,
+        PROV.endedAtTime.asNode(),
+        NodeFactory.createLiteralDT(at.toString(), XSDDatatype.XSDdateTime));
+    // day and month as their own literals so audit queries by period use the POS index instead of
+    // filtering every event's timestamp
+    g.add(id, DSR.day.asNode(), NodeFactory.createLiteralDT(day.toString(), XSDDatatype.XSDdate));
+    g.add(
+        id,
+        DSR.month.asNode(),
+        NodeFactory.createLiteralDT(YearMonth.from(day).toString(), XSDDatatype.XSDgYearMonth));
+    e.subject().ifPresent(s -> g.add(id, DSR.agreement.asNode(), s));
+    e.about().ifPresent(r -> g.add(id, PROV.used.asNode(), r));
+    e.version().ifPresent(v -> g.add(id, DSR.version.asNode(), v));
+    e.contentHash()
+        .ifPresent(h -> g.add(id, DSR.contentHash.asNode(), NodeFactory.createLiteralString(h)));
+    e.detail()
+        .ifPresent(
+            d ->
+                g.add(
+                    id,
+                    org.apache.jena.vocabulary.RDFS.comment.asNode(),
+                    NodeFactory.createLiteralString(d)));
+    return g;
+  }
+
+  /** Sorted canonical N-Triples of a blank-node-free graph, as UTF-8 bytes. */
+  public static byte[] canonicalBytes(Graph g) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RDFDataMgr.write(out, g, Lang.NTRIPLES);
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    java.util.Arrays.sort(lines);
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        sb.append(line).append('\n');
+      }
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Hex SHA-256 of the canonical form. */
+  public static String sha256Hex(Graph g) {
+    try {
+      return MerkleTree.hex(MessageDigest.getInstance("SHA-256").digest(canonicalBytes(g)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The frontier after appending one leaf to a tree of {@code size} leaves. */
+  static List<byte[]> append(List<byte[]> frontier, long size, byte[] leaf) {
+    List<byte[]> next = new ArrayList<>(frontier);
+    byte[] h = leaf;
+    for (long k = size; (k & 1) == 1; k >>= 1) {
+      h = MerkleTree.nodeHash(next.remove(next.size() - 1), h);
+    }
+    next.add(h);
+    return next;
+  }
+
+  /** RFC 9162's root hash from the frontier: fold the perfect subtrees from the right. */
+  static byte[] rootOf(List<byte[]> frontier) {
+    if (frontier.isEmpty()) {
+      return MerkleTree.rootHash(List.of());
+    }
+    byte[] r = frontier.get(frontier.size() - 1);
+    for (int i = frontier.size() - 2; i >= 0; i--) {
+      r = MerkleTree.nodeHash(frontier.get(i), r);
+    }
+    return r;
+  }
+
+  static Node hexLiteral(byte[] hash) {
+    return NodeFactory.createLiteralString(MerkleTree.hex(hash));
+  }
+
+  private static Quad quad(Node s, Node p, Node o) {
+    return Quad.create(GRAPH, s, p, o);
+  }
+}

@@ -1,0 +1,248 @@
+package org.datasharing.registry.core.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.ResourceWriter;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+
+/**
+ * The dataset catalogue: DCAT 3 datasets with their personal-data profile and sharing conditions.
+ */
+public final class CatalogService {
+  private static final Node GRAPH = Graphs.CATALOG_NODE;
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ReferenceData reference;
+  private final ResourceWriter writer;
+
+  public CatalogService(
+      RegistryStore store, Ids ids, ReferenceData reference, ResourceWriter writer) {
+    this.store = store;
+    this.ids = ids;
+    this.reference = reference;
+    this.writer = writer;
+  }
+
+  public Result<Dataset> create(Actor actor, Dataset d) {
+    return save(actor, d, true);
+  }
+
+  public Result<Dataset> update(Actor actor, Dataset d) {
+    return save(actor, d, false);
+  }
+
+  /** A dataset, if it exists and the actor may see it (hidden ones only to their publisher). */
+  public Optional<Dataset> get(Actor actor, String id) {
+    if (!Slugs.isValid(id)) {
+      return Optional.empty();
+    }
+    Node iri = ids.dataset(id);
+    Graph g = writer.describe(GRAPH, iri);
+    if (g.isEmpty()) {
+      return Optional.empty();
+    }
+    Dataset d = read(g, iri, id);
+    return visible(actor, d) ? Optional.of(d) : Optional.empty();
+  }
+
+  public List<Dataset> list(Actor actor) {
+    Graph all = store.graph(GRAPH);
+    List<Dataset> out = new ArrayList<>();
+    all.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode())
+        .forEachRemaining(
+            t ->
+                ids.slug(t.getSubject(), "dataset")
+                    .map(id -> read(all, t.getSubject(), id))
+                    .filter(d -> visible(actor, d))
+                    .ifPresent(out::add));
+    out.sort(java.util.Comparator.comparing(Dataset::title));
+    return out;
+  }
+
+  static boolean visible(Actor actor, Dataset d) {
+    return !Boolean.FALSE.equals(d.discoverable())
+        || actor.has(Actor.Role.AUDITOR)
+        || actor.organisation().filter(d.publisher()::equals).isPresent();
+  }
+
+  private Result<Dataset> save(Actor actor, Dataset d, boolean create) {
+    if (!Slugs.isValid(d.id())) {
+      return Result.invalid(
+          new Violation("id", "Use lower-case letters, digits and hyphens for the identifier"));
+    }
+    if (d.publisher() == null || !Slugs.isValid(d.publisher())) {
+      return Result.invalid(
+          new Violation(
+              "publisher", "Name the publishing organisation by its registry identifier"));
+    }
+    if (!actor.memberOf(d.publisher()) && !actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      return Result.forbidden("Only the publisher's staff can record its datasets");
+    }
+    List<Violation> violations = new ArrayList<>();
+    Node iri = ids.dataset(d.id());
+    Graph g = GraphFactory.createDefaultGraph();
+    g.add(iri, RDF.type.asNode(), DCAT.Dataset.asNode());
+    g.add(iri, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(d.id()));
+    g.add(iri, DCTerms.publisher.asNode(), ids.organisation(d.publisher()));
+    text(g, iri, DCTerms.title.asNode(), d.title());
+    text(g, iri, DCTerms.description.asNode(), d.description());
+    refs(g, iri, DCAT.theme.asNode(), "theme", d.themes(), "themes", violations);
+    d.keywords().forEach(k -> text(g, iri, DCAT.keyword.asNode(), k));
+    refs(
+        g,
+        iri,
+        DSR.personalDataCategory.asNode(),
+        "data-category",
+        d.personalDataCategories(),
+        "personalDataCategories",
+        violations);
+    refs(
+        g,
+        iri,
+        DSR.dataSubjectCategory.asNode(),
+        "data-subject",
+        d.dataSubjectCategories(),
+        "dataSubjectCategories",
+        violations);
+    bool(g, iri, DSR.specialCategoryData.asNode(), d.specialCategoryData());
+    bool(g, iri, DSR.criminalOffenceData.asNode(), d.criminalOffenceData());
+    d.dataItems().forEach(i -> text(g, iri, DSR.dataItem.asNode(), i));
+    bool(
+        g,
+        iri,
+        DSR.discoverable.asNode(),
+        d.discoverable() == null ? Boolean.TRUE : d.discoverable());
+    refs(
+        g,
+        iri,
+        DSR.sharingCondition.asNode(),
+        "sharing-condition",
+        d.sharingConditions(),
+        "sharingConditions",
+        violations);
+    refs(
+        g,
+        iri,
+        DSR.requiredAssurance.asNode(),
+        "assurance-scheme",
+        d.requiredAssurance(),
+        "requiredAssurance",
+        violations);
+    if (!violations.isEmpty()) {
+      return Result.invalid("Correct the fields listed", violations);
+    }
+    Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
+    return writer
+        .write(
+            actor,
+            GRAPH,
+            iri,
+            DCAT.Dataset.asNode(),
+            g,
+            create,
+            context,
+            create ? DSR.Create.asNode() : DSR.Edit.asNode())
+        .map(n -> read(g, iri, d.id()));
+  }
+
+  private Dataset read(Graph g, Node iri, String id) {
+    return new Dataset(
+        id,
+        one(g, iri, DCTerms.publisher.asNode())
+            .flatMap(p -> ids.slug(p, "organisation"))
+            .orElse(null),
+        lex(g, iri, DCTerms.title.asNode()),
+        lex(g, iri, DCTerms.description.asNode()),
+        codes(g, iri, DCAT.theme.asNode()),
+        lexes(g, iri, DCAT.keyword.asNode()),
+        codes(g, iri, DSR.personalDataCategory.asNode()),
+        codes(g, iri, DSR.dataSubjectCategory.asNode()),
+        bool(g, iri, DSR.specialCategoryData.asNode()),
+        bool(g, iri, DSR.criminalOffenceData.asNode()),
+        lexes(g, iri, DSR.dataItem.asNode()),
+        bool(g, iri, DSR.discoverable.asNode()),
+        codes(g, iri, DSR.sharingCondition.asNode()),
+        codes(g, iri, DSR.requiredAssurance.asNode()));
+  }
+
+  private void refs(
+      Graph g,
+      Node s,
+      Node p,
+      String scheme,
+      List<String> codes,
+      String field,
+      List<Violation> violations) {
+    for (String code : codes) {
+      reference
+          .concept(scheme, code)
+          .ifPresentOrElse(
+              c -> g.add(s, p, c),
+              () ->
+                  violations.add(
+                      new Violation(
+                          field,
+                          "'" + code + "' is not a known " + scheme.replace('-', ' ') + " code")));
+    }
+  }
+
+  private static void text(Graph g, Node s, Node p, String v) {
+    if (v != null && !v.isBlank()) {
+      g.add(s, p, NodeFactory.createLiteralString(v.strip()));
+    }
+  }
+
+  private static void bool(Graph g, Node s, Node p, Boolean v) {
+    if (v != null) {
+      g.add(s, p, NodeFactory.createLiteralDT(v.toString(), XSDDatatype.XSDboolean));
+    }
+  }
+
+  private static Optional<Node> one(Graph g, Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+  }
+
+  private static String lex(Graph g, Node s, Node p) {
+    return one(g, s, p).map(Node::getLiteralLexicalForm).orElse(null);
+  }
+
+  private static Boolean bool(Graph g, Node s, Node p) {
+    return one(g, s, p).map(n -> Boolean.parseBoolean(n.getLiteralLexicalForm())).orElse(null);
+  }
+
+  private static List<String> lexes(Graph g, Node s, Node p) {
+    return g
+        .find(s, p, Node.ANY)
+        .mapWith(t -> t.getObject().getLiteralLexicalForm())
+        .toList()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
+  private static List<String> codes(Graph g, Node s, Node p) {
+    return g.find(s, p, Node.ANY).mapWith(t -> ReferenceData.code(t.getObject())).toList().stream()
+        .sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,219 @@
+package org.datasharing.registry.core.organisation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.ResourceWriter;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+
+/** Member organisations (W3C ORG) with sector, type, DPO contact and assurance certificates. */
+public final class OrganisationService {
+  private static final Node GRAPH = Graphs.ORGANISATIONS_NODE;
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ReferenceData reference;
+  private final ResourceWriter writer;
+
+  public OrganisationService(
+      RegistryStore store, Ids ids, ReferenceData reference, ResourceWriter writer) {
+    this.store = store;
+    this.ids = ids;
+    this.reference = reference;
+    this.writer = writer;
+  }
+
+  public Result<Organisation> create(Actor actor, Organisation o) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      return Result.forbidden("Only a registry administrator can add organisations");
+    }
+    return save(actor, o, true);
+  }
+
+  public Result<Organisation> update(Actor actor, Organisation o) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(o.id())) {
+      return Result.forbidden(
+          "Only a registry administrator or the organisation's DPO can change it");
+    }
+    return save(actor, o, false);
+  }
+
+  public Optional<Organisation> get(String id) {
+    if (!Slugs.isValid(id)) {
+      return Optional.empty();
+    }
+    Node iri = ids.organisation(id);
+    Graph g = writer.describe(GRAPH, iri);
+    return g.isEmpty() ? Optional.empty() : Optional.of(read(g, iri, id));
+  }
+
+  public List<Organisation> list() {
+    Graph all = store.graph(GRAPH);
+    List<Organisation> out = new ArrayList<>();
+    all.find(Node.ANY, RDF.type.asNode(), ORG.FormalOrganization.asNode())
+        .forEachRemaining(
+            t ->
+                ids.slug(t.getSubject(), "organisation")
+                    .ifPresent(id -> out.add(read(all, t.getSubject(), id))));
+    out.sort(java.util.Comparator.comparing(Organisation::name));
+    return out;
+  }
+
+  private Result<Organisation> save(Actor actor, Organisation o, boolean create) {
+    List<Violation> violations = new ArrayList<>();
+    if (!Slugs.isValid(o.id())) {
+      return Result.invalid(
+          new Violation("id", "Use lower-case letters, digits and hyphens for the identifier"));
+    }
+    Node iri = ids.organisation(o.id());
+    Graph g = GraphFactory.createDefaultGraph();
+    g.add(iri, RDF.type.asNode(), ORG.FormalOrganization.asNode());
+    g.add(iri, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(o.id()));
+    text(g, iri, SKOS.prefLabel.asNode(), o.name());
+    ref(g, iri, ORG.classification.asNode(), "organisation-type", o.type(), "type", violations);
+    ref(g, iri, DSR.sector.asNode(), "sector", o.sector(), "sector", violations);
+    text(g, iri, DSR.domain.asNode(), o.domain());
+    text(g, iri, DSR.dpoName.asNode(), o.dpoName());
+    text(g, iri, DSR.dpoEmail.asNode(), o.dpoEmail());
+    for (int i = 0; i < o.assurances().size(); i++) {
+      Organisation.Assurance a = o.assurances().get(i);
+      String field = "assurances[" + i + "]";
+      Optional<Node> scheme = reference.concept("assurance-scheme", a.scheme());
+      if (scheme.isEmpty()) {
+        violations.add(
+            new Violation(
+                field + ".scheme", "'" + a.scheme() + "' is not a known assurance scheme"));
+        continue;
+      }
+      Node c =
+          NodeFactory.createURI(iri.getURI() + "/assurance/" + ReferenceData.code(scheme.get()));
+      g.add(iri, DSR.hasAssurance.asNode(), c);
+      g.add(c, RDF.type.asNode(), DSR.AssuranceCertificate.asNode());
+      g.add(c, DSR.assuranceScheme.asNode(), scheme.get());
+      text(g, c, DSR.assuranceLevel.asNode(), a.level());
+      date(g, c, DSR.validFrom.asNode(), a.validFrom(), field + ".validFrom", violations);
+      date(g, c, DSR.validUntil.asNode(), a.validUntil(), field + ".validUntil", violations);
+    }
+    if (!violations.isEmpty()) {
+      return Result.invalid("Correct the fields listed", violations);
+    }
+    if (create
+        && o.domain() != null
+        && list().stream()
+            .anyMatch(
+                x ->
+                    o.domain().equalsIgnoreCase(x.domain())
+                        || o.name().equalsIgnoreCase(x.name()))) {
+      return Result.conflict("An organisation with that name or domain is already registered");
+    }
+    return writer
+        .write(
+            actor,
+            GRAPH,
+            iri,
+            ORG.FormalOrganization.asNode(),
+            g,
+            create,
+            reference.graph(),
+            create ? DSR.Onboard.asNode() : DSR.Edit.asNode())
+        .map(n -> read(g, iri, o.id()));
+  }
+
+  private Organisation read(Graph g, Node iri, String id) {
+    List<Organisation.Assurance> assurances = new ArrayList<>();
+    g.find(iri, DSR.hasAssurance.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node c = t.getObject();
+              assurances.add(
+                  new Organisation.Assurance(
+                      one(g, c, DSR.assuranceScheme.asNode()).map(ReferenceData::code).orElse(null),
+                      lex(g, c, DSR.assuranceLevel.asNode()),
+                      lex(g, c, DSR.validFrom.asNode()),
+                      lex(g, c, DSR.validUntil.asNode())));
+            });
+    assurances.sort(java.util.Comparator.comparing(a -> String.valueOf(a.scheme())));
+    return new Organisation(
+        id,
+        lex(g, iri, SKOS.prefLabel.asNode()),
+        one(g, iri, ORG.classification.asNode()).map(ReferenceData::code).orElse(null),
+        one(g, iri, DSR.sector.asNode()).map(ReferenceData::code).orElse(null),
+        lex(g, iri, DSR.domain.asNode()),
+        lex(g, iri, DSR.dpoName.asNode()),
+        lex(g, iri, DSR.dpoEmail.asNode()),
+        assurances);
+  }
+
+  private void ref(
+      Graph g,
+      Node s,
+      Node p,
+      String scheme,
+      String code,
+      String field,
+      List<Violation> violations) {
+    if (code == null || code.isBlank()) {
+      return; // the shapes report what is required
+    }
+    reference
+        .concept(scheme, code)
+        .ifPresentOrElse(
+            c -> g.add(s, p, c),
+            () ->
+                violations.add(
+                    new Violation(
+                        field,
+                        "'" + code + "' is not a known " + scheme.replace('-', ' ') + " code")));
+  }
+
+  static void text(Graph g, Node s, Node p, String value) {
+    if (value != null && !value.isBlank()) {
+      g.add(s, p, NodeFactory.createLiteralString(value.strip()));
+    }
+  }
+
+  static void date(
+      Graph g, Node s, Node p, String value, String field, List<Violation> violations) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    try {
+      g.add(
+          s,
+          p,
+          NodeFactory.createLiteralDT(LocalDate.parse(value).toString(), XSDDatatype.XSDdate));
+    } catch (DateTimeParseException e) {
+      violations.add(new Violation(field, "Enter a real date as YYYY-MM-DD"));
+    }
+  }
+
+  static Optional<Node> one(Graph g, Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+  }
+
+  static String lex(Graph g, Node s, Node p) {
+    return one(g, s, p)
+        .map(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.getURI())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,61 @@
+package org.datasharing.registry.core.store;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+
+/**
+ * The registry's dataset of named graphs. Reads return detached copies; every write is one atomic
+ * {@link Change} that carries its own audit event, so a change never lands without it.
+ */
+public interface RegistryStore extends AutoCloseable {
+
+  /** A detached copy of a named graph (empty if the graph does not exist). */
+  Graph graph(Node graphName);
+
+  /** Detached copies of several named graphs, read in one consistent snapshot. */
+  DatasetGraph graphs(Set<Node> graphNames);
+
+  /** Runs a SELECT query and materialises its rows. */
+  List<Binding> select(Query query);
+
+  /** Runs a CONSTRUCT or DESCRIBE query. */
+  Graph construct(Query query);
+
+  /** Runs an ASK query. */
+  boolean ask(Query query);
+
+  /** The names of all named graphs. */
+  Set<Node> graphNames();
+
+  /**
+   * Applies a change atomically, with its audit event. Returns {@link CommitOutcome#CONFLICT} when
+   * a guard no longer holds; nothing is written then.
+   */
+  CommitOutcome commit(Change change);
+
+  /** Replaces whole named graphs in one transaction, without audit (initial and bulk loads). */
+  void replaceGraphs(DatasetGraph content);
+
+  /** The current audit log head (size and Merkle frontier). */
+  LogHead logHead();
+
+  /** Frees space the store no longer needs, where the implementation can. */
+  void compact();
+
+  /** Bytes the store occupies on disk, or -1 when not known (remote). */
+  long sizeOnDisk();
+
+  /** The outcome of {@link #commit(Change)}. */
+  enum CommitOutcome {
+    APPLIED,
+    CONFLICT
+  }
+
+  @Override
+  void close();
+}

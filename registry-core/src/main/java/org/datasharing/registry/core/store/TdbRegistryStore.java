@@ -1,0 +1,250 @@
+package org.datasharing.registry.core.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default store: Jena TDB2 in a data folder, one write transaction per change. */
+public final class TdbRegistryStore implements RegistryStore {
+  private static final Logger log = LoggerFactory.getLogger(TdbRegistryStore.class);
+
+  /**
+   * Compact when the files have grown this many times past their size after the last compaction.
+   */
+  private static final double GROWTH_FACTOR = 4.0;
+
+  /** ...and are at least this big: small databases are not worth the pause. */
+  private static final long MIN_BYTES_TO_COMPACT = 256L * 1024 * 1024;
+
+  /** Check the size every this many commits (walking the folder is not free). */
+  private static final int CHECK_EVERY = 200;
+
+  private final Path location;
+  private final DatasetGraph dsg;
+  private final java.util.concurrent.atomic.AtomicLong commits =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile long baseline;
+
+  private TdbRegistryStore(Path location, DatasetGraph dsg) {
+    this.location = location;
+    this.dsg = dsg;
+    this.baseline = sizeOnDisk();
+  }
+
+  /** Opens (or creates) the TDB2 database in the folder. */
+  public static TdbRegistryStore open(Path location) {
+    try {
+      Files.createDirectories(location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + location, e);
+    }
+    return new TdbRegistryStore(location, DatabaseMgr.connectDatasetGraph(location.toString()));
+  }
+
+  /** The underlying dataset, for adapters that need Jena directly (SPARQL endpoint, text index). */
+  public DatasetGraph datasetGraph() {
+    return dsg;
+  }
+
+  @Override
+  public Graph graph(Node graphName) {
+    return Txn.calculateRead(dsg, () -> copy(dsg.getGraph(graphName)));
+  }
+
+  @Override
+  public DatasetGraph graphs(Set<Node> graphNames) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+          for (Node g : graphNames) {
+            dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(copy::add);
+          }
+          return copy;
+        });
+  }
+
+  @Override
+  public List<Binding> select(Query query) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
+            return materialise(qe.select());
+          }
+        });
+  }
+
+  @Override
+  public Graph construct(Query query) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
+            return query.isDescribeType() ? qe.describe() : qe.construct();
+          }
+        });
+  }
+
+  @Override
+  public boolean ask(Query query) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
+            return qe.ask();
+          }
+        });
+  }
+
+  @Override
+  public Set<Node> graphNames() {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Set<Node> names = new HashSet<>();
+          dsg.listGraphNodes().forEachRemaining(names::add);
+          return names;
+        });
+  }
+
+  @Override
+  public CommitOutcome commit(Change change) {
+    CommitOutcome outcome = write(change);
+    if (commits.incrementAndGet() % CHECK_EVERY == 0) {
+      compactIfGrown();
+    }
+    return outcome;
+  }
+
+  /**
+   * TDB2's copy-on-write files grow with every write transaction until compaction; compact online
+   * when they have grown well past the live data.
+   */
+  public boolean compactIfGrown() {
+    long size = sizeOnDisk();
+    if (size >= MIN_BYTES_TO_COMPACT && size > baseline * GROWTH_FACTOR) {
+      compact();
+      return true;
+    }
+    return false;
+  }
+
+  private CommitOutcome write(Change change) {
+    // TDB2 has a single writer: guards checked and the head read inside the write transaction
+    // cannot change before it commits, so no retry is needed here.
+    return Txn.calculateWrite(
+        dsg,
+        () -> {
+          for (Guard guard : change.guards()) {
+            if (matches(guard.pattern()) != guard.present()) {
+              return CommitOutcome.CONFLICT;
+            }
+          }
+          LogHead head = readHead();
+          Change.Appended appended = change.audit().append(head);
+          change.remove().forEach(dsg::delete);
+          change.add().forEach(dsg::add);
+          dsg.deleteAny(LogHeads.GRAPH, LogHeads.HEAD, Node.ANY, Node.ANY);
+          appended.quads().forEach(dsg::add);
+          LogHeads.quads(appended.next()).forEach(dsg::add);
+          return CommitOutcome.APPLIED;
+        });
+  }
+
+  @Override
+  public void replaceGraphs(DatasetGraph content) {
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          Iterator<Node> names = content.listGraphNodes();
+          while (names.hasNext()) {
+            Node g = names.next();
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            content.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(dsg::add);
+          }
+        });
+  }
+
+  @Override
+  public LogHead logHead() {
+    return Txn.calculateRead(dsg, this::readHead);
+  }
+
+  @Override
+  public void compact() {
+    long before = sizeOnDisk();
+    // deletes the old generation: TDB2 otherwise keeps every copy-on-write generation on disk
+    DatabaseMgr.compact(dsg, true);
+    baseline = sizeOnDisk();
+    log.info("compacted {}: {} -> {} bytes", location, before, sizeOnDisk());
+  }
+
+  @Override
+  public long sizeOnDisk() {
+    try (Stream<Path> files = Files.walk(location)) {
+      return files.filter(Files::isRegularFile).mapToLong(TdbRegistryStore::size).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+  }
+
+  private LogHead readHead() {
+    Node size = first(LogHeads.SIZE);
+    Node frontier = first(LogHeads.FRONTIER);
+    return LogHeads.decode(size, frontier);
+  }
+
+  private Node first(Node predicate) {
+    Iterator<Quad> it = dsg.find(LogHeads.GRAPH, LogHeads.HEAD, predicate, Node.ANY);
+    return it.hasNext() ? it.next().getObject() : null;
+  }
+
+  private boolean matches(Quad pattern) {
+    return dsg.find(
+            pattern.getGraph(), pattern.getSubject(), pattern.getPredicate(), pattern.getObject())
+        .hasNext();
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static Graph copy(Graph g) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    g.find().forEachRemaining(copy::add);
+    return copy;
+  }
+
+  static List<Binding> materialise(org.apache.jena.sparql.exec.RowSet rows) {
+    return rows.materialize().stream().toList();
+  }
+}

@@ -1,0 +1,137 @@
+package org.datasharing.registry.core.support;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.store.TdbRegistryStore;
+
+/**
+ * A registry on TDB2 in a temporary folder, with the Northshire sample data and a hand-moved clock.
+ */
+public final class TestRegistry implements AutoCloseable {
+  public static final String BASE = "http://localhost:8080/id/";
+  public static final String COUNCIL = "northshire-county-council";
+  public static final String TRUST = "northshire-nhs-foundation-trust";
+  public static final String ICB = "northshire-integrated-care-board";
+  public static final String POLICE = "northshire-police";
+  public static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  public final MutableClock clock = new MutableClock(NOW);
+  public final TdbRegistryStore store;
+  public final Registry registry;
+
+  public TestRegistry(Path dir) {
+    store = TdbRegistryStore.open(dir.resolve("tdb"));
+    registry = new Registry(store, BASE, clock, true);
+  }
+
+  public static Actor partner(String org) {
+    return new Actor(
+        "sub-partner-" + org, "partner." + org, Optional.of(org), Set.of(Actor.Role.PARTNER));
+  }
+
+  public static Actor dpo(String org) {
+    return new Actor("sub-dpo-" + org, "dpo." + org, Optional.of(org), Set.of(Actor.Role.DPO));
+  }
+
+  public static Actor auditor() {
+    return new Actor("sub-auditor", "auditor", Optional.empty(), Set.of(Actor.Role.AUDITOR));
+  }
+
+  public static Actor admin() {
+    return new Actor("sub-admin", "admin", Optional.empty(), Set.of(Actor.Role.REGISTRY_ADMIN));
+  }
+
+  /** A dataset the sample catalogue publishes. */
+  public String someDataset() {
+    return registry.catalog().list(auditor()).get(0).id();
+  }
+
+  /** A complete agreement text (every ICO item) between the given organisations. */
+  public AgreementContent completeContent(List<String> orgs) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("title", "Hospital discharge coordination");
+    f.put("purposes", List.of("direct-care"));
+    f.put("purposeDescription", "Plan safe discharge from hospital to home or care.");
+    f.put("benefits", "Fewer delayed discharges and readmissions.");
+    f.put("datasets", List.of(someDataset()));
+    f.put("dataItems", List.of("NHS number", "Name", "Discharge date"));
+    f.put("minimisationJustification", "Only the items needed to arrange care are shared.");
+    f.put("personalDataCategories", List.of("health"));
+    f.put("dataSubjectCategories", List.of("patients"));
+    f.put("specialCategoryData", true);
+    f.put("criminalOffenceData", false);
+    f.put("accessArrangements", "Discharge coordinators in each party, role-based access.");
+    f.put("sharingMethod", "Daily secure file transfer over HSCN.");
+    f.put(
+        "dataSubjectRightsProcedure",
+        "Requests are forwarded to the receiving party's DPO within 2 working days.");
+    f.put("singlePointOfContact", "dpo@northshire-icb.example");
+    f.put("transparencyArrangements", "Each party updates its privacy notice.");
+    f.put("securityMeasures", "Encryption in transit and at rest; access logging.");
+    f.put("accuracyArrangements", "Source systems are corrected and re-sent.");
+    f.put("commonFormats", "CSV to an agreed schema.");
+    f.put("retentionPeriod", "P2Y");
+    f.put("deletionArrangements", "Secure deletion at the end of retention, confirmed in writing.");
+    f.put("dpiaReference", "DPIA-2026-014");
+    f.put("startDate", "2027-01-01");
+    f.put("reviewDate", "2027-07-01");
+    f.put("endDate", "2028-12-31");
+    f.put("terminationArrangements", "Three months' notice; data returned or deleted.");
+    f.put("sanctions", "Access suspended on breach; escalation to the ICB board.");
+    f.put("seniorSignOff", "Director of Adult Social Services and Chief Nursing Officer");
+    f.put("successMeasures", "Median discharge delay reduced by 20%.");
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (String org : orgs) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("organisation", org);
+      p.put("role", "controller");
+      p.put("lawfulBasis", "public-task");
+      p.put("statutoryPower", "Care Act 2014 s.6; NHS Act 2006 s.82");
+      p.put("contactName", "Information Governance Lead");
+      p.put("contactEmail", "ig@" + org + ".example");
+      p.put("specialCategoryCondition", "health-or-social-care");
+      parties.add(p);
+    }
+    return new AgreementContent(f, parties);
+  }
+
+  /** The content with one field replaced (null removes it). */
+  public static AgreementContent with(AgreementContent c, String field, Object value) {
+    Map<String, Object> f = new LinkedHashMap<>(c.fields());
+    if (value == null) {
+      f.remove(field);
+    } else {
+      f.put(field, value);
+    }
+    return new AgreementContent(f, c.parties());
+  }
+
+  /** The content with one party field replaced (null removes it) on every party. */
+  public static AgreementContent withParty(AgreementContent c, String field, Object value) {
+    List<Map<String, Object>> ps = new ArrayList<>();
+    for (Map<String, Object> p : c.parties()) {
+      Map<String, Object> copy = new LinkedHashMap<>(p);
+      if (value == null) {
+        copy.remove(field);
+      } else {
+        copy.put(field, value);
+      }
+      ps.add(copy);
+    }
+    return new AgreementContent(c.fields(), ps);
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}
