@@ -22,12 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConcurrentDecisionsTest {
+  /** Overridden by the remote-store variant. */
+  TestRegistry createRegistry(Path dir) {
+    return new TestRegistry(dir);
+  }
+
   @TempDir Path dir;
   TestRegistry t;
 
   @BeforeEach
   void setUp() {
-    t = new TestRegistry(dir);
+    t = createRegistry(dir);
   }
 
   @AfterEach

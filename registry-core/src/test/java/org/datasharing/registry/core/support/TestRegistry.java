@@ -11,6 +11,7 @@ import java.util.Set;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.core.store.TdbRegistryStore;
 
 /**
@@ -31,6 +32,12 @@ public final class TestRegistry implements AutoCloseable {
   public TestRegistry(Path dir) {
     store = TdbRegistryStore.open(dir.resolve("tdb"));
     registry = new Registry(store, BASE, clock, true);
+  }
+
+  /** A registry over another store (e.g. remote SPARQL); {@link #store} is then null. */
+  public TestRegistry(RegistryStore other) {
+    store = null;
+    registry = new Registry(other, BASE, clock, true);
   }
 
   public static Actor partner(String org) {
@@ -132,6 +139,6 @@ public final class TestRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    store.close();
+    registry.store().close();
   }
 }
