@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.ResourceWriter;
@@ -23,6 +24,7 @@ public final class Registry {
   private final AgreementService agreements;
   private final OrganisationService organisations;
   private final CatalogService catalog;
+  private final CatalogImport catalogImport;
 
   /**
    * Initialises the store (ontology, reference and, if asked, sample data) and wires the services.
@@ -39,6 +41,7 @@ public final class Registry {
     this.agreements = new AgreementService(store, ids, clock, audit, validator, reference);
     this.organisations = new OrganisationService(store, ids, reference, writer);
     this.catalog = new CatalogService(store, ids, reference, writer);
+    this.catalogImport = new CatalogImport(store, ids, reference, validator, audit);
   }
 
   public RegistryStore store() {
@@ -67,5 +70,9 @@ public final class Registry {
 
   public CatalogService catalog() {
     return catalog;
+  }
+
+  public CatalogImport catalogImport() {
+    return catalogImport;
   }
 }

@@ -380,7 +380,10 @@ public final class DSR {
   /** The number of events in the log at this tree head. */
   public static final Property treeSize = property("treeSize");
 
-  /** The hex SHA-256 Merkle root hash of the log at this tree head. */
+  /**
+   * The hex SHA-256 Merkle root hash of the log just after this event was appended, or at this tree
+   * head.
+   */
   public static final Property rootHash = property("rootHash");
 
   /**

@@ -1,0 +1,184 @@
+package org.datasharing.registry.core.catalog;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.audit.AuditLog;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.validation.ShapeValidator;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.DSRREF;
+import org.datasharing.registry.ontology.vocab.Graphs;
+
+/**
+ * Imports a catalogue file (Turtle, TriG's default graph or JSON-LD) all-or-nothing: any parse
+ * error, relative IRI, unknown reference term, duplicate identifier or shape violation refuses the
+ * whole file, naming the item, and the store is left as it was.
+ */
+public final class CatalogImport {
+  /** Relative IRIs resolve against this, so they can be found and refused. */
+  private static final String NO_BASE = "http://relative.invalid/";
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ReferenceData reference;
+  private final ShapeValidator validator;
+  private final AuditLog audit;
+
+  public CatalogImport(
+      RegistryStore store,
+      Ids ids,
+      ReferenceData reference,
+      ShapeValidator validator,
+      AuditLog audit) {
+    this.store = store;
+    this.ids = ids;
+    this.reference = reference;
+    this.validator = validator;
+    this.audit = audit;
+  }
+
+  /** What an import did. */
+  public record Summary(int created, int updated, List<String> datasets) {}
+
+  public Result<Summary> importFile(Actor actor, InputStream in, Lang lang) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.has(Actor.Role.DPO)) {
+      return Result.forbidden("Only a registry administrator or a DPO can import datasets");
+    }
+    Graph g = GraphFactory.createDefaultGraph();
+    try {
+      RDFParser.source(in)
+          .lang(lang)
+          .base(NO_BASE)
+          .errorHandler(ErrorHandlerFactory.errorHandlerStrict)
+          .parse(g);
+    } catch (RiotException e) {
+      return Result.invalid(
+          new Violation(
+              "file", "The file is not valid " + lang.getLabel() + ": " + e.getMessage()));
+    }
+    List<Violation> violations = new ArrayList<>();
+    Set<Node> iris = new LinkedHashSet<>();
+    g.find()
+        .forEachRemaining(
+            t -> {
+              for (Node n : List.of(t.getSubject(), t.getPredicate(), t.getObject())) {
+                if (n.isURI()) {
+                  iris.add(n);
+                }
+              }
+            });
+    for (Node n : iris) {
+      if (n.getURI().startsWith(NO_BASE)) {
+        violations.add(
+            new Violation(
+                "iri", "<" + n.getURI().substring(NO_BASE.length()) + "> is not an absolute IRI"));
+      } else if (n.getURI().startsWith(DSRREF.NS)
+          && !reference.graph().contains(n, Node.ANY, Node.ANY)) {
+        violations.add(
+            new Violation("reference", "<" + n.getURI() + "> is not a known reference term"));
+      }
+    }
+    Map<String, Node> byIdentifier = new HashMap<>();
+    List<Node> datasets =
+        g.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode())
+            .mapWith(t -> t.getSubject())
+            .toList();
+    for (Node d : datasets) {
+      if (ids.slug(d, "dataset").isEmpty()) {
+        violations.add(
+            new Violation(
+                "dataset",
+                "<"
+                    + d
+                    + "> is not a dataset IRI of this registry ("
+                    + ids.base()
+                    + "dataset/{id})"));
+      }
+      g.find(d, DCTerms.identifier.asNode(), Node.ANY)
+          .forEachRemaining(
+              t -> {
+                Node other = byIdentifier.putIfAbsent(t.getObject().getLiteralLexicalForm(), d);
+                if (other != null && !other.equals(d)) {
+                  violations.add(
+                      new Violation(
+                          "identifier",
+                          "Identifier '"
+                              + t.getObject().getLiteralLexicalForm()
+                              + "' is used by both <"
+                              + other
+                              + "> and <"
+                              + d
+                              + ">"));
+                }
+              });
+    }
+    if (datasets.isEmpty()) {
+      violations.add(new Violation("file", "The file describes no dcat:Dataset"));
+    }
+    if (violations.isEmpty()) {
+      Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
+      violations.addAll(
+          validator.violations(
+              new Union(g, context), r -> "dataset <" + r.focus() + ">." + r.field()));
+    }
+    if (!violations.isEmpty()) {
+      return Result.invalid(
+          "Nothing was imported: correct these and import the file again", violations);
+    }
+    Graph existing = store.graph(Graphs.CATALOG_NODE);
+    List<Quad> remove = new ArrayList<>();
+    int updated = 0;
+    for (Node d : datasets) {
+      if (existing.contains(d, RDF.type.asNode(), DCAT.Dataset.asNode())) {
+        updated++;
+        existing
+            .find(d, Node.ANY, Node.ANY)
+            .forEachRemaining(t -> remove.add(new Quad(Graphs.CATALOG_NODE, t)));
+      }
+    }
+    List<Quad> add = new ArrayList<>();
+    g.find().forEachRemaining(t -> add.add(new Quad(Graphs.CATALOG_NODE, t)));
+    String detail =
+        "catalogue import: " + (datasets.size() - updated) + " created, " + updated + " updated";
+    store.commit(
+        new Change(
+            List.of(),
+            remove,
+            add,
+            audit.appender(
+                audit.eventAbout(
+                    DSR.Create.asNode(),
+                    actor,
+                    Graphs.CATALOG_NODE,
+                    AuditLog.sha256Hex(g),
+                    detail))));
+    return Result.ok(
+        new Summary(
+            datasets.size() - updated,
+            updated,
+            datasets.stream().map(Node::getURI).sorted().toList()));
+  }
+}

@@ -1,0 +1,136 @@
+package org.datasharing.registry.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.apache.jena.riot.Lang;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.support.TestRegistry;
+import org.datasharing.registry.ontology.vocab.Graphs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogImportTest {
+  @TempDir Path dir;
+  TestRegistry t;
+  long catalogSize;
+  long logSize;
+
+  @BeforeEach
+  void setUp() {
+    t = new TestRegistry(dir);
+    catalogSize = t.store.graph(Graphs.CATALOG_NODE).size();
+    logSize = t.store.logHead().size();
+  }
+
+  @AfterEach
+  void tearDown() {
+    t.close();
+  }
+
+  Result<CatalogImport.Summary> importFile(String name) {
+    InputStream in = getClass().getResourceAsStream("/import/" + name);
+    return t.registry.catalogImport().importFile(TestRegistry.admin(), in, Lang.TURTLE);
+  }
+
+  void assertNothingChanged() {
+    assertThat(t.store.graph(Graphs.CATALOG_NODE).size()).isEqualTo(catalogSize);
+    assertThat(t.store.logHead().size()).isEqualTo(logSize);
+  }
+
+  @Test
+  void import_createsTheDatasets_andAuditsTheImport() {
+    CatalogImport.Summary s = importFile("valid.ttl").orElseThrow();
+
+    assertThat(s.created()).isEqualTo(1);
+    assertThat(t.registry.catalog().get(TestRegistry.auditor(), "winter-pressures-bed-state"))
+        .isPresent();
+    assertThat(t.store.logHead().size()).isEqualTo(logSize + 1);
+    assertThat(importFile("valid.ttl").orElseThrow().updated()).isEqualTo(1);
+  }
+
+  @Test
+  void import_refusesMalformedTurtle_withItsLine_andChangesNothing() {
+    Result<CatalogImport.Summary> r = importFile("malformed.ttl");
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations().get(0).field()).isEqualTo("file");
+    assertThat(r.violations().get(0).message()).contains("line");
+    assertNothingChanged();
+  }
+
+  @Test
+  void import_refusesRelativeIris_namingThem() {
+    Result<CatalogImport.Summary> r = importFile("relative.ttl");
+    assertThat(r.violations())
+        .extracting(Violation::message)
+        .anyMatch(m -> m.contains("<dataset/winter-pressures-bed-state> is not an absolute IRI"));
+    assertNothingChanged();
+  }
+
+  @Test
+  void import_refusesUnknownReferenceTerms_namingThem() {
+    Result<CatalogImport.Summary> r = importFile("unknown-term.ttl");
+    assertThat(r.violations())
+        .extracting(Violation::message)
+        .anyMatch(m -> m.contains("theme/no-such-theme"));
+    assertNothingChanged();
+  }
+
+  @Test
+  void import_refusesDuplicateIdentifiers_namingBoth() {
+    Result<CatalogImport.Summary> r = importFile("duplicate-identifier.ttl");
+    assertThat(r.violations()).extracting(Violation::field).contains("identifier");
+    assertNothingChanged();
+  }
+
+  @Test
+  void create_validatesAgainstTheShapes_andWritesNothingWhenInvalid() {
+    Dataset bad =
+        new Dataset(
+            "bad-dataset",
+            TestRegistry.TRUST,
+            null,
+            null,
+            java.util.List.of("no-such-theme"),
+            java.util.List.of(),
+            java.util.List.of(),
+            java.util.List.of(),
+            null,
+            null,
+            java.util.List.of(),
+            true,
+            java.util.List.of(),
+            java.util.List.of());
+    Result<Dataset> r = t.registry.catalog().create(TestRegistry.dpo(TestRegistry.TRUST), bad);
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations()).extracting(Violation::field).contains("themes");
+    assertNothingChanged();
+
+    Dataset good =
+        new Dataset(
+            "a-and-e-attendances",
+            TestRegistry.TRUST,
+            "A&E attendances",
+            "Daily A&E attendances by site.",
+            java.util.List.of("health-and-care"),
+            java.util.List.of("urgent care"),
+            java.util.List.of("health"),
+            java.util.List.of("patients"),
+            true,
+            false,
+            java.util.List.of("NHS number", "Arrival time"),
+            true,
+            java.util.List.of("pseudonymised"),
+            java.util.List.of("dspt"));
+    Result<Dataset> created =
+        t.registry.catalog().create(TestRegistry.dpo(TestRegistry.TRUST), good);
+    assertThat(created.ok()).as("%s %s", created.message(), created.violations()).isTrue();
+    assertThat(
+            t.registry.catalog().get(TestRegistry.partner(TestRegistry.ICB), "a-and-e-attendances"))
+        .isPresent();
+  }
+}
