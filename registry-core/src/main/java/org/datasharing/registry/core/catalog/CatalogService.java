@@ -1,5 +1,9 @@
 package org.datasharing.registry.core.catalog;
 
+import static org.datasharing.registry.core.common.GraphValues.lex;
+import static org.datasharing.registry.core.common.GraphValues.one;
+import static org.datasharing.registry.core.common.GraphValues.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -205,25 +209,10 @@ public final class CatalogService {
     }
   }
 
-  private static void text(Graph g, Node s, Node p, String v) {
-    if (v != null && !v.isBlank()) {
-      g.add(s, p, NodeFactory.createLiteralString(v.strip()));
-    }
-  }
-
   private static void bool(Graph g, Node s, Node p, Boolean v) {
     if (v != null) {
       g.add(s, p, NodeFactory.createLiteralDT(v.toString(), XSDDatatype.XSDboolean));
     }
-  }
-
-  private static Optional<Node> one(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
-  }
-
-  private static String lex(Graph g, Node s, Node p) {
-    return one(g, s, p).map(Node::getLiteralLexicalForm).orElse(null);
   }
 
   private static Boolean bool(Graph g, Node s, Node p) {

@@ -1,5 +1,9 @@
 package org.datasharing.registry.core.organisation;
 
+import static org.datasharing.registry.core.common.GraphValues.lex;
+import static org.datasharing.registry.core.common.GraphValues.one;
+import static org.datasharing.registry.core.common.GraphValues.text;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -185,12 +189,6 @@ public final class OrganisationService {
                         "'" + code + "' is not a known " + scheme.replace('-', ' ') + " code")));
   }
 
-  static void text(Graph g, Node s, Node p, String value) {
-    if (value != null && !value.isBlank()) {
-      g.add(s, p, NodeFactory.createLiteralString(value.strip()));
-    }
-  }
-
   static void date(
       Graph g, Node s, Node p, String value, String field, List<Violation> violations) {
     if (value == null || value.isBlank()) {
@@ -204,16 +202,5 @@ public final class OrganisationService {
     } catch (DateTimeParseException e) {
       violations.add(new Violation(field, "Enter a real date as YYYY-MM-DD"));
     }
-  }
-
-  static Optional<Node> one(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
-  }
-
-  static String lex(Graph g, Node s, Node p) {
-    return one(g, s, p)
-        .map(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.getURI())
-        .orElse(null);
   }
 }
