@@ -176,6 +176,99 @@ public final class AgreementService {
             });
   }
 
+  /** The text of one version, with its content hash. */
+  public record VersionText(int number, String iri, String contentHash, AgreementContent content) {}
+
+  public Result<VersionText> version(Actor actor, String id, int number) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              return a.version(number)
+                  .map(
+                      v ->
+                          Result.ok(
+                              new VersionText(
+                                  number,
+                                  v.getURI(),
+                                  AuditLog.sha256Hex(a.content(v)),
+                                  mapper.fromGraph(a.graph(), v))))
+                  .orElseGet(() -> notFound("Agreement " + id + " has no version " + number));
+            });
+  }
+
+  /**
+   * What the public transparency register shows of an agreement: summary fields of the version in
+   * force.
+   */
+  public record RegisterEntry(
+      String id,
+      String iri,
+      String title,
+      AgreementStatus status,
+      List<String> parties,
+      AgreementContent summary) {}
+
+  /**
+   * Agreements that are or were in force, never drafts or refused ones, with public fields only.
+   */
+  public List<RegisterEntry> register() {
+    List<RegisterEntry> out = new ArrayList<>();
+    for (AgreementView.Summary s : list(Actor.system())) {
+      if (!(s.status().inForce()
+          || s.status() == AgreementStatus.TERMINATED
+          || s.status() == AgreementStatus.EXPIRED)) {
+        continue;
+      }
+      AgreementSnapshot a = load(s.id()).orElseThrow();
+      Node v = a.versionInForce().orElse(a.currentVersion());
+      AgreementContent full = mapper.fromGraph(a.graph(), v);
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      for (String f :
+          List.of(
+              "title",
+              "purposes",
+              "purposeDescription",
+              "benefits",
+              "personalDataCategories",
+              "dataSubjectCategories",
+              "specialCategoryData",
+              "criminalOffenceData",
+              "startDate",
+              "reviewDate",
+              "endDate")) {
+        if (full.fields().containsKey(f)) {
+          fields.put(f, full.fields().get(f));
+        }
+      }
+      fields.put("dpiaDone", full.fields().containsKey("dpiaReference"));
+      List<java.util.Map<String, Object>> parties =
+          full.parties().stream()
+              .map(
+                  p -> {
+                    java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+                    for (String f : List.of("organisation", "role", "lawfulBasis")) {
+                      if (p.containsKey(f)) {
+                        q.put(f, p.get(f));
+                      }
+                    }
+                    return q;
+                  })
+              .toList();
+      out.add(
+          new RegisterEntry(
+              s.id(),
+              s.iri(),
+              s.title(),
+              s.status(),
+              s.parties(),
+              new AgreementContent(fields, parties)));
+    }
+    return out;
+  }
+
   /** A human-readable diff between two versions' texts. */
   public Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
     return load(id)

@@ -1,0 +1,188 @@
+package org.datasharing.registry.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/agreements")
+@Tag(name = "Agreements", description = "Data-sharing agreements, their versions and DPO decisions")
+class AgreementsController {
+  private final Registry registry;
+
+  AgreementsController(Registry registry) {
+    this.registry = registry;
+  }
+
+  /** The text of an agreement version: fields by API name, and the parties. */
+  record AgreementRequest(
+      String id, Map<String, Object> fields, List<Map<String, Object>> parties) {
+    AgreementContent content() {
+      return new AgreementContent(fields, parties);
+    }
+  }
+
+  /** A DPO's decision on a named version. */
+  record DecisionRequest(Integer version, String outcome, String reason) {}
+
+  /** A reason for suspending, resuming or terminating. */
+  record ReasonRequest(String reason) {}
+
+  private AgreementService agreements() {
+    return registry.agreements();
+  }
+
+  @GetMapping
+  @Operation(summary = "Agreements the caller's organisation is party to (all, for auditors)")
+  List<AgreementView.Summary> list(Authentication auth) {
+    return agreements().list(Actors.of(auth));
+  }
+
+  @PostMapping
+  @Operation(summary = "Draft an agreement; the caller's organisation must be a party")
+  ResponseEntity<Object> create(@RequestBody AgreementRequest body, Authentication auth) {
+    Result<AgreementView> r =
+        agreements().createDraft(Actors.of(auth), Optional.ofNullable(body.id()), body.content());
+    return r.ok()
+        ? ResponseEntity.created(URI.create("/api/agreements/" + r.value().id())).body(r.value())
+        : Problems.problem(r);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      summary = "One agreement: status, parties, versions with hashes, decisions, current text")
+  ResponseEntity<Object> get(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().get(Actors.of(auth), id));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Replace the text of the draft version")
+  ResponseEntity<Object> update(
+      @PathVariable String id, @RequestBody AgreementRequest body, Authentication auth) {
+    return Problems.answer(agreements().updateDraft(Actors.of(auth), id, body.content()));
+  }
+
+  @PostMapping("/{id}/submit")
+  @Operation(summary = "Submit the draft for approval; refused with every SHACL violation by field")
+  ResponseEntity<Object> submit(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().submit(Actors.of(auth), id));
+  }
+
+  @PostMapping("/{id}/decisions")
+  @Operation(
+      summary =
+          "Record the caller's organisation's decision (DPO): approve, reject or request-changes")
+  ResponseEntity<Object> decide(
+      @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
+    if (body.version() == null) {
+      return Problems.badRequest("version", "Name the version you decide on");
+    }
+    AgreementService.Outcome outcome;
+    try {
+      outcome =
+          AgreementService.Outcome.valueOf(
+              String.valueOf(body.outcome()).toUpperCase().replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      return Problems.badRequest("outcome", "Choose approve, reject or request-changes");
+    }
+    return Problems.answer(
+        agreements()
+            .decide(
+                Actors.of(auth), id, body.version(), outcome, Optional.ofNullable(body.reason())),
+        HttpStatus.CREATED);
+  }
+
+  @GetMapping("/{id}/versions")
+  @Operation(summary = "The agreement's versions with their content hashes")
+  ResponseEntity<Object> versions(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().get(Actors.of(auth), id).map(AgreementView::versions));
+  }
+
+  @GetMapping("/{id}/versions/{number}")
+  @Operation(summary = "The text of one version")
+  ResponseEntity<Object> version(
+      @PathVariable String id, @PathVariable int number, Authentication auth) {
+    return Problems.answer(agreements().version(Actors.of(auth), id, number));
+  }
+
+  @GetMapping("/{id}/versions/diff")
+  @Operation(summary = "What changed between two versions")
+  ResponseEntity<Object> diff(
+      @PathVariable String id, @RequestParam int from, @RequestParam int to, Authentication auth) {
+    return Problems.answer(agreements().diff(Actors.of(auth), id, from, to));
+  }
+
+  /** The version in force at an instant, if any. */
+  record InForce(String at, Integer version) {}
+
+  @GetMapping("/{id}/versions/in-force")
+  @Operation(summary = "The version in force at an instant (ISO-8601, e.g. 2027-03-01T00:00:00Z)")
+  ResponseEntity<Object> inForce(
+      @PathVariable String id, @RequestParam String at, Authentication auth) {
+    Instant instant;
+    try {
+      instant = Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      return Problems.badRequest("at", "Give an instant like 2027-03-01T00:00:00Z");
+    }
+    return Problems.answer(
+        agreements()
+            .versionInForceAt(Actors.of(auth), id, instant)
+            .map(v -> new InForce(at, v.orElse(null))));
+  }
+
+  @PostMapping("/{id}/suspend")
+  @Operation(summary = "Suspend an active agreement (a party's DPO, with a reason)")
+  ResponseEntity<Object> suspend(
+      @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    return Problems.answer(agreements().suspend(Actors.of(auth), id, body.reason()));
+  }
+
+  @PostMapping("/{id}/resume")
+  @Operation(summary = "Resume a suspended agreement (a party's DPO, with a reason)")
+  ResponseEntity<Object> resume(
+      @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    return Problems.answer(agreements().resume(Actors.of(auth), id, body.reason()));
+  }
+
+  @PostMapping("/{id}/terminate")
+  @Operation(summary = "Terminate an agreement (a party's DPO, with a reason)")
+  ResponseEntity<Object> terminate(
+      @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    return Problems.answer(agreements().terminate(Actors.of(auth), id, body.reason()));
+  }
+
+  @PostMapping("/{id}/amend")
+  @Operation(summary = "Start an amendment of an active agreement (a new draft version)")
+  ResponseEntity<Object> amend(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().amend(Actors.of(auth), id), HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/revise")
+  @Operation(summary = "Start a new draft version after changes were requested")
+  ResponseEntity<Object> revise(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().revise(Actors.of(auth), id), HttpStatus.CREATED);
+  }
+}

@@ -1,0 +1,59 @@
+package org.datasharing.registry.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "Audit", description = "The tamper-evident audit log (auditors)")
+class AuditController {
+  private final Registry registry;
+
+  AuditController(Registry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping("/events")
+  @Operation(summary = "Audit events, newest first")
+  ResponseEntity<Object> events(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (page < 0) {
+      return Problems.badRequest("page", "page must be 0 or more");
+    }
+    if (size < 1 || size > 500) {
+      return Problems.badRequest("size", "size must be between 1 and 500");
+    }
+    return ResponseEntity.ok(registry.auditTrail().page(page, size));
+  }
+
+  @GetMapping("/verify")
+  @Operation(summary = "Recompute every leaf hash and tree head from the store")
+  AuditTrail.Verification verify() {
+    return registry.auditTrail().verify();
+  }
+
+  @GetMapping("/proofs/inclusion/{event}")
+  @Operation(summary = "RFC 9162 inclusion proof of an event (its id, the last segment of its IRI)")
+  ResponseEntity<Object> inclusion(@PathVariable String event) {
+    if (!Slugs.isValid(event)) {
+      return Problems.problem(Result.notFound("No audit event " + event));
+    }
+    return Problems.answer(registry.auditTrail().inclusionProof(registry.ids().auditEvent(event)));
+  }
+
+  @GetMapping("/proofs/consistency")
+  @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
+  ResponseEntity<Object> consistency(@RequestParam long from, @RequestParam long to) {
+    return Problems.answer(registry.auditTrail().consistencyProof(from, to));
+  }
+}

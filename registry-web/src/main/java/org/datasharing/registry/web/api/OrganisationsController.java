@@ -1,0 +1,77 @@
+package org.datasharing.registry.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organisations")
+@Tag(name = "Organisations", description = "Member organisations (W3C ORG)")
+class OrganisationsController {
+  private final Registry registry;
+
+  OrganisationsController(Registry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping
+  @Operation(summary = "List member organisations")
+  List<Organisation> list() {
+    return registry.organisations().list();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One organisation")
+  ResponseEntity<Object> get(@PathVariable String id) {
+    return registry
+        .organisations()
+        .get(id)
+        .<ResponseEntity<Object>>map(ResponseEntity::ok)
+        .orElseGet(() -> Problems.problem(Result.notFound("No organisation " + id)));
+  }
+
+  @PostMapping
+  @Operation(summary = "Add an organisation (registry-admin)")
+  ResponseEntity<Object> create(@RequestBody Organisation o, Authentication auth) {
+    Result<Organisation> r = registry.organisations().create(Actors.of(auth), o);
+    if (r.ok()) {
+      return ResponseEntity.created(URI.create("/api/organisations/" + o.id())).body(r.value());
+    }
+    return Problems.problem(r);
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Change an organisation (registry-admin or its DPO)")
+  ResponseEntity<Object> update(
+      @PathVariable String id, @RequestBody Organisation o, Authentication auth) {
+    if (o.id() != null && !o.id().equals(id)) {
+      return Problems.badRequest("id", "The body's id must match the path");
+    }
+    Organisation withId =
+        new Organisation(
+            id,
+            o.name(),
+            o.type(),
+            o.sector(),
+            o.domain(),
+            o.dpoName(),
+            o.dpoEmail(),
+            o.assurances());
+    return Problems.answer(registry.organisations().update(Actors.of(auth), withId), HttpStatus.OK);
+  }
+}

@@ -1,0 +1,76 @@
+package org.datasharing.registry.web.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.datasharing.registry.core.common.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Turns a Keycloak token into the core's {@link Actor}: subject, username, the organisation from
+ * the Keycloak Organizations claim ({@code organization}: the aliases, which are the registry's
+ * organisation identifiers) and the registry's realm roles.
+ */
+public final class Actors {
+  /** Anyone signed out. */
+  public static final Actor ANONYMOUS =
+      new Actor("anonymous", "anonymous", Optional.empty(), Set.of());
+
+  private Actors() {}
+
+  public static Actor of(Authentication authentication) {
+    if (authentication instanceof JwtAuthenticationToken token) {
+      return of(token.getToken());
+    }
+    return ANONYMOUS;
+  }
+
+  public static Actor of(Jwt jwt) {
+    String username =
+        Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(jwt.getSubject());
+    return new Actor(jwt.getSubject(), username, organisation(jwt), roles(jwt));
+  }
+
+  /** Spring Security authorities for the registry's realm roles ({@code ROLE_DPO}, ...). */
+  public static List<GrantedAuthority> authorities(Jwt jwt) {
+    return roles(jwt).stream()
+        .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
+        .toList();
+  }
+
+  /** The single organisation the user belongs to; a user in several is treated as in none. */
+  static Optional<String> organisation(Jwt jwt) {
+    Object claim = jwt.getClaims().get("organization");
+    Collection<?> aliases =
+        claim instanceof Collection<?> c
+            ? c
+            : claim instanceof Map<?, ?> m ? m.keySet() : List.of();
+    return aliases.size() == 1
+        ? Optional.of(String.valueOf(aliases.iterator().next()))
+        : Optional.empty();
+  }
+
+  static Set<Actor.Role> roles(Jwt jwt) {
+    Set<Actor.Role> roles = EnumSet.noneOf(Actor.Role.class);
+    Object realmAccess = jwt.getClaims().get("realm_access");
+    if (realmAccess instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> names) {
+      for (Object name : names) {
+        switch (String.valueOf(name)) {
+          case "partner" -> roles.add(Actor.Role.PARTNER);
+          case "dpo" -> roles.add(Actor.Role.DPO);
+          case "auditor" -> roles.add(Actor.Role.AUDITOR);
+          case "registry-admin" -> roles.add(Actor.Role.REGISTRY_ADMIN);
+          default -> {}
+        }
+      }
+    }
+    return roles;
+  }
+}

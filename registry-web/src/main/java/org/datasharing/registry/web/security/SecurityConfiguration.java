@@ -1,0 +1,88 @@
+package org.datasharing.registry.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * One filter chain for the API and linked data: stateless, Keycloak JWTs as bearer tokens. Roles
+ * come from the realm roles; every rule that also needs the organisation is checked in the core
+ * ("role AND organisation"), which answers FORBIDDEN.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    http.securityMatcher(
+            "/api/**",
+            "/id/**",
+            "/actuator/**",
+            "/v3/api-docs/**",
+            "/swagger-ui/**",
+            "/swagger-ui.html",
+            "/error")
+        .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credentials to forge
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers(
+                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**", "/id/**")
+                    .permitAll()
+                    .requestMatchers("/api/audit/**")
+                    .hasRole("AUDITOR")
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .denyAll())
+        .oauth2ResourceServer(
+            rs ->
+                rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          bearer.commence(
+                              request, response, e); // keeps the WWW-Authenticate header
+                          ProblemWriter.write(
+                              response,
+                              HttpStatus.UNAUTHORIZED,
+                              "Sign in: send a valid bearer token from the registry's Keycloak");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            ProblemWriter.write(
+                                response, HttpStatus.FORBIDDEN, "Your role does not allow this")))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader("WWW-Authenticate", "Bearer");
+                          ProblemWriter.write(
+                              response,
+                              HttpStatus.UNAUTHORIZED,
+                              "Sign in: send a valid bearer token from the registry's Keycloak");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            ProblemWriter.write(
+                                response, HttpStatus.FORBIDDEN, "Your role does not allow this")));
+    return http.build();
+  }
+
+  static JwtAuthenticationConverter jwtAuthenticationConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setPrincipalClaimName("preferred_username");
+    converter.setJwtGrantedAuthoritiesConverter(Actors::authorities);
+    return converter;
+  }
+}

@@ -1,0 +1,175 @@
+package org.datasharing.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.datasharing.registry.web.security.Actors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every endpoint against every sample user (and anonymous): the expected HTTP status, as one table.
+ * Tokens carry the claims Keycloak issues (realm_access.roles, organization); the core decides the
+ * organisation part of each rule.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    // tokens are made by the test; the decoder is never asked to fetch keys
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+  }
+
+  @Autowired MockMvc mvc;
+
+  static final String COUNCIL = "northshire-county-council";
+  static final String TRUST = "northshire-nhs-foundation-trust";
+  static final String ICB = "northshire-integrated-care-board";
+
+  /** The sample users of DESIGN.md: username -> (role, organisation or null). */
+  static final Map<String, String[]> USERS = new LinkedHashMap<>();
+
+  static {
+    USERS.put("anonymous", null);
+    USERS.put("admin", new String[] {"registry-admin", null});
+    USERS.put("dpo.council", new String[] {"dpo", COUNCIL});
+    USERS.put("dpo.trust", new String[] {"dpo", TRUST});
+    USERS.put("dpo.icb", new String[] {"dpo", ICB});
+    USERS.put("partner.icb", new String[] {"partner", ICB});
+    USERS.put("partner.council", new String[] {"partner", COUNCIL});
+    USERS.put("auditor", new String[] {"auditor", null});
+  }
+
+  static final String DRAFT =
+      "/api/agreements/dsa-carers-support-referrals"; // council + carers trust, draft
+  static final String SUBMITTED =
+      "/api/agreements/dsa-high-intensity-use"; // ambulance + trust + ICB
+
+  /** endpoint -> expected status per user, in USERS order. */
+  static final Map<String, int[]> MATRIX = new LinkedHashMap<>();
+
+  static {
+    //                                                    anon admin dpoC dpoT dpoI parI parC aud
+    MATRIX.put("GET /actuator/health", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/register", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/organisations", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("POST /api/organisations {}", new int[] {401, 422, 403, 403, 403, 403, 403, 403});
+    MATRIX.put("GET /api/datasets", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/agreements", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET " + DRAFT, new int[] {401, 403, 200, 403, 403, 403, 200, 200});
+    MATRIX.put("POST " + DRAFT + "/submit", new int[] {401, 403, 422, 403, 403, 403, 422, 403});
+    MATRIX.put("POST " + DRAFT + "/decisions", new int[] {401, 403, 409, 403, 403, 403, 403, 403});
+    MATRIX.put(
+        "GET " + SUBMITTED + "/versions", new int[] {401, 403, 403, 200, 200, 200, 403, 200});
+    MATRIX.put(
+        "GET " + SUBMITTED + "/versions/diff?from=1&to=1",
+        new int[] {401, 403, 403, 200, 200, 200, 403, 200});
+    MATRIX.put(
+        "POST " + SUBMITTED + "/suspend", new int[] {401, 403, 403, 409, 409, 403, 403, 403});
+    MATRIX.put("GET /api/audit/events", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+    MATRIX.put("GET /api/audit/verify", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+    MATRIX.put(
+        "GET /api/audit/proofs/consistency?from=1&to=1",
+        new int[] {401, 403, 403, 403, 403, 403, 403, 422});
+  }
+
+  @Test
+  void everyEndpoint_answersEachSampleUser_asTheMatrixSays() throws Exception {
+    List<String> mismatches = new ArrayList<>();
+    for (var row : MATRIX.entrySet()) {
+      int i = 0;
+      for (var user : USERS.entrySet()) {
+        int expected = row.getValue()[i++];
+        int actual =
+            mvc.perform(request(row.getKey(), user.getKey(), user.getValue()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        if (actual != expected) {
+          mismatches.add(
+              row.getKey() + " as " + user.getKey() + ": expected " + expected + ", got " + actual);
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void errors_areProblemJson_withoutStackTraces() throws Exception {
+    var response =
+        mvc.perform(request("POST " + DRAFT + "/submit", "dpo.council", USERS.get("dpo.council")))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString())
+        .contains("\"errors\"")
+        .contains("\"field\"")
+        .doesNotContain("Exception")
+        .doesNotContain("at org.");
+    var anonymous = mvc.perform(get("/api/agreements")).andReturn().getResponse();
+    assertThat(anonymous.getContentType()).startsWith("application/problem+json");
+    assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Bearer");
+    var malformed =
+        mvc.perform(
+                post(SUBMITTED + "/decisions")
+                    .with(token("dpo.trust", USERS.get("dpo.trust")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{not json"))
+            .andReturn()
+            .getResponse();
+    assertThat(malformed.getStatus()).isEqualTo(400);
+    assertThat(malformed.getContentAsString()).contains("\"field\":\"body\"");
+  }
+
+  static MockHttpServletRequestBuilder request(String line, String username, String[] user) {
+    String[] parts = line.split(" ", 3);
+    String body = parts.length > 2 ? parts[2] : null;
+    MockHttpServletRequestBuilder b = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]);
+    if (parts[0].equals("POST")) {
+      String json =
+          body != null
+              ? body
+              : parts[1].endsWith("/decisions")
+                  ? "{\"version\":1,\"outcome\":\"approve\"}"
+                  : parts[1].endsWith("/suspend") ? "{\"reason\":\"incident\"}" : "{}";
+      b = b.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+    return user == null ? b : b.with(token(username, user));
+  }
+
+  static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+          .JwtRequestPostProcessor
+      token(String username, String[] user) {
+    return jwt()
+        .jwt(
+            j -> {
+              j.subject("sub-" + username)
+                  .claim("preferred_username", username)
+                  .claim(
+                      "realm_access", Map.of("roles", List.of(user[0], "default-roles-registry")));
+              if (user[1] != null) {
+                j.claim("organization", List.of(user[1]));
+              }
+            })
+        .authorities(Actors::authorities);
+  }
+}
