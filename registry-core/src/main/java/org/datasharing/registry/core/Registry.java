@@ -8,6 +8,7 @@ import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.ResourceWriter;
+import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.Bootstrap;
@@ -25,6 +26,7 @@ public final class Registry {
   private final OrganisationService organisations;
   private final CatalogService catalog;
   private final CatalogImport catalogImport;
+  private final LinkedData linkedData;
 
   /**
    * Initialises the store (ontology, reference and, if asked, sample data) and wires the services.
@@ -42,6 +44,7 @@ public final class Registry {
     this.organisations = new OrganisationService(store, ids, reference, writer);
     this.catalog = new CatalogService(store, ids, reference, writer);
     this.catalogImport = new CatalogImport(store, ids, reference, validator, audit);
+    this.linkedData = new LinkedData(this, writer);
   }
 
   public RegistryStore store() {
@@ -74,5 +77,9 @@ public final class Registry {
 
   public CatalogImport catalogImport() {
     return catalogImport;
+  }
+
+  public LinkedData linkedData() {
+    return linkedData;
   }
 }

@@ -269,6 +269,69 @@ public final class AgreementService {
     return out;
   }
 
+  /** Properties of an agreement version the public may see (no contacts, no internal notes). */
+  private static final java.util.Set<Node> PUBLIC_PROPERTIES =
+      java.util.Set.of(
+          RDF.type.asNode(),
+          DCTerms.title.asNode(),
+          DSR.versionOf.asNode(),
+          DSR.versionNumber.asNode(),
+          org.datasharing.registry.ontology.vocab.DPV.hasPurpose.asNode(),
+          DSR.purposeDescription.asNode(),
+          DSR.benefits.asNode(),
+          DSR.personalDataCategory.asNode(),
+          DSR.dataSubjectCategory.asNode(),
+          DSR.specialCategoryData.asNode(),
+          DSR.criminalOffenceData.asNode(),
+          DSR.startDate.asNode(),
+          DSR.reviewDate.asNode(),
+          DSR.endDate.asNode(),
+          DSR.hasParty.asNode(),
+          DSR.organisation.asNode(),
+          DSR.partyRole.asNode(),
+          DSR.lawfulBasis.asNode(),
+          DSR.sharesDataset.asNode());
+
+  /**
+   * The agreement as linked data: the whole graph for parties and auditors; for anyone else, only
+   * an agreement that is or was in force, with its public fields. Others get NOT_FOUND, so drafts
+   * are not even confirmed to exist.
+   */
+  public Result<Graph> describe(Actor actor, String id) {
+    Result<AgreementSnapshot> loaded = load(id);
+    if (!loaded.ok()) {
+      return loaded.asFailure();
+    }
+    AgreementSnapshot a = loaded.value();
+    if (canSee(actor, a)) {
+      return Result.ok(a.graph());
+    }
+    AgreementStatus s = a.status();
+    if (!(s.inForce() || s == AgreementStatus.TERMINATED || s == AgreementStatus.EXPIRED)) {
+      return notFound("No agreement " + id);
+    }
+    Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    Node ag = a.iri();
+    for (Node p :
+        List.of(
+            RDF.type.asNode(),
+            DCTerms.identifier.asNode(),
+            DSR.status.asNode(),
+            DSR.versionInForce.asNode())) {
+      a.graph().find(ag, p, Node.ANY).forEachRemaining(out::add);
+    }
+    Node v = a.versionInForce().orElse(a.currentVersion());
+    a.content(v)
+        .find()
+        .forEachRemaining(
+            t -> {
+              if (PUBLIC_PROPERTIES.contains(t.getPredicate())) {
+                out.add(t);
+              }
+            });
+    return Result.ok(out);
+  }
+
   /** A human-readable diff between two versions' texts. */
   public Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
     return load(id)

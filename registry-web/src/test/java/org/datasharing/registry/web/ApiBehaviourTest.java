@@ -1,0 +1,140 @@
+package org.datasharing.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Linked-data views, OpenAPI and request limits, on the sample data. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ApiBehaviourTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+  }
+
+  @Autowired MockMvc mvc;
+
+  MockHttpServletResponse call(MockHttpServletRequestBuilder b) throws Exception {
+    return mvc.perform(b).andReturn().getResponse();
+  }
+
+  MockHttpServletResponse as(String username, MockHttpServletRequestBuilder b) throws Exception {
+    return call(
+        b.with(
+            AuthorizationMatrixTest.token(username, AuthorizationMatrixTest.USERS.get(username))));
+  }
+
+  @Test
+  void organisationIri_negotiatesEveryRdfFormat_andHtml() throws Exception {
+    String iri = "/id/organisation/northshire-county-council";
+    var turtle = call(get(iri).accept("text/turtle"));
+    assertThat(turtle.getStatus()).isEqualTo(200);
+    assertThat(turtle.getContentType()).startsWith("text/turtle");
+    assertThat(turtle.getContentAsString())
+        .contains("Northshire County Council")
+        .contains("org:FormalOrganization");
+    assertThat(call(get(iri).accept("application/ld+json")).getContentAsString())
+        .contains("\"@context\"");
+    assertThat(call(get(iri).accept("application/n-triples")).getContentAsString())
+        .contains(
+            "<http://localhost:8080/id/organisation/northshire-county-council> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>");
+    assertThat(call(get(iri).accept("application/rdf+xml")).getContentAsString())
+        .contains("rdf:RDF");
+    var html = call(get(iri).accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"));
+    assertThat(html.getContentType()).startsWith("text/html");
+    assertThat(html.getContentAsString())
+        .contains("<h1>organisation northshire-county-council</h1>");
+    assertThat(call(get(iri).accept("application/pdf")).getStatus()).isEqualTo(406);
+  }
+
+  @Test
+  void draftAgreementIri_isHiddenFromThePublicAndNonParties_butNotFromItsParties()
+      throws Exception {
+    String draft = "/id/agreement/dsa-carers-support-referrals";
+    assertThat(call(get(draft)).getStatus()).isEqualTo(404);
+    assertThat(as("dpo.trust", get(draft)).getStatus()).isEqualTo(404);
+    var party = as("dpo.council", get(draft).accept("text/turtle"));
+    assertThat(party.getStatus()).isEqualTo(200);
+    assertThat(party.getContentAsString()).contains("dsr:Draft");
+  }
+
+  @Test
+  void activeAgreementIri_showsThePublicFields_withoutContactDetails() throws Exception {
+    var r = call(get("/id/agreement/dsa-hospital-discharge").accept("text/turtle"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentAsString())
+        .contains("dsr:Active")
+        .contains("dsr:lawfulBasis")
+        .doesNotContain("contactEmail");
+  }
+
+  @Test
+  void hiddenDatasetIri_isNotFoundForThePublic() throws Exception {
+    assertThat(call(get("/id/dataset/child-protection-plans")).getStatus()).isEqualTo(404);
+    assertThat(as("auditor", get("/id/dataset/child-protection-plans")).getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void openApi_describesTheEndpoints() throws Exception {
+    var r = call(get("/v3/api-docs"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentAsString())
+        .contains("/api/agreements/{id}/decisions")
+        .contains("/api/audit/proofs/consistency")
+        .contains("/api/register");
+  }
+
+  @Test
+  void oversizedBody_isRefusedWith413() throws Exception {
+    String big = "{\"fields\":{\"title\":\"" + "x".repeat(1_100_000) + "\"}}";
+    var r =
+        as(
+            "partner.icb",
+            post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(big));
+    assertThat(r.getStatus()).isEqualTo(413);
+    assertThat(r.getContentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void draftAndSubmit_overTheApi_namesTheMissingFields() throws Exception {
+    String body =
+        "{\"id\":\"dsa-api-test\",\"fields\":{\"title\":\"Test\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\",\"role\":\"controller\"}]}";
+    var created =
+        as(
+            "partner.icb",
+            post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body));
+    assertThat(created.getStatus()).isEqualTo(201);
+    assertThat(created.getHeader("Location")).isEqualTo("/api/agreements/dsa-api-test");
+    var submitted = as("partner.icb", post("/api/agreements/dsa-api-test/submit"));
+    assertThat(submitted.getStatus()).isEqualTo(422);
+    assertThat(submitted.getContentAsString())
+        .contains("\"field\":\"sanctions\"")
+        .contains("\"field\":\"parties[0].lawfulBasis\"");
+    var unknown =
+        as(
+            "partner.icb",
+            post("/api/agreements")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"fields\":{\"colour\":\"blue\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\"}]}"));
+    assertThat(unknown.getStatus()).isEqualTo(422);
+    assertThat(unknown.getContentAsString()).contains("\"field\":\"colour\"");
+  }
+}
