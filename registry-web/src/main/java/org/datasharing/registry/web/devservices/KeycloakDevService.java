@@ -1,0 +1,463 @@
+package org.datasharing.registry.web.devservices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Keycloak for development and tests: the official distribution from Maven Central ({@code
+ * org.keycloak:keycloak-quarkus-dist}, unpacked by the registry-web build into {@code
+ * registry-web/target/keycloak}) run as a child process in {@code start-dev} mode with an in-memory
+ * database, the {@code registry} realm imported from {@code docker/keycloak/realm-registry.json}.
+ *
+ * <p>{@link #start(int)} returns once the realm's discovery document answers; {@link #close()} (or
+ * the JVM shutdown hook this registers) stops the process tree. If the fixed port already serves
+ * the {@code registry} realm (for example a Keycloak left behind by a killed run), it is reused and
+ * left running on close.
+ *
+ * <p>Development only: the master realm's administrator is {@code admin} / {@code admin} and the
+ * realm's users, passwords and client secrets are published in the realm file.
+ */
+public final class KeycloakDevService implements AutoCloseable {
+
+  /** The Keycloak version the build unpacks (the parent pom's {@code keycloak.version}). */
+  public static final String VERSION = "26.7.3";
+
+  /** The realm the registry uses. */
+  public static final String REALM = "registry";
+
+  /** Keycloak's port for the run command (DESIGN.md "Fixed names"). */
+  public static final int DEFAULT_PORT = 8180;
+
+  /** The master realm's administrator (admin console), development only. */
+  public static final String ADMIN_USERNAME = "admin";
+
+  public static final String ADMIN_PASSWORD = "admin";
+
+  /** System property and environment variable overriding where the distribution is. */
+  public static final String HOME_PROPERTY = "registry.keycloak.home";
+
+  public static final String HOME_ENV = "REGISTRY_KEYCLOAK_HOME";
+
+  static final String REALM_FILE = "docker/keycloak/realm-registry.json";
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger log = LoggerFactory.getLogger(KeycloakDevService.class);
+
+  /** Serialises starts inside this JVM; the file lock serialises them across JVMs. */
+  private static final Object START_MONITOR = new Object();
+
+  private final int port;
+  private final Process process;
+  private final Path logFile;
+  private final Path transactionLogs;
+  private final Thread shutdownHook;
+  private final Duration startTime;
+  private boolean closed;
+
+  private KeycloakDevService(
+      int port, Process process, Path logFile, Path transactionLogs, Duration startTime) {
+    this.port = port;
+    this.process = process;
+    this.logFile = logFile;
+    this.transactionLogs = transactionLogs;
+    this.startTime = startTime;
+    if (process != null) {
+      this.shutdownHook = new Thread(this::close, "keycloak-dev-service-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      this.shutdownHook = null;
+    }
+  }
+
+  /**
+   * Starts Keycloak on {@code port} (0 picks a free port) from the default distribution and realm
+   * file; see {@link #findHome()} and {@link #findRealmFile(Path)}.
+   */
+  public static KeycloakDevService start(int port) {
+    Path home = findHome();
+    return start(home, port, findRealmFile(home), DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Starts Keycloak from the distribution in {@code home} on {@code port} (0 picks a free port),
+   * importing {@code realmFile}, and waits up to {@code timeout} for the realm to answer.
+   *
+   * @throws IllegalStateException if it does not become ready (the message holds the log's tail)
+   */
+  public static KeycloakDevService start(Path home, int port, Path realmFile, Duration timeout) {
+    Path kc = home.resolve(isWindows() ? "bin/kc.bat" : "bin/kc.sh");
+    if (!Files.isRegularFile(kc)) {
+      throw new IllegalStateException(
+          "No Keycloak distribution at " + home.toAbsolutePath() + " (" + kc + " is missing)");
+    }
+    if (!Files.isRegularFile(realmFile)) {
+      throw new IllegalStateException("No realm file at " + realmFile.toAbsolutePath());
+    }
+    synchronized (START_MONITOR) {
+      try {
+        Path data = Files.createDirectories(home.resolve("data"));
+        try (FileChannel channel =
+                FileChannel.open(
+                    data.resolve(".dev-service.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = lock(channel)) {
+          // Held until this Keycloak is ready: the first start rebuilds the distribution in place,
+          // and every start reads data/import, so two JVMs (the run command and a test run) must
+          // not start from the same folder at the same time.
+          int actualPort = port == 0 ? freePort() : port;
+          if (port != 0) {
+            Optional<KeycloakDevService> running = reuseRunning(actualPort);
+            if (running.isPresent()) {
+              return running.get();
+            }
+          }
+          return launch(home.toAbsolutePath(), kc.toAbsolutePath(), actualPort, realmFile, timeout);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start Keycloak from " + home, e);
+      }
+    }
+  }
+
+  private static FileLock lock(FileChannel channel) throws IOException {
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      log.info("Another process is starting a Keycloak from the same folder: waiting for it");
+      lock = channel.lock();
+    }
+    return lock;
+  }
+
+  private static KeycloakDevService launch(
+      Path home, Path kc, int port, Path realmFile, Duration timeout) throws IOException {
+    Path importDir = Files.createDirectories(home.resolve("data/import"));
+    Files.copy(
+        realmFile, importDir.resolve("realm-registry.json"), StandardCopyOption.REPLACE_EXISTING);
+    Path logFile = home.getParent().resolve("keycloak-" + port + ".log");
+    // the transaction manager's object store is the only file Keycloak writes with --db=dev-mem:
+    // one per instance, so concurrent instances from the same folder never share it
+    Path transactionLogs = home.resolve("data/transaction-logs-" + port);
+
+    List<String> command = new ArrayList<>();
+    if (!isWindows() && !Files.isExecutable(kc)) {
+      command.add("sh");
+    }
+    command.add(kc.toString());
+    command.add("start-dev");
+    command.add("--http-port=" + port);
+    command.add("--import-realm");
+    // in memory: a fresh import on every start, and no database file shared between instances
+    command.add("--db=dev-mem");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+    Map<String, String> env = builder.environment();
+    // development only: the master realm's administrator for the admin console
+    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.remove("JAVA_OPTS"); // a developer's JAVA_OPTS would replace kc.sh's defaults
+    env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+    env.put(
+        "JAVA_OPTS_APPEND",
+        "-Dquarkus.transaction-manager.object-store.directory=" + transactionLogs);
+    // run on the same Java as the registry unless the developer chose one for Keycloak
+    env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+
+    log.info(
+        "Starting Keycloak {} on port {} from {} (first start after a clean build ~1 min, later ~20 s);"
+            + " log: {}",
+        VERSION,
+        port,
+        home,
+        logFile);
+    long started = System.nanoTime();
+    Process process = builder.start();
+    String discovery = "http://localhost:" + port + "/realms/" + REALM;
+    boolean ready = false;
+    try {
+      waitUntilReady(process, discovery + "/.well-known/openid-configuration", timeout, logFile);
+      ready = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting Keycloak", e);
+    } finally {
+      if (!ready) {
+        stop(process);
+        deleteQuietly(transactionLogs);
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    log.info(
+        "Keycloak {} ready at http://localhost:{} in {} s (pid {})",
+        VERSION,
+        port,
+        took.toMillis() / 1000.0,
+        process.pid());
+    return new KeycloakDevService(port, process, logFile, transactionLogs, took);
+  }
+
+  private static void waitUntilReady(Process process, String url, Duration timeout, Path logFile)
+      throws IOException, InterruptedException {
+    HttpClient client = client();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (!process.isAlive()) {
+        throw failure("Keycloak exited with code " + process.exitValue(), logFile);
+      }
+      try {
+        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw failure(
+            "Keycloak did not answer " + url + " within " + timeout.toSeconds() + " s", logFile);
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+  }
+
+  /** A Keycloak already serving the realm on the port, or empty if the port is free. */
+  private static Optional<KeycloakDevService> reuseRunning(int port) {
+    String issuer = "http://localhost:" + port + "/realms/" + REALM;
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200
+          && response.body().replace(" ", "").contains("\"issuer\":\"" + issuer + "\"")) {
+        log.info(
+            "A Keycloak already serves realm {} at http://localhost:{}: using it (not started, not"
+                + " stopped by the registry)",
+            REALM,
+            port);
+        return Optional.of(new KeycloakDevService(port, null, null, null, Duration.ZERO));
+      }
+      throw new IllegalStateException(portInUse(port));
+    } catch (ConnectException free) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException(portInUse(port), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while checking port " + port, e);
+    }
+  }
+
+  private static String portInUse(int port) {
+    return "Port "
+        + port
+        + " is in use by something other than a Keycloak with realm "
+        + REALM
+        + ". Stop it, or use an external Keycloak: set REGISTRY_ISSUER_URI (or"
+        + " spring.security.oauth2.resourceserver.jwt.issuer-uri) to its realm URL.";
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(2))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static IllegalStateException failure(String message, Path logFile) {
+    return new IllegalStateException(
+        message
+            + (logFile == null ? "" : "; last lines of " + logFile + ":\n" + tail(logFile, 40)));
+  }
+
+  static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(cannot read the log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the process and everything it started: TERM first, then KILL after a grace period. */
+  private static void stop(Process process) {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    for (ProcessHandle handle : tree) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        handle.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (Exception notYet) {
+        handle.destroyForcibly();
+      }
+    }
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The issuer of this Keycloak's registry realm, e.g. {@code
+   * http://localhost:8180/realms/registry}.
+   */
+  public String issuerUri() {
+    return baseUrl() + "/realms/" + REALM;
+  }
+
+  /** e.g. {@code http://localhost:8180}. */
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** The realm's token endpoint. */
+  public String tokenUri() {
+    return issuerUri() + "/protocol/openid-connect/token";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * False if an already running Keycloak was reused (this service neither started nor stops it).
+   */
+  public boolean started() {
+    return process != null;
+  }
+
+  /** How long the start took (zero if reused). */
+  public Duration startTime() {
+    return startTime;
+  }
+
+  /** Keycloak's console output (null if reused). */
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** Stops Keycloak (if this service started it) and waits until it has exited. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed || process == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to run: close() is idempotent
+      }
+    }
+    log.info("Stopping Keycloak at {} (pid {})", baseUrl(), process.pid());
+    stop(process);
+    deleteQuietly(transactionLogs);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // only a few bytes in target/
+    }
+  }
+
+  /**
+   * The Keycloak distribution: system property {@value #HOME_PROPERTY} or environment variable
+   * {@value #HOME_ENV}, else {@code registry-web/target/keycloak/keycloak-<version>} from the
+   * repository root (the run command) or {@code target/keycloak/keycloak-<version>} from the module
+   * folder (the tests).
+   */
+  public static Path findHome() {
+    String configured = System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV));
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    String relative = "target/keycloak/keycloak-" + VERSION;
+    List<Path> candidates = List.of(Path.of("registry-web").resolve(relative), Path.of(relative));
+    return candidates.stream()
+        .filter(p -> Files.isDirectory(p.resolve("bin")))
+        .findFirst()
+        .map(p -> p.toAbsolutePath().normalize())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No Keycloak distribution in "
+                        + candidates.stream().map(p -> p.toAbsolutePath().normalize()).toList()
+                        + ". The registry-web build unpacks it (generate-resources): run `mvn -pl"
+                        + " registry-web -am spring-boot:run` from the repository root, or set "
+                        + HOME_ENV
+                        + ", or use an external Keycloak by setting REGISTRY_ISSUER_URI."));
+  }
+
+  /**
+   * {@code docker/keycloak/realm-registry.json} from the working directory (repository root), its
+   * parent (module folder) or the repository holding {@code home}.
+   */
+  public static Path findRealmFile(Path home) {
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(Path.of(REALM_FILE));
+    candidates.add(Path.of("..").resolve(REALM_FILE));
+    for (Path dir = home.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+      candidates.add(dir.resolve(REALM_FILE));
+    }
+    return candidates.stream()
+        .filter(Files::isRegularFile)
+        .findFirst()
+        .map(p -> p.toAbsolutePath().normalize())
+        .orElseThrow(
+            () -> new IllegalStateException("No " + REALM_FILE + " found from " + Path.of("")));
+  }
+
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+  }
+}
