@@ -336,6 +336,30 @@ class AgreementLifecycleTest {
   }
 
   @Test
+  void register_listsAgreementsInForceOrEnded_neverDraftsOrSubmitted_withoutContacts() {
+    List<AgreementService.RegisterEntry> register = agreements.register();
+    assertThat(register)
+        .extracting(AgreementService.RegisterEntry::id)
+        .contains("dsa-hospital-discharge", "dsa-mash-safeguarding", "dsa-domestic-abuse-marac")
+        .doesNotContain(
+            "dsa-carers-support-referrals",
+            "dsa-high-intensity-use",
+            "dsa-homelessness-prevention");
+    assertThat(register)
+        .allSatisfy(
+            e -> {
+              assertThat(e.summary().fields())
+                  .doesNotContainKeys("singlePointOfContact", "dataItems");
+              assertThat(e.summary().parties())
+                  .allSatisfy(p -> assertThat(p).doesNotContainKeys("contactEmail", "contactName"));
+            });
+    submitted("dsa-not-yet");
+    assertThat(agreements.register())
+        .extracting(AgreementService.RegisterEntry::id)
+        .doesNotContain("dsa-not-yet");
+  }
+
+  @Test
   void everyChange_isAuditedInTheSameCommit_andTheLogVerifies() {
     long before = logSize();
     submitted("dsa-audit");
