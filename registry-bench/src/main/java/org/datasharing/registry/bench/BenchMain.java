@@ -1,0 +1,589 @@
+package org.datasharing.registry.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.store.TdbRegistryStore;
+import org.datasharing.registry.ontology.vocab.Graphs;
+
+/**
+ * Runs the benchmarks at the given tiers, each with a bare-Jena arm measured in the same run, and
+ * prints one ratio table (also written to {@code target/bench-results.{csv,json,png}}).
+ *
+ * <p>Usage: {@code BenchMain [--tiers smoke,1k,100k] [--out registry-bench/target] [--work dir]}
+ */
+public final class BenchMain {
+  /** The bulk loaders' progress output, silenced: the table reports the result. */
+  private static final org.apache.jena.system.progress.MonitorOutput QUIET = (fmt, args) -> {};
+
+  private final Results results = new Results();
+  private final Path work;
+
+  BenchMain(Path work) {
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String tiers = "1k,100k";
+    Path out = Path.of("registry-bench", "target");
+    Path work = null;
+    for (int i = 0; i < args.length - 1; i++) {
+      switch (args[i]) {
+        case "--tiers" -> tiers = args[++i];
+        case "--out" -> out = Path.of(args[++i]);
+        case "--work" -> work = Path.of(args[++i]);
+        default -> {}
+      }
+    }
+    if (!Files.isDirectory(out.getParent() == null ? Path.of(".") : out.getParent())) {
+      out = Path.of("target"); // run from inside the module
+    }
+    Path dir = work != null ? work : Files.createTempDirectory("registry-bench");
+    Results r = run(dir, out, List.of(tiers.split(",")));
+    r.print();
+    System.exit(0);
+  }
+
+  /** Runs the tiers and writes the table; the smoke test calls this. */
+  public static Results run(Path work, Path out, List<String> tiers) throws Exception {
+    BenchMain bench = new BenchMain(work);
+    for (String t : tiers) {
+      bench.runTier(Tier.of(t.strip()));
+    }
+    bench.results.write(out);
+    Plot.write(bench.results.rows(), out.resolve("bench-results.png"));
+    return bench.results;
+  }
+
+  private void runTier(Tier tier) throws Exception {
+    Path dir = work.resolve(tier.name());
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    System.out.println(Results.header());
+    List<Path> catalogFiles = generateCatalog(dir, tier);
+    TdbRegistryStore store = TdbRegistryStore.open(dir.resolve("registry"));
+    Registry registry = new Registry(store, Generator.BASE, Clock.systemUTC(), true);
+    try {
+      importBench(tier, dir, catalogFiles, registry);
+      decisionBench(tier, dir, registry, store);
+    } finally {
+      store.close();
+    }
+    auditBench(tier, dir);
+  }
+
+  // ------------------------------------------------------------------ bulk import
+
+  private List<Path> generateCatalog(Path dir, Tier tier) throws IOException {
+    List<Path> files = new ArrayList<>();
+    int batch =
+        10_000; // one all-or-nothing import per file, as an operator would split a large catalogue
+    for (int from = 0, i = 0; from < tier.datasets(); from += batch, i++) {
+      Path f = dir.resolve("catalog-" + i + ".ttl");
+      Generator.catalog(f, Math.min(batch, tier.datasets() - from), 1000L + i);
+      files.add(f);
+    }
+    return files;
+  }
+
+  private void importBench(Tier tier, Path dir, List<Path> files, Registry registry)
+      throws Exception {
+    long quads = 0;
+    long start = System.nanoTime();
+    Actor admin =
+        new Actor(
+            "bench-admin",
+            "bench-admin",
+            Optional.empty(),
+            java.util.Set.of(Actor.Role.REGISTRY_ADMIN));
+    for (Path f : files) {
+      try (InputStream in = Files.newInputStream(f)) {
+        var r = registry.catalogImport().importFile(admin, in, Lang.TURTLE);
+        if (!r.ok()) {
+          throw new IllegalStateException(
+              "generated catalogue refused: " + r.violations().stream().limit(3).toList());
+        }
+      }
+    }
+    double registrySeconds = (System.nanoTime() - start) / 1e9;
+    quads = registry.store().graph(Graphs.CATALOG_NODE).size();
+
+    DatasetGraph bare = DatabaseMgr.connectDatasetGraph(dir.resolve("bare-import").toString());
+    long bareStart = System.nanoTime();
+    DataLoader loader = LoaderFactory.parallelLoader(bare, Graphs.CATALOG_NODE, QUIET);
+    loader.startBulk();
+    try {
+      loader.load(files.stream().map(Path::toString).toList());
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      loader.finishException(e);
+      throw e;
+    }
+    double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+    long bareQuads =
+        Txn.calculateRead(bare, () -> (long) bare.getGraph(Graphs.CATALOG_NODE).size());
+    org.apache.jena.tdb2.sys.TDBInternal.expel(bare);
+    double reg = quads / registrySeconds;
+    double b = bareQuads / bareSeconds;
+    results.add(
+        new Results.Row(
+            "bulk import (quads/s)",
+            tier.name(),
+            reg,
+            b,
+            "quads/s",
+            reg / b,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Results.heapMb(),
+            Results.rssMb(),
+            "registry: SHACL + reference checks + audit + commit per 10k-dataset file; bare: TDB2 parallel loader"));
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  private void decisionBench(Tier tier, Path dir, Registry registry, TdbRegistryStore store)
+      throws Exception {
+    AgreementService agreements = registry.agreements();
+    List<String> parties =
+        List.of(Generator.ORGS.get(0), Generator.ORGS.get(1), Generator.ORGS.get(2));
+    int n = tier.decisions();
+    String dataset = registry.catalog().list(admin()).get(0).id();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = "bench-" + tier.name() + "-" + i;
+      agreements
+          .createDraft(partner(parties.get(0)), Optional.of(id), content(parties, dataset))
+          .orElseThrow();
+      agreements.submit(partner(parties.get(0)), id).orElseThrow();
+      ids.add(id);
+    }
+    long sizeBefore = store.sizeOnDisk();
+    long logBefore = store.logHead().size();
+    long quadsBefore = countQuads(store.datasetGraph());
+
+    // single client: one approval per agreement
+    int single = n / 2;
+    long[] lat = new long[single];
+    long t0 = System.nanoTime();
+    for (int i = 0; i < single; i++) {
+      long s = System.nanoTime();
+      agreements
+          .decide(
+              dpo(parties.get(1)),
+              ids.get(i),
+              1,
+              AgreementService.Outcome.APPROVE,
+              Optional.empty())
+          .orElseThrow();
+      lat[i] = System.nanoTime() - s;
+    }
+    double regSingle = single / ((System.nanoTime() - t0) / 1e9);
+    long quadsPerDecision = Math.max(1, (countQuads(store.datasetGraph()) - quadsBefore) / single);
+
+    // 8 clients, each on its own agreements
+    List<String> rest = ids.subList(single, n);
+    long[] latConc = new long[rest.size()];
+    long t1 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> fs = new ArrayList<>();
+    for (int k = 0; k < rest.size(); k++) {
+      int idx = k;
+      fs.add(
+          pool.submit(
+              () -> {
+                long s = System.nanoTime();
+                agreements
+                    .decide(
+                        dpo(parties.get(1)),
+                        rest.get(idx),
+                        1,
+                        AgreementService.Outcome.APPROVE,
+                        Optional.empty())
+                    .orElseThrow();
+                latConc[idx] = System.nanoTime() - s;
+              }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool.shutdown();
+    double regConc = rest.size() / ((System.nanoTime() - t1) / 1e9);
+    if (store.logHead().size() != logBefore + n - single + single) {
+      throw new IllegalStateException("a decision was not recorded");
+    }
+
+    // bare arm: the same number of quads per durable TDB2 write transaction
+    DatasetGraph bare = DatabaseMgr.connectDatasetGraph(dir.resolve("bare-writes").toString());
+    long bareSizeBefore = sizeOf(dir.resolve("bare-writes"));
+    double bareSingle = bareWrites(bare, single, (int) quadsPerDecision, 1);
+    double bareConc = bareWrites(bare, rest.size(), (int) quadsPerDecision, 8);
+    long bareGrowth = sizeOf(dir.resolve("bare-writes")) - bareSizeBefore;
+    org.apache.jena.tdb2.sys.TDBInternal.expel(bare);
+
+    results.add(
+        new Results.Row(
+            "decide, 1 client (txn/s)",
+            tier.name(),
+            regSingle,
+            bareSingle,
+            "txn/s",
+            regSingle / bareSingle,
+            Results.percentile(lat, 50),
+            Results.percentile(lat, 95),
+            Results.percentile(lat, 99),
+            Results.heapMb(),
+            Results.rssMb(),
+            "registry: read + checks + SHA-256 + audit append + commit; bare: "
+                + quadsPerDecision
+                + " quads/txn"));
+    results.add(
+        new Results.Row(
+            "decide, 8 clients (txn/s)",
+            tier.name(),
+            regConc,
+            bareConc,
+            "txn/s",
+            regConc / bareConc,
+            Results.percentile(latConc, 50),
+            Results.percentile(latConc, 95),
+            Results.percentile(latConc, 99),
+            Results.heapMb(),
+            Results.rssMb(),
+            "no group commit yet: one durable TDB2 transaction per decision"));
+
+    long grown = store.sizeOnDisk() - sizeBefore;
+    store.compact();
+    long compacted = store.sizeOnDisk();
+    results.add(
+        new Results.Row(
+            "disk after decisions (MB)",
+            tier.name(),
+            compacted / 1e6,
+            (bareSizeBefore + bareGrowth) / 1e6,
+            "MB",
+            (bareSizeBefore + bareGrowth) / (double) Math.max(1, compacted),
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Results.heapMb(),
+            Results.rssMb(),
+            "registry compacted (grew "
+                + grown / 1_000_000
+                + " MB before); bare not compacted, writes only"));
+  }
+
+  private static double bareWrites(DatasetGraph dsg, int txns, int quadsPerTxn, int threads)
+      throws Exception {
+    Random r = new Random(7);
+    Node g = NodeFactory.createURI("http://localhost:8080/id/agreement/bare");
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long t0 = System.nanoTime();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int i = 0; i < txns; i++) {
+      long seed = r.nextLong();
+      fs.add(
+          pool.submit(
+              () ->
+                  Txn.executeWrite(
+                      dsg,
+                      () -> {
+                        Node s =
+                            NodeFactory.createURI(
+                                "http://localhost:8080/id/agreement/bare/decision/" + seed);
+                        for (int q = 0; q < quadsPerTxn; q++) {
+                          dsg.add(
+                              Quad.create(
+                                  g,
+                                  s,
+                                  NodeFactory.createURI("https://w3id.org/dsr#p" + q),
+                                  NodeFactory.createLiteralString("v" + seed + q)));
+                        }
+                      })));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool.shutdown();
+    return txns / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  // ------------------------------------------------------------------ audit
+
+  private void auditBench(Tier tier, Path dir) throws Exception {
+    Path file = dir.resolve("audit.nq");
+    Generator.auditLog(file, tier.auditEvents(), 42);
+    Path location = dir.resolve("audit-db");
+    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+    DataLoader loader = LoaderFactory.parallelLoader(dsg, QUIET);
+    loader.startBulk();
+    loader.load(file.toString());
+    loader.finishBulk();
+    org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+
+    TdbRegistryStore store = TdbRegistryStore.open(location);
+    try {
+      Registry registry = new Registry(store, Generator.BASE, Clock.systemUTC(), false);
+      AuditTrail trail = registry.auditTrail();
+      long t0 = System.nanoTime();
+      AuditTrail.Verification v = trail.verify();
+      double verifySeconds = (System.nanoTime() - t0) / 1e9;
+      if (!v.intact()) {
+        throw new IllegalStateException(
+            "generated log does not verify: " + v.findings().stream().limit(3).toList());
+      }
+      results.add(
+          new Results.Row(
+              "audit verify (s)",
+              tier.name(),
+              verifySeconds,
+              Double.NaN,
+              "s",
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Results.heapMb(),
+              Results.rssMb(),
+              v.treeSize() + " events, every leaf and tree head recomputed"));
+
+      Node event = NodeFactory.createURI(trail.page(0, 1).events().get(0).id());
+      long[] proof = new long[Math.max(3, tier.queryRuns() / 2)];
+      int proofLength = 0;
+      for (int i = 0; i < proof.length; i++) {
+        long s = System.nanoTime();
+        proofLength = trail.inclusionProof(event).orElseThrow().auditPath().size();
+        proof[i] = System.nanoTime() - s;
+      }
+      results.add(
+          new Results.Row(
+              "inclusion proof (ms)",
+              tier.name(),
+              Results.percentile(proof, 50),
+              Double.NaN,
+              "ms",
+              Double.NaN,
+              Results.percentile(proof, 50),
+              Results.percentile(proof, 95),
+              Results.percentile(proof, 99),
+              Results.heapMb(),
+              Results.rssMb(),
+              "proof has "
+                  + proofLength
+                  + " hashes (log2 n); computing it reads all leaf hashes (O(n))"));
+
+      DatasetGraph db = store.datasetGraph();
+      String month = "2025-03";
+      queryPair(
+          tier,
+          db,
+          "events per agent in a month",
+          "PREFIX dsr: <https://w3id.org/dsr#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+              + "SELECT ?agent (COUNT(?e) AS ?n) WHERE { GRAPH <"
+              + Graphs.AUDIT
+              + "> { ?e dsr:month \""
+              + month
+              + "\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; prov:wasAssociatedWith ?agent } } GROUP BY ?agent",
+          "PREFIX dsr: <https://w3id.org/dsr#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+              + "SELECT ?agent (COUNT(?e) AS ?n) WHERE { GRAPH <"
+              + Graphs.AUDIT
+              + "> { ?e a dsr:AuditEvent ; prov:wasAssociatedWith ?agent ;"
+              + " prov:endedAtTime ?t FILTER(?t >= \"2025-03-01T00:00:00Z\"^^xsd:dateTime && ?t < \"2025-04-01T00:00:00Z\"^^xsd:dateTime) } } GROUP BY ?agent");
+      queryPair(
+          tier,
+          db,
+          "events in a 24-hour window",
+          "PREFIX dsr: <https://w3id.org/dsr#> SELECT (COUNT(?e) AS ?n) WHERE { GRAPH <"
+              + Graphs.AUDIT
+              + "> { ?e dsr:day \"2025-02-10\"^^<http://www.w3.org/2001/XMLSchema#date> } }",
+          "PREFIX dsr: <https://w3id.org/dsr#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+              + "SELECT (COUNT(?e) AS ?n) WHERE { GRAPH <"
+              + Graphs.AUDIT
+              + "> { ?e a dsr:AuditEvent ; prov:endedAtTime ?t "
+              + "FILTER(?t >= \"2025-02-10T00:00:00Z\"^^xsd:dateTime && ?t < \"2025-02-11T00:00:00Z\"^^xsd:dateTime) } }");
+    } finally {
+      store.close();
+    }
+  }
+
+  /** The same question, asked over the registry's layout and over a naive PROV-O layout. */
+  private void queryPair(
+      Tier tier, DatasetGraph dsg, String name, String registryQuery, String bareQuery) {
+    Query rq = QueryFactory.create(registryQuery);
+    Query bq = QueryFactory.create(bareQuery);
+    long[] reg = new long[tier.queryRuns()];
+    long[] bare = new long[tier.queryRuns()];
+    String regAnswer = null;
+    String bareAnswer = null;
+    for (int i = 0; i < tier.queryRuns(); i++) {
+      long s = System.nanoTime();
+      regAnswer = answer(dsg, rq);
+      reg[i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      bareAnswer = answer(dsg, bq);
+      bare[i] = System.nanoTime() - s;
+    }
+    if (!regAnswer.equals(bareAnswer)) {
+      throw new IllegalStateException(
+          name + ": the two layouts disagree: " + regAnswer + " vs " + bareAnswer);
+    }
+    double r95 = Results.percentile(reg, 95);
+    double b95 = Results.percentile(bare, 95);
+    results.add(
+        new Results.Row(
+            "audit query p95: " + name,
+            tier.name(),
+            r95,
+            b95,
+            "ms",
+            b95 / r95,
+            Results.percentile(reg, 50),
+            r95,
+            Results.percentile(reg, 99),
+            Results.heapMb(),
+            Results.rssMb(),
+            "bare: FILTER on prov:endedAtTime; same answer checked"));
+  }
+
+  private static String answer(DatasetGraph dsg, Query q) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
+            List<String> rows = new ArrayList<>();
+            qe.select().forEachRemaining(b -> rows.add(b.toString()));
+            rows.sort(Comparator.naturalOrder());
+            return String.join(";", rows);
+          }
+        });
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static Actor admin() {
+    return new Actor(
+        "bench-auditor", "bench-auditor", Optional.empty(), java.util.Set.of(Actor.Role.AUDITOR));
+  }
+
+  static Actor partner(String org) {
+    return new Actor(
+        "bench-partner-" + org, "partner", Optional.of(org), java.util.Set.of(Actor.Role.PARTNER));
+  }
+
+  static Actor dpo(String org) {
+    return new Actor("bench-dpo-" + org, "dpo", Optional.of(org), java.util.Set.of(Actor.Role.DPO));
+  }
+
+  static AgreementContent content(List<String> orgs, String dataset) {
+    Map<String, Object> f = new java.util.LinkedHashMap<>();
+    f.put("title", "Benchmark agreement");
+    f.put("purposes", List.of("direct-care"));
+    f.put("purposeDescription", "Benchmark");
+    f.put("benefits", "Benchmark");
+    f.put("datasets", List.of(dataset));
+    f.put("dataItems", List.of("Person ID"));
+    f.put("minimisationJustification", "Benchmark");
+    f.put("personalDataCategories", List.of("contact"));
+    f.put("dataSubjectCategories", List.of("residents"));
+    f.put("specialCategoryData", false);
+    f.put("criminalOffenceData", false);
+    for (String k :
+        List.of(
+            "accessArrangements",
+            "sharingMethod",
+            "dataSubjectRightsProcedure",
+            "singlePointOfContact",
+            "transparencyArrangements",
+            "securityMeasures",
+            "accuracyArrangements",
+            "commonFormats",
+            "retentionPeriod",
+            "deletionArrangements",
+            "dpiaReference",
+            "terminationArrangements",
+            "sanctions",
+            "seniorSignOff",
+            "successMeasures")) {
+      f.put(k, "Benchmark " + k);
+    }
+    f.put("startDate", "2027-01-01");
+    f.put("reviewDate", "2027-07-01");
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (String org : orgs) {
+      parties.add(
+          Map.of(
+              "organisation",
+              org,
+              "role",
+              "controller",
+              "lawfulBasis",
+              "public-task",
+              "statutoryPower",
+              "Benchmark Act",
+              "contactName",
+              "IG",
+              "contactEmail",
+              "ig@" + org + ".example"));
+    }
+    return new AgreementContent(f, parties);
+  }
+
+  private static long countQuads(DatasetGraph dsg) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          long n = 0;
+          var it = dsg.find();
+          while (it.hasNext()) {
+            it.next();
+            n++;
+          }
+          return n;
+        });
+  }
+
+  private static long sizeOf(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
