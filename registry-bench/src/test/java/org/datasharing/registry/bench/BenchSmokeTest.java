@@ -25,7 +25,7 @@ class BenchSmokeTest {
             "bulk import (quads/s)",
             "decide, 1 client (txn/s)",
             "decide, 8 clients (txn/s)",
-            "disk after decisions (MB)",
+            "disk: compacted / live data (MB)",
             "audit verify (s)",
             "inclusion proof (ms)",
             "audit query p95: events per agent in a month",
