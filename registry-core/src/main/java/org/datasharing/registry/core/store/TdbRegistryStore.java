@@ -129,11 +129,78 @@ public final class TdbRegistryStore implements RegistryStore {
 
   @Override
   public CommitOutcome commit(Change change) {
-    CommitOutcome outcome = write(change);
+    Pending mine = new Pending(change);
+    queue.add(mine);
+    // Group commit: whoever holds the writer lock applies every change waiting at that moment in
+    // one durable transaction, so concurrent writers share one fsync. A change is acknowledged
+    // only after the transaction that holds it has committed.
+    writer.lock();
+    try {
+      if (!mine.done) {
+        writeBatch();
+      }
+    } finally {
+      writer.unlock();
+    }
     if (commits.incrementAndGet() % CHECK_EVERY == 0) {
       compactIfGrown();
     }
-    return outcome;
+    return mine.result();
+  }
+
+  /** Most changes one transaction carries. */
+  private static final int MAX_BATCH = 64;
+
+  private final java.util.concurrent.LinkedBlockingQueue<Pending> queue =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  private final java.util.concurrent.locks.ReentrantLock writer =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  /** A change waiting for the writer, and what became of it. */
+  private static final class Pending {
+    final Change change;
+    volatile boolean done;
+    CommitOutcome outcome;
+    RuntimeException error;
+
+    Pending(Change change) {
+      this.change = change;
+    }
+
+    CommitOutcome result() {
+      if (error != null) {
+        throw error;
+      }
+      return outcome;
+    }
+  }
+
+  private void writeBatch() {
+    List<Pending> batch = new java.util.ArrayList<>();
+    queue.drainTo(batch, MAX_BATCH);
+    try {
+      Txn.executeWrite(
+          dsg,
+          () ->
+              batch.forEach(
+                  p -> {
+                    try {
+                      p.outcome = apply(p.change);
+                    } catch (RuntimeException e) {
+                      // thrown before the change touched the dataset (guards, head, audit event are
+                      // built
+                      // first), so the other changes of the batch still commit
+                      p.error = e;
+                    }
+                  }));
+    } catch (RuntimeException e) {
+      batch.forEach(
+          p -> {
+            p.outcome = null;
+            p.error = e;
+          });
+    }
+    batch.forEach(p -> p.done = true);
   }
 
   /**
@@ -149,26 +216,24 @@ public final class TdbRegistryStore implements RegistryStore {
     return false;
   }
 
-  private CommitOutcome write(Change change) {
-    // TDB2 has a single writer: guards checked and the head read inside the write transaction
-    // cannot change before it commits, so no retry is needed here.
-    return Txn.calculateWrite(
-        dsg,
-        () -> {
-          for (Guard guard : change.guards()) {
-            if (matches(guard.pattern()) != guard.present()) {
-              return CommitOutcome.CONFLICT;
-            }
-          }
-          LogHead head = readHead();
-          Change.Appended appended = change.audit().append(head);
-          change.remove().forEach(dsg::delete);
-          change.add().forEach(dsg::add);
-          dsg.deleteAny(LogHeads.GRAPH, LogHeads.HEAD, Node.ANY, Node.ANY);
-          appended.quads().forEach(dsg::add);
-          LogHeads.quads(appended.next()).forEach(dsg::add);
-          return CommitOutcome.APPLIED;
-        });
+  /**
+   * Applies one change inside the current write transaction. TDB2 has a single writer: guards
+   * checked and the head read here cannot change before the transaction commits.
+   */
+  private CommitOutcome apply(Change change) {
+    for (Guard guard : change.guards()) {
+      if (matches(guard.pattern()) != guard.present()) {
+        return CommitOutcome.CONFLICT;
+      }
+    }
+    LogHead head = readHead();
+    Change.Appended appended = change.audit().append(head);
+    change.remove().forEach(dsg::delete);
+    change.add().forEach(dsg::add);
+    dsg.deleteAny(LogHeads.GRAPH, LogHeads.HEAD, Node.ANY, Node.ANY);
+    appended.quads().forEach(dsg::add);
+    LogHeads.quads(appended.next()).forEach(dsg::add);
+    return CommitOutcome.APPLIED;
   }
 
   @Override

@@ -33,6 +33,48 @@ class TdbRegistryStoreTest extends RegistryStoreContract {
   }
 
   @Test
+  void groupCommit_keepsOtherChanges_whenOneChangeInTheBatchFails() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<RegistryStore.CommitOutcome>> ok = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String v = "v" + i;
+      ok.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return store.commit(change(List.of(), List.of(), List.of(q(v))));
+              }));
+    }
+    var failing =
+        pool.submit(
+            () -> {
+              start.await();
+              return store.commit(
+                  new Change(
+                      List.of(),
+                      List.of(),
+                      List.of(q("never")),
+                      head -> {
+                        throw new IllegalStateException("audit unavailable");
+                      }));
+            });
+    start.countDown();
+    for (var f : ok) {
+      assertThat(f.get()).isEqualTo(RegistryStore.CommitOutcome.APPLIED);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(failing::get)
+        .hasRootCauseMessage("audit unavailable");
+    pool.shutdown();
+
+    assertThat(store.graph(G).size()).isEqualTo(24);
+    assertThat(store.graph(G).contains(S, P, NodeFactory.createLiteralString("never"))).isFalse();
+    assertThat(store.logHead().size()).isEqualTo(24);
+    assertThat(new org.datasharing.registry.core.audit.AuditTrail(store, CLOCK).verify().intact())
+        .isTrue();
+  }
+
+  @Test
   void data_survivesReopening() {
     store.commit(change(List.of(), List.of(), List.of(q("kept"))));
     store.close();
