@@ -1,6 +1,9 @@
 package org.datasharing.registry.core;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
@@ -11,6 +14,9 @@ import org.datasharing.registry.core.common.ResourceWriter;
 import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.register.PublicRegister;
+import org.datasharing.registry.core.search.CatalogSearch;
+import org.datasharing.registry.core.search.ObservedStore;
 import org.datasharing.registry.core.store.Bootstrap;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.core.validation.ShapeValidator;
@@ -27,24 +33,43 @@ public final class Registry {
   private final CatalogService catalog;
   private final CatalogImport catalogImport;
   private final LinkedData linkedData;
+  private final CatalogSearch search;
+  private final AccessRequests accessRequests;
+  private final PublicRegister publicRegister;
 
   /**
    * Initialises the store (ontology, reference and, if asked, sample data) and wires the services.
    */
   public Registry(RegistryStore store, String base, Clock clock, boolean sampleData) {
-    this.store = store;
+    this(store, base, clock, sampleData, Optional.empty());
+  }
+
+  /**
+   * As above, with the dataset search index in {@code searchIndex} (kept across restarts) instead
+   * of in memory.
+   */
+  public Registry(
+      RegistryStore raw, String base, Clock clock, boolean sampleData, Optional<Path> searchIndex) {
+    this.store = raw;
     this.ids = new Ids(base);
-    Bootstrap.initialise(store, base, sampleData);
-    this.reference = new ReferenceData(store.graph(Graphs.REFERENCE_NODE));
+    Bootstrap.initialise(raw, base, sampleData);
+    // services write through the observed store, so the search index follows every commit
+    ObservedStore observed = new ObservedStore(raw);
+    this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
     AuditLog audit = new AuditLog(ids, clock);
-    ResourceWriter writer = new ResourceWriter(store, validator, audit);
-    this.auditTrail = new AuditTrail(store, clock);
-    this.agreements = new AgreementService(store, ids, clock, audit, validator, reference);
-    this.organisations = new OrganisationService(store, ids, reference, writer);
-    this.catalog = new CatalogService(store, ids, reference, writer);
-    this.catalogImport = new CatalogImport(store, ids, reference, validator, audit);
+    ResourceWriter writer = new ResourceWriter(observed, validator, audit);
+    this.auditTrail = new AuditTrail(observed, clock);
+    this.agreements = new AgreementService(observed, ids, clock, audit, validator, reference);
+    this.organisations = new OrganisationService(observed, ids, reference, writer);
+    this.catalog = new CatalogService(observed, ids, reference, writer);
+    this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(this, writer);
+    this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
+    observed.listen(search);
+    this.accessRequests =
+        new AccessRequests(observed, ids, reference, catalog, organisations, agreements);
+    this.publicRegister = new PublicRegister(agreements, organisations, reference);
   }
 
   public RegistryStore store() {
@@ -81,5 +106,17 @@ public final class Registry {
 
   public LinkedData linkedData() {
     return linkedData;
+  }
+
+  public CatalogSearch search() {
+    return search;
+  }
+
+  public AccessRequests accessRequests() {
+    return accessRequests;
+  }
+
+  public PublicRegister publicRegister() {
+    return publicRegister;
   }
 }

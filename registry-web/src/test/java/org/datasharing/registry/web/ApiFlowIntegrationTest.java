@@ -118,7 +118,8 @@ class ApiFlowIntegrationTest {
   void partnerDrafts_dposApprove_auditorVerifies_withRealKeycloakTokens() throws Exception {
     Answer datasets = call("partner.icb", "GET", "/api/datasets", null);
     assertThat(datasets.status()).isEqualTo(200);
-    String dataset = datasets.body().get(0).get("id").asText();
+    // a search result: ranked items, each with its dataset
+    String dataset = datasets.body().at("/items/0/dataset/id").asText();
     List<Map<String, Object>> parties = List.of(party(ICB), party(COUNCIL), party(TRUST));
 
     Answer draft =

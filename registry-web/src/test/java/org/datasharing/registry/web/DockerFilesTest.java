@@ -141,7 +141,11 @@ class DockerFilesTest {
         .containsEntry("query", "query")
         .containsEntry("update", "update")
         .containsEntry("data", "gsp-rw");
-    Resource dataset = service.getPropertyResourceValue(config.createProperty(fuseki, "dataset"));
+    Resource served = service.getPropertyResourceValue(config.createProperty(fuseki, "dataset"));
+    // a jena-text dataset (text:query over titles, descriptions, keywords) wraps the TDB2 one
+    String text = "http://jena.apache.org/text#";
+    assertThat(served.getPropertyResourceValue(RDF.type).getURI()).isEqualTo(text + "TextDataset");
+    Resource dataset = served.getPropertyResourceValue(config.createProperty(text, "dataset"));
     assertThat(dataset.getPropertyResourceValue(RDF.type).getURI())
         .isEqualTo("http://jena.apache.org/2016/tdb#DatasetTDB2");
     assertThat(

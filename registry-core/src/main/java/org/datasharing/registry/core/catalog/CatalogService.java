@@ -82,7 +82,36 @@ public final class CatalogService {
     return out;
   }
 
-  static boolean visible(Actor actor, Dataset d) {
+  /**
+   * Every dataset, hidden ones included, for derived views (the search index, the catalogue export)
+   * that apply visibility themselves.
+   */
+  public List<Dataset> all() {
+    Graph all = store.graph(GRAPH);
+    List<Dataset> out = new ArrayList<>();
+    all.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode())
+        .forEachRemaining(
+            t ->
+                ids.slug(t.getSubject(), "dataset")
+                    .ifPresent(id -> out.add(read(all, t.getSubject(), id))));
+    out.sort(java.util.Comparator.comparing(Dataset::id));
+    return out;
+  }
+
+  /** One dataset whoever may see it, for derived views; callers apply visibility. */
+  public Optional<Dataset> find(String id) {
+    if (!Slugs.isValid(id)) {
+      return Optional.empty();
+    }
+    Node iri = ids.dataset(id);
+    Graph g = writer.describe(GRAPH, iri);
+    return g.contains(iri, RDF.type.asNode(), DCAT.Dataset.asNode())
+        ? Optional.of(read(g, iri, id))
+        : Optional.empty();
+  }
+
+  /** Whether the actor may see the dataset: hidden ones only to their publisher and auditors. */
+  public static boolean visible(Actor actor, Dataset d) {
     return !Boolean.FALSE.equals(d.discoverable())
         || actor.has(Actor.Role.AUDITOR)
         || actor.organisation().filter(d.publisher()::equals).isPresent();

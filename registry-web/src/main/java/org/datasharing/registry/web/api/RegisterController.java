@@ -1,16 +1,61 @@
 package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
 import org.datasharing.registry.core.Registry;
-import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.register.PublicRegister;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The public transparency register as data: JSON by default, CSV and RDF by content negotiation (or
+ * {@code format=csv|json|ttl|jsonld|nt|rdf} for links that cannot set Accept).
+ */
 @RestController
 @Tag(name = "Register", description = "The public transparency register (no sign-in)")
 class RegisterController {
+  static final MediaType CSV = MediaType.parseMediaType("text/csv");
+  private static final Map<String, MediaType> FORMAT_PARAMETER = new LinkedHashMap<>();
+  private static final Map<MediaType, RDFFormat> RDF = new LinkedHashMap<>();
+
+  static {
+    RDF.put(MediaType.parseMediaType("text/turtle"), RDFFormat.TURTLE_PRETTY);
+    RDF.put(MediaType.parseMediaType("application/ld+json"), RDFFormat.JSONLD_PRETTY);
+    RDF.put(MediaType.parseMediaType("application/n-triples"), RDFFormat.NTRIPLES_UTF8);
+    RDF.put(MediaType.parseMediaType("application/rdf+xml"), RDFFormat.RDFXML_PRETTY);
+    FORMAT_PARAMETER.put("json", MediaType.APPLICATION_JSON);
+    FORMAT_PARAMETER.put("csv", CSV);
+    FORMAT_PARAMETER.put("ttl", MediaType.parseMediaType("text/turtle"));
+    FORMAT_PARAMETER.put("jsonld", MediaType.parseMediaType("application/ld+json"));
+    FORMAT_PARAMETER.put("nt", MediaType.parseMediaType("application/n-triples"));
+    FORMAT_PARAMETER.put("rdf", MediaType.parseMediaType("application/rdf+xml"));
+  }
+
   private final Registry registry;
 
   RegisterController(Registry registry) {
@@ -19,8 +64,159 @@ class RegisterController {
 
   @GetMapping("/api/register")
   @Operation(
-      summary = "Agreements in force or recently ended, with the fields a public body publishes")
-  List<AgreementService.RegisterEntry> register() {
-    return registry.agreements().register();
+      summary = "Agreements in force or recently ended, with the fields a public body publishes",
+      description =
+          "Never drafts, submitted or refused agreements; no contact details. JSON, text/csv, or RDF"
+              + " (Turtle, JSON-LD, N-Triples, RDF/XML) by Accept or the format parameter.")
+  ResponseEntity<Object> register(
+      @Parameter(description = "approved, active, review_due, suspended, terminated, expired")
+          @RequestParam(required = false)
+          List<String> status,
+      @Parameter(description = "an organisation identifier: agreements it is party to")
+          @RequestParam(required = false)
+          String organisation,
+      @Parameter(description = "title, status, startDate, reviewDate, endDate or id; -key descends")
+          @RequestParam(required = false)
+          String sort,
+      @Parameter(description = "csv, json, ttl, jsonld, nt or rdf (overrides Accept)")
+          @RequestParam(required = false)
+          String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
+    Result<List<RegisterEntry>> r =
+        registry.publicRegister().entries(new PublicRegister.Query(status, organisation, sort));
+    if (!r.ok()) {
+      return Problems.problem(r);
+    }
+    MediaType type;
+    if (format != null) {
+      type = FORMAT_PARAMETER.get(format);
+      if (type == null) {
+        return Problems.badRequest(
+            "format", "Use one of " + String.join(", ", FORMAT_PARAMETER.keySet()));
+      }
+    } else {
+      type = negotiate(accept);
+      if (type == null) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+            .body(
+                Problems.problem(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "Ask for application/json, text/csv, text/turtle, application/ld+json,"
+                        + " application/n-triples or application/rdf+xml",
+                    List.of()));
+      }
+    }
+    if (type.equals(MediaType.APPLICATION_JSON)) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .body(r.value());
+    }
+    if (type.equals(CSV)) {
+      return ResponseEntity.ok()
+          .contentType(new MediaType(CSV, StandardCharsets.UTF_8))
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment()
+                  .filename("transparency-register.csv")
+                  .build()
+                  .toString())
+          .body(csv(registry.publicRegister().rows(r.value())));
+    }
+    Graph g = registry.publicRegister().rdf(r.value());
+    g.getPrefixMapping()
+        .setNsPrefix("dsr", "https://w3id.org/dsr#")
+        .setNsPrefix("dct", "http://purl.org/dc/terms/")
+        .setNsPrefix("dpv", "https://w3id.org/dpv#");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RDFDataMgr.write(out, g, RDF.get(type));
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        .body(out.toByteArray());
+  }
+
+  private static MediaType negotiate(String accept) {
+    List<MediaType> wanted;
+    try {
+      wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+    } catch (IllegalArgumentException e) {
+      return MediaType.APPLICATION_JSON;
+    }
+    MimeTypeUtils.sortBySpecificity(wanted);
+    wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+    List<MediaType> offered = new ArrayList<>();
+    offered.add(MediaType.APPLICATION_JSON);
+    offered.add(CSV);
+    offered.addAll(RDF.keySet());
+    for (MediaType w : wanted) {
+      for (MediaType o : offered) {
+        if (w.isCompatibleWith(o)) {
+          return o;
+        }
+      }
+    }
+    return wanted.isEmpty() ? MediaType.APPLICATION_JSON : null;
+  }
+
+  /** The register as CSV, one agreement per line; lists joined with "; ". */
+  static String csv(List<PublicRegister.Row> rows) {
+    StringWriter out = new StringWriter();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader(
+                "Agreement",
+                "Title",
+                "Status",
+                "Parties",
+                "Purposes",
+                "Purpose description",
+                "Personal data categories",
+                "Special category data",
+                "Criminal offence data",
+                "Lawful basis",
+                "Start date",
+                "Review date",
+                "End date",
+                "DPIA done",
+                "Public summary")
+            .get();
+    try (CSVPrinter p = new CSVPrinter(out, format)) {
+      for (PublicRegister.Row r : rows) {
+        p.printRecord(
+            cell(r.id()),
+            cell(r.title()),
+            r.status(),
+            cell(String.join("; ", r.parties())),
+            cell(String.join("; ", r.purposes())),
+            cell(r.purposeDescription()),
+            cell(String.join("; ", r.personalDataCategories())),
+            yesNo(r.specialCategoryData()),
+            yesNo(r.criminalOffenceData()),
+            cell(String.join("; ", r.lawfulBases())),
+            r.startDate(),
+            r.reviewDate(),
+            r.endDate(),
+            yesNo(r.dpiaDone()),
+            r.link());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String yesNo(boolean b) {
+    return b ? "Yes" : "No";
+  }
+
+  /** Text that a spreadsheet would run as a formula is quoted (OWASP CSV injection). */
+  private static String cell(String s) {
+    if (s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return s;
   }
 }

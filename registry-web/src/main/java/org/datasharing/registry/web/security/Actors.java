@@ -10,6 +10,8 @@ import org.datasharing.registry.core.common.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -25,29 +27,52 @@ public final class Actors {
 
   private Actors() {}
 
+  /** The actor of an API call (bearer JWT) or of a page (OIDC login); anyone else is anonymous. */
   public static Actor of(Authentication authentication) {
     if (authentication instanceof JwtAuthenticationToken token) {
       return of(token.getToken());
+    }
+    if (authentication instanceof OAuth2AuthenticationToken token
+        && token.getPrincipal() instanceof OidcUser user) {
+      return of(user.getClaims());
     }
     return ANONYMOUS;
   }
 
   public static Actor of(Jwt jwt) {
-    String username =
-        Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(jwt.getSubject());
-    return new Actor(jwt.getSubject(), username, organisation(jwt), roles(jwt));
+    return of(jwt.getClaims());
+  }
+
+  /**
+   * The actor from Keycloak's claims: {@code sub}, {@code preferred_username}, {@code
+   * realm_access.roles} and {@code organization}. A page login's user carries the claims of its
+   * access token for the roles and organisation (see {@code ui.KeycloakOidcUserService}).
+   */
+  public static Actor of(Map<String, Object> claims) {
+    Object subject = claims.get("sub");
+    Object username = claims.get("preferred_username");
+    String sub = String.valueOf(subject == null ? username : subject);
+    return new Actor(
+        sub,
+        username == null ? sub : String.valueOf(username),
+        organisation(claims),
+        roles(claims));
   }
 
   /** Spring Security authorities for the registry's realm roles ({@code ROLE_DPO}, ...). */
   public static List<GrantedAuthority> authorities(Jwt jwt) {
-    return roles(jwt).stream()
+    return authorities(jwt.getClaims());
+  }
+
+  public static List<GrantedAuthority> authorities(Map<String, Object> claims) {
+    return roles(claims).stream()
         .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
         .toList();
   }
 
   /** The single organisation the user belongs to; a user in several is treated as in none. */
-  static Optional<String> organisation(Jwt jwt) {
-    Object claim = jwt.getClaims().get("organization");
+  static Optional<String> organisation(Map<String, Object> claims) {
+    Object claim = claims.get("organization");
     Collection<?> aliases =
         claim instanceof Collection<?> c
             ? c
@@ -57,9 +82,9 @@ public final class Actors {
         : Optional.empty();
   }
 
-  static Set<Actor.Role> roles(Jwt jwt) {
+  static Set<Actor.Role> roles(Map<String, Object> claims) {
     Set<Actor.Role> roles = EnumSet.noneOf(Actor.Role.class);
-    Object realmAccess = jwt.getClaims().get("realm_access");
+    Object realmAccess = claims.get("realm_access");
     if (realmAccess instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> names) {
       for (Object name : names) {
         switch (String.valueOf(name)) {

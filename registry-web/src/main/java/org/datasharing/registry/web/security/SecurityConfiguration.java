@@ -28,7 +28,11 @@ class SecurityConfiguration {
             "/v3/api-docs/**",
             "/swagger-ui/**",
             "/swagger-ui.html",
-            "/error")
+            "/error",
+            "/catalog",
+            "/catalog/**",
+            "/register",
+            "/register/**")
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credentials to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -38,10 +42,21 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**", "/id/**")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/register",
+                        "/api/register/**",
+                        "/id/**",
+                        "/catalog",
+                        "/catalog/**",
+                        "/register",
+                        "/register/**")
                     .permitAll()
                     .requestMatchers("/api/audit/**")
                     .hasRole("AUDITOR")
+                    // onboarding through Keycloak's admin API (web.identity)
+                    .requestMatchers("/api/admin/**")
+                    .hasRole("REGISTRY_ADMIN")
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()

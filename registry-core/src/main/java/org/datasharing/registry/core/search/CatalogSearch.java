@@ -1,0 +1,398 @@
+package org.datasharing.registry.core.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.datasharing.registry.core.catalog.CatalogService;
+import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dataset discovery: ranked full-text search with exact facet counts over a Lucene index derived
+ * from the catalogue.
+ *
+ * <p>Consistency: the RDF commit is the source of truth and the index is derived from it. After
+ * every write this registry commits, the datasets it touched (or whose publisher it touched) are
+ * re-read from the store and re-indexed. Independently, the index remembers the audit log size it
+ * has caught up with; a search that finds the log has moved in a way the index did not follow
+ * (another writer on a shared remote store, a listener that failed, a crash between commit and
+ * re-index) first reconciles: it compares every dataset's fingerprint with the index and re-indexes
+ * what differs. On start the index is reconciled the same way, which rebuilds a missing one; {@link
+ * #rebuild} drops and rebuilds it on demand.
+ */
+public final class CatalogSearch implements ObservedStore.Listener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ReferenceData reference;
+  private final CatalogService catalog;
+  private final DatasetIndex index;
+  private final Object lock = new Object();
+
+  /** The audit log size the index is known to reflect; -1 forces a reconcile. */
+  private final AtomicLong caughtUpTo = new AtomicLong(-1);
+
+  /**
+   * A search over an index in {@code folder} (kept across restarts, reconciled on start) or, when
+   * empty, in memory (built on start).
+   */
+  public CatalogSearch(
+      RegistryStore store,
+      Ids ids,
+      ReferenceData reference,
+      CatalogService catalog,
+      Optional<Path> folder) {
+    this.store = store;
+    this.ids = ids;
+    this.reference = reference;
+    this.catalog = catalog;
+    this.index = folder.map(DatasetIndex::open).orElseGet(DatasetIndex::inMemory);
+    Report r = reconcile();
+    log.info("dataset search index ready: {}", r);
+  }
+
+  /** What a reconcile or rebuild did. */
+  public record Report(int indexed, int added, int updated, int removed) {}
+
+  // ------------------------------------------------------------------ search
+
+  public Result<SearchResult> search(Actor actor, SearchRequest request) {
+    List<Violation> violations = new ArrayList<>();
+    if (request.q().length() > SearchRequest.MAX_QUERY_LENGTH) {
+      violations.add(
+          new Violation(
+              "q",
+              "The search text is longer than "
+                  + SearchRequest.MAX_QUERY_LENGTH
+                  + " characters; shorten it"));
+    }
+    if (request.page() < 1) {
+      violations.add(new Violation("page", "The page number starts at 1"));
+    }
+    if (request.size() < 1 || request.size() > SearchRequest.MAX_SIZE) {
+      violations.add(
+          new Violation("size", "The page size is between 1 and " + SearchRequest.MAX_SIZE));
+    }
+    if (violations.isEmpty() && (long) request.page() * request.size() > SearchRequest.MAX_DEPTH) {
+      violations.add(
+          new Violation(
+              "page",
+              "Results are paged up to the first "
+                  + SearchRequest.MAX_DEPTH
+                  + "; narrow the search with facets instead"));
+    }
+    Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+    request
+        .filters()
+        .forEach(
+            (name, values) -> {
+              Optional<Facet> facet = Facet.byParameter(name);
+              if (facet.isEmpty()) {
+                violations.add(
+                    new Violation(
+                        name,
+                        "There is no search parameter or facet called '"
+                            + name
+                            + "'; facets are "
+                            + String.join(
+                                ", ",
+                                java.util.Arrays.stream(Facet.values())
+                                    .map(Facet::parameter)
+                                    .toList())));
+                return;
+              }
+              List<String> checked = new ArrayList<>();
+              for (String v : values) {
+                String value = normalise(facet.get(), v);
+                if (value == null) {
+                  violations.add(
+                      new Violation(name, "'" + v + "' is not a known value of " + name));
+                } else {
+                  checked.add(value);
+                }
+              }
+              filters.put(facet.get(), checked);
+            });
+    Query text = null;
+    if (violations.isEmpty() && !request.q().isBlank()) {
+      try {
+        text = index.parse(request.q());
+      } catch (ParseException | RuntimeException e) {
+        violations.add(
+            new Violation(
+                "q",
+                "The search text is not valid: use words, \"quoted phrases\", AND, OR, NOT,"
+                    + " trailing * wildcards and balanced brackets"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      return Result.invalid("Correct the search parameters listed", violations);
+    }
+    catchUp();
+    Query visibility =
+        actor.has(Actor.Role.AUDITOR) ? null : DatasetIndex.visibleTo(actor.organisation());
+    DatasetIndex.Page page;
+    try {
+      page =
+          index.search(
+              text, visibility, filters, (request.page() - 1) * request.size(), request.size());
+    } catch (IndexSearcher.TooManyClauses e) {
+      return Result.invalid(
+          new Violation("q", "The search text matches too many words; make wildcards longer"));
+    }
+    return Result.ok(
+        new SearchResult(
+            page.total(),
+            request.page(),
+            request.size(),
+            page.hits().stream()
+                .map(h -> new SearchResult.Hit(h.dataset().dataset(), h.score()))
+                .toList(),
+            facets(page.counts(), filters)));
+  }
+
+  /** The value as indexed, or null if it is not a value of the facet. */
+  private String normalise(Facet facet, String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (facet.isBoolean()) {
+      return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes" -> "true";
+        case "false", "no" -> "false";
+        default -> null;
+      };
+    }
+    if (facet == Facet.PUBLISHER) {
+      return organisationExists(v) ? v : null;
+    }
+    return reference.concept(facet.scheme(), v).isPresent() ? v : null;
+  }
+
+  private boolean organisationExists(String slug) {
+    return org.datasharing.registry.core.common.Slugs.isValid(slug)
+        && !store
+            .graph(Graphs.ORGANISATIONS_NODE)
+            .find(ids.organisation(slug), Node.ANY, Node.ANY)
+            .toList()
+            .isEmpty();
+  }
+
+  private Map<String, List<SearchResult.FacetValue>> facets(
+      Map<Facet, Map<String, Long>> counts, Map<Facet, List<String>> filters) {
+    Graph orgs = store.graph(Graphs.ORGANISATIONS_NODE);
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    for (Facet f : Facet.values()) {
+      Map<String, Long> c = new HashMap<>(counts.getOrDefault(f, Map.of()));
+      List<String> selected = filters.getOrDefault(f, List.of());
+      selected.forEach(v -> c.putIfAbsent(v, 0L));
+      out.put(
+          f.parameter(),
+          c.entrySet().stream()
+              .map(
+                  e ->
+                      new SearchResult.FacetValue(
+                          e.getKey(),
+                          label(f, e.getKey(), orgs),
+                          e.getValue(),
+                          selected.contains(e.getKey())))
+              .sorted(
+                  Comparator.comparingLong(SearchResult.FacetValue::count)
+                      .reversed()
+                      .thenComparing(SearchResult.FacetValue::label))
+              .toList());
+    }
+    return out;
+  }
+
+  private String label(Facet f, String value, Graph orgs) {
+    if (f.isBoolean()) {
+      return "true".equals(value) ? "Yes" : "No";
+    }
+    if (f == Facet.PUBLISHER) {
+      var it = orgs.find(ids.organisation(value), SKOS.prefLabel.asNode(), Node.ANY);
+      return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : value;
+    }
+    return reference.concept(f.scheme(), value).map(reference::label).orElse(value);
+  }
+
+  // ------------------------------------------------------------------ keeping in step
+
+  /** Re-indexes what the change touched: datasets, or the datasets of organisations it touched. */
+  @Override
+  public void committed(Change change) {
+    Set<String> datasets = new HashSet<>();
+    Set<String> organisations = new HashSet<>();
+    List<Quad> quads = new ArrayList<>(change.remove());
+    quads.addAll(change.add());
+    for (Quad q : quads) {
+      if (q.getGraph().equals(Graphs.CATALOG_NODE)) {
+        under(q.getSubject(), "dataset").ifPresent(datasets::add);
+      } else if (q.getGraph().equals(Graphs.ORGANISATIONS_NODE)) {
+        under(q.getSubject(), "organisation").ifPresent(organisations::add);
+      }
+    }
+    synchronized (lock) {
+      long before = caughtUpTo.get();
+      if (!datasets.isEmpty() || !organisations.isEmpty()) {
+        organisations.forEach(o -> datasets.addAll(index.idsWith(Facet.PUBLISHER, o)));
+        reindex(datasets, sectors());
+      }
+      // only this commit happened since the index last caught up: it is caught up again
+      long now = store.logHead().size();
+      if (before >= 0 && now == before + 1) {
+        caughtUpTo.compareAndSet(before, now);
+      }
+    }
+  }
+
+  @Override
+  public void replaced(Set<Node> graphNames) {
+    caughtUpTo.set(-1);
+  }
+
+  /** Brings the index in step with the store if writes it did not follow have landed. */
+  private void catchUp() {
+    long head = store.logHead().size();
+    if (head != caughtUpTo.get()) {
+      Report r = reconcile();
+      if (r.added() + r.updated() + r.removed() > 0) {
+        log.info("dataset search index caught up with the store: {}", r);
+      }
+    }
+  }
+
+  /**
+   * Compares every dataset in the store with the index by fingerprint and re-indexes what differs;
+   * removes datasets the store no longer has.
+   */
+  public Report reconcile() {
+    synchronized (lock) {
+      long head = store.logHead().size();
+      Map<String, List<String>> sectors = sectors();
+      Map<String, String> indexed = index.fingerprints();
+      List<IndexedDataset> put = new ArrayList<>();
+      int added = 0;
+      int updated = 0;
+      Set<String> seen = new HashSet<>();
+      for (Dataset d : catalog.all()) {
+        seen.add(d.id());
+        IndexedDataset x = new IndexedDataset(d, sectors.get(d.publisher()));
+        String had = indexed.get(d.id());
+        if (had == null) {
+          added++;
+          put.add(x);
+        } else if (!had.equals(x.fingerprint())) {
+          updated++;
+          put.add(x);
+        }
+      }
+      List<String> gone = indexed.keySet().stream().filter(id -> !seen.contains(id)).toList();
+      if (!put.isEmpty()) {
+        index.put(put);
+      }
+      if (!gone.isEmpty()) {
+        index.delete(gone);
+      }
+      caughtUpTo.set(head);
+      return new Report(index.size(), added, updated, gone.size());
+    }
+  }
+
+  /** Drops the index and builds it again from the store (registry administrators). */
+  public Result<Report> rebuild(Actor actor) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      return Result.forbidden("Only a registry administrator can rebuild the search index");
+    }
+    synchronized (lock) {
+      index.deleteAll();
+      return Result.ok(reconcile());
+    }
+  }
+
+  /** How many datasets the index holds. */
+  public int indexed() {
+    return index.size();
+  }
+
+  private void reindex(Set<String> datasetIds, Map<String, List<String>> sectors) {
+    List<IndexedDataset> put = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    for (String id : datasetIds) {
+      catalog
+          .find(id)
+          .ifPresentOrElse(
+              d -> put.add(new IndexedDataset(d, sectors.get(d.publisher()))), () -> gone.add(id));
+    }
+    if (!put.isEmpty()) {
+      index.put(put);
+    }
+    if (!gone.isEmpty()) {
+      index.delete(gone);
+    }
+  }
+
+  /** Every organisation's sector codes, by organisation identifier. */
+  private Map<String, List<String>> sectors() {
+    Map<String, List<String>> out = new HashMap<>();
+    store
+        .graph(Graphs.ORGANISATIONS_NODE)
+        .find(Node.ANY, DSR.sector.asNode(), Node.ANY)
+        .forEachRemaining(
+            t ->
+                ids.slug(t.getSubject(), "organisation")
+                    .ifPresent(
+                        o ->
+                            out.computeIfAbsent(o, k -> new ArrayList<>())
+                                .add(ReferenceData.code(t.getObject()))));
+    return out;
+  }
+
+  /** The identifier of the {kind} an IRI is, or is minted under ({kind}/{id}/...). */
+  private Optional<String> under(Node iri, String kind) {
+    if (!iri.isURI()) {
+      return Optional.empty();
+    }
+    String prefix = ids.base() + kind + "/";
+    String s = iri.getURI();
+    if (!s.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = s.substring(prefix.length());
+    int slash = rest.indexOf('/');
+    return Optional.of(slash < 0 ? rest : rest.substring(0, slash)).filter(x -> !x.isEmpty());
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+}

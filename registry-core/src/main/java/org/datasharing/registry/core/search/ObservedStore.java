@@ -1,0 +1,128 @@
+package org.datasharing.registry.core.search;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.LogHead;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A store that tells listeners about every write after it has committed, so derived views (the
+ * search index) can follow. A listener's failure never undoes or fails the write: the store is the
+ * source of truth and the view repairs itself from it.
+ */
+public final class ObservedStore implements RegistryStore {
+  private static final Logger log = LoggerFactory.getLogger(ObservedStore.class);
+
+  private final RegistryStore delegate;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Told about writes that landed. */
+  public interface Listener {
+    /** A change was applied (not called for conflicts). */
+    void committed(Change change);
+
+    /** Whole graphs were replaced (bulk loads). */
+    void replaced(Set<Node> graphNames);
+  }
+
+  public ObservedStore(RegistryStore delegate) {
+    this.delegate = delegate;
+  }
+
+  public void listen(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** The store underneath. */
+  public RegistryStore delegate() {
+    return delegate;
+  }
+
+  @Override
+  public CommitOutcome commit(Change change) {
+    CommitOutcome outcome = delegate.commit(change);
+    if (outcome == CommitOutcome.APPLIED) {
+      for (Listener l : listeners) {
+        try {
+          l.committed(change);
+        } catch (RuntimeException e) {
+          log.warn("a listener failed after a commit; it will catch up from the store", e);
+        }
+      }
+    }
+    return outcome;
+  }
+
+  @Override
+  public void replaceGraphs(DatasetGraph content) {
+    delegate.replaceGraphs(content);
+    Set<Node> names = new java.util.HashSet<>();
+    content.listGraphNodes().forEachRemaining(names::add);
+    for (Listener l : listeners) {
+      try {
+        l.replaced(names);
+      } catch (RuntimeException e) {
+        log.warn("a listener failed after a bulk load; it will catch up from the store", e);
+      }
+    }
+  }
+
+  @Override
+  public Graph graph(Node graphName) {
+    return delegate.graph(graphName);
+  }
+
+  @Override
+  public DatasetGraph graphs(Set<Node> graphNames) {
+    return delegate.graphs(graphNames);
+  }
+
+  @Override
+  public List<Binding> select(Query query) {
+    return delegate.select(query);
+  }
+
+  @Override
+  public Graph construct(Query query) {
+    return delegate.construct(query);
+  }
+
+  @Override
+  public boolean ask(Query query) {
+    return delegate.ask(query);
+  }
+
+  @Override
+  public Set<Node> graphNames() {
+    return delegate.graphNames();
+  }
+
+  @Override
+  public LogHead logHead() {
+    return delegate.logHead();
+  }
+
+  @Override
+  public void compact() {
+    delegate.compact();
+  }
+
+  @Override
+  public long sizeOnDisk() {
+    return delegate.sizeOnDisk();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

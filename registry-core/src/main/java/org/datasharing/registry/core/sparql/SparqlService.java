@@ -1,0 +1,270 @@
+package org.datasharing.registry.core.sparql;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphZero;
+import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.TdbRegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs read-only SPARQL queries for one caller over the graphs {@link AccessPolicy} lets them see,
+ * within {@link SparqlLimits}, and logs each request on the {@code registry.sparql.audit} logger.
+ *
+ * <p>Execution is plain ARQ: {@link QueryExec} over a per-request dataset, Jena's result and RDF
+ * writers for the answer. Fuseki's {@code SPARQL_QueryDataset} was the alternative; it is built on
+ * its own servlet action model (HttpAction, DataAccessPoint, its own error bodies and logging), so
+ * it would bring the servlet API into the core and answer errors as text rather than problem+json,
+ * while what it does that matters here (dataset description, timeout, content writing) is a few ARQ
+ * calls. Access control follows jena-fuseki-access's approach for non-TDB datasets, a {@link
+ * org.apache.jena.sparql.core.DatasetGraphFilteredView}, without pulling in Fuseki.
+ *
+ * <p>Each query is logged, not written to the audit graph: that graph is the Merkle log of state
+ * changes, and a read changes nothing.
+ */
+public final class SparqlService {
+  private static final Logger AUDIT = LoggerFactory.getLogger("registry.sparql.audit");
+
+  private final RegistryStore store;
+  private final Ids ids;
+  private final SparqlLimits limits;
+  private final AccessPolicy policy;
+  private final SparqlParser parser;
+
+  public SparqlService(RegistryStore store, Ids ids, SparqlLimits limits) {
+    this.store = store;
+    this.ids = ids;
+    this.limits = limits;
+    this.policy = new AccessPolicy(ids);
+    this.parser = new SparqlParser(ids.base(), limits.maxQueryBytes());
+  }
+
+  /** Whether queries can run here: the endpoint reads the embedded TDB2 dataset directly. */
+  public boolean available() {
+    return store instanceof TdbRegistryStore;
+  }
+
+  public SparqlLimits limits() {
+    return limits;
+  }
+
+  /** Parses, checks, runs and serialises one protocol request, and logs it. */
+  public SparqlOutcome<SparqlResponse> execute(Actor actor, SparqlRequest request) {
+    long started = System.nanoTime();
+    SparqlOutcome<SparqlResponse> outcome = answer(actor, request);
+    audit(actor, request.query(), outcome, started);
+    return outcome;
+  }
+
+  private SparqlOutcome<SparqlResponse> answer(Actor actor, SparqlRequest request) {
+    if (!available()) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.UNAVAILABLE,
+          "The SPARQL endpoint needs the embedded store; this registry runs on a remote SPARQL"
+              + " store, so query that store's own endpoint");
+    }
+    SparqlOutcome<Query> parsed = parse(request.query());
+    if (!parsed.ok()) {
+      return parsed.asFailure();
+    }
+    Query query = parsed.value();
+    boolean results = query.isSelectType() || query.isAskType();
+    Optional<ResultFormat> format = ResultFormat.choose(request.accept(), results);
+    if (format.isEmpty()) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.NOT_ACCEPTABLE,
+          "This query's answer can be sent as "
+              + Arrays.stream(ResultFormat.values())
+                  .filter(f -> f.results() == results)
+                  .map(ResultFormat::mediaType)
+                  .collect(Collectors.joining(", ")));
+    }
+    if (request.hasDataset()) {
+      // the protocol's dataset replaces the query's FROM / FROM NAMED (SPARQL 1.1 Protocol 2.1.4)
+      query = query.cloneQuery();
+      query.getGraphURIs().clear();
+      query.getNamedGraphURIs().clear();
+      request.defaultGraphUris().forEach(query::addGraphURI);
+      request.namedGraphUris().forEach(query::addNamedGraphURI);
+    }
+    SparqlOutcome<Answer> answer = evaluate(actor, query);
+    if (!answer.ok()) {
+      return answer.asFailure();
+    }
+    return SparqlOutcome.ok(
+        new SparqlResponse(
+            format.get(), format.get().write(answer.value()), answer.value().size()));
+  }
+
+  /**
+   * Parses a query (relative IRIs resolve against the registry's base, as in the sample data) and
+   * refuses what this endpoint does not run: updates, {@code LOAD}, {@code SERVICE}, JSON queries.
+   */
+  public SparqlOutcome<Query> parse(String text) {
+    return parser.parse(text);
+  }
+
+  /**
+   * Runs a parsed query for the actor over the graphs they may see, in one read transaction, within
+   * the timeout and the result cap.
+   */
+  public SparqlOutcome<Answer> evaluate(Actor actor, Query query) {
+    if (!available()) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
+    }
+    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
+    return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor)));
+  }
+
+  private SparqlOutcome<Answer> run(Query query, DatasetGraph base, DatasetGraph data) {
+    boolean whole = data == base;
+    if (query.hasDatasetDescription()) {
+      // FROM / FROM NAMED pick from the caller's view; a graph they may not see is dropped like
+      // one that does not exist, so the two cannot be told apart. ARQ must not then load the
+      // graphs again from the query.
+      DatasetGraph view = data;
+      DatasetDescription asked = DatasetDescription.create(query);
+      DatasetDescription allowed =
+          DatasetDescription.create(
+              visible(asked.getDefaultGraphURIs(), view), visible(asked.getNamedGraphURIs(), view));
+      data =
+          allowed.isEmpty()
+              ? DatasetGraphZero.create()
+              : DynamicDatasets.dynamicDataset(allowed, view, false);
+      query = query.cloneQuery();
+      query.getGraphURIs().clear();
+      query.getNamedGraphURIs().clear();
+      whole = false;
+    }
+    QueryExecBuilder exec =
+        QueryExec.dataset(data)
+            .query(query)
+            .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            // belt and braces: parse() already refuses SERVICE
+            .set(ARQ.httpServiceAllowed, false);
+    if (whole) {
+      // auditors query TDB2 itself (its own engine and indexes); the default graph is the union
+      // of the named graphs, as it is in every caller's view
+      exec = exec.set(TDB2.symUnionDefaultGraph, true);
+    }
+    try (QueryExec qe = exec.build()) {
+      return materialise(qe, query);
+    } catch (QueryCancelledException e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.TIMEOUT,
+          "The query timed out after "
+              + human(limits.timeout())
+              + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+    }
+  }
+
+  private static List<String> visible(List<String> graphs, DatasetGraph view) {
+    return graphs.stream().filter(g -> view.containsGraph(NodeFactory.createURI(g))).toList();
+  }
+
+  private SparqlOutcome<Answer> materialise(QueryExec qe, Query query) {
+    int cap = limits.maxResults();
+    if (query.isSelectType()) {
+      RowSet rows = qe.select();
+      List<Binding> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        if (out.size() == cap) {
+          return tooMany(cap, "rows");
+        }
+        // copied: TDB2 bindings resolve their nodes lazily, inside the transaction only
+        out.add(BindingFactory.copy(rows.next()));
+      }
+      return SparqlOutcome.ok(new Answer.Rows(rows.getResultVars(), out));
+    }
+    if (query.isAskType()) {
+      return SparqlOutcome.ok(new Answer.Bool(qe.ask()));
+    }
+    Iterator<Triple> triples =
+        query.isConstructType() ? qe.constructTriples() : qe.describeTriples();
+    Graph graph = GraphFactory.createDefaultGraph();
+    graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+    while (triples.hasNext()) {
+      graph.add(triples.next());
+      if (graph.size() > cap) {
+        return tooMany(cap, "triples");
+      }
+    }
+    return SparqlOutcome.ok(new Answer.Triples(graph));
+  }
+
+  private static <T> SparqlOutcome<T> tooMany(int cap, String what) {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TOO_MANY_RESULTS,
+        "The answer has more than "
+            + cap
+            + " "
+            + what
+            + "; add a LIMIT (with ORDER BY and OFFSET to page through it) or narrow the query");
+  }
+
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  private static void audit(
+      Actor actor, String text, SparqlOutcome<SparqlResponse> outcome, long started) {
+    if (!AUDIT.isInfoEnabled()) {
+      return;
+    }
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    AUDIT.info(
+        "user={} subject={} organisation={} roles={} query=sha256:{} outcome={} results={} ms={}",
+        actor.username(),
+        actor.subject(),
+        actor.organisation().orElse("-"),
+        actor.roles(),
+        sha256(text),
+        outcome.ok() ? "OK" : outcome.problem().kind(),
+        outcome.ok() ? outcome.value().results() : 0,
+        ms);
+  }
+
+  static String sha256(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : hash) {
+        hex.append(String.format("%02x", b));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

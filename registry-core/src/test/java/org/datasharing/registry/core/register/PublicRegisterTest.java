@@ -1,0 +1,139 @@
+package org.datasharing.registry.core.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.datasharing.registry.core.support.TestRegistry.COUNCIL;
+import static org.datasharing.registry.core.support.TestRegistry.ICB;
+import static org.datasharing.registry.core.support.TestRegistry.POLICE;
+import static org.datasharing.registry.core.support.TestRegistry.TRUST;
+import static org.datasharing.registry.core.support.TestRegistry.dpo;
+import static org.datasharing.registry.core.support.TestRegistry.partner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.datasharing.registry.core.agreement.AgreementService.Outcome;
+import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
+import org.datasharing.registry.core.agreement.AgreementStatus;
+import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.support.TestRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublicRegisterTest {
+  @TempDir Path dir;
+  TestRegistry t;
+  PublicRegister register;
+
+  @BeforeEach
+  void setUp() {
+    t = new TestRegistry(dir);
+    register = t.registry.publicRegister();
+  }
+
+  @AfterEach
+  void tearDown() {
+    t.close();
+  }
+
+  List<RegisterEntry> entries(PublicRegister.Query q) {
+    return register.entries(q).orElseThrow();
+  }
+
+  @Test
+  void register_listsOnlyAgreementsThatAreOrWereInForce() {
+    List<AgreementView.Summary> all = t.registry.agreements().list(TestRegistry.auditor());
+    List<RegisterEntry> listed = entries(PublicRegister.Query.all());
+    assertThat(listed)
+        .extracting(RegisterEntry::id)
+        .containsExactlyInAnyOrderElementsOf(
+            all.stream()
+                .filter(a -> PublicRegister.LISTED.contains(a.status()))
+                .map(AgreementView.Summary::id)
+                .toList());
+    assertThat(listed)
+        .extracting(RegisterEntry::status)
+        .contains(
+            AgreementStatus.ACTIVE,
+            AgreementStatus.APPROVED,
+            AgreementStatus.SUSPENDED,
+            AgreementStatus.EXPIRED,
+            AgreementStatus.TERMINATED);
+    assertThat(listed)
+        .extracting(RegisterEntry::id)
+        .doesNotContain("dsa-carers-support-referrals", "dsa-high-intensity-use");
+  }
+
+  @Test
+  void register_perStatus_andADraftNeverAppears_untilApproved() {
+    for (AgreementStatus s : PublicRegister.LISTED) {
+      assertThat(entries(new PublicRegister.Query(List.of(s.name().toLowerCase()), null, null)))
+          .allSatisfy(e -> assertThat(e.status()).isEqualTo(s));
+    }
+    Result<List<RegisterEntry>> drafts =
+        register.entries(new PublicRegister.Query(List.of("draft"), null, null));
+    assertThat(drafts.violations()).extracting(Violation::field).containsExactly("status");
+
+    var agreements = t.registry.agreements();
+    agreements
+        .createDraft(
+            partner(ICB), Optional.of("dsa-register-test"), t.completeContent(List.of(ICB, TRUST)))
+        .orElseThrow();
+    assertThat(entries(PublicRegister.Query.all()))
+        .extracting(RegisterEntry::id)
+        .doesNotContain("dsa-register-test");
+    agreements.submit(partner(ICB), "dsa-register-test").orElseThrow();
+    agreements.decide(dpo(ICB), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty());
+    assertThat(entries(PublicRegister.Query.all()))
+        .extracting(RegisterEntry::id)
+        .doesNotContain("dsa-register-test");
+    agreements
+        .decide(dpo(TRUST), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
+    assertThat(entries(new PublicRegister.Query(List.of("approved"), null, null)))
+        .extracting(RegisterEntry::id)
+        .contains("dsa-register-test");
+  }
+
+  @Test
+  void register_filtersByOrganisation_andSorts() {
+    assertThat(entries(new PublicRegister.Query(List.of(), POLICE, null)))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.parties()).contains(POLICE));
+    List<RegisterEntry> byStart = entries(new PublicRegister.Query(List.of(), null, "-startDate"));
+    List<String> starts =
+        byStart.stream()
+            .map(e -> String.valueOf(e.summary().fields().getOrDefault("startDate", "")))
+            .toList();
+    assertThat(starts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(entries(new PublicRegister.Query(List.of(), null, "title")))
+        .extracting(e -> e.title().toLowerCase())
+        .isSorted();
+    assertThat(
+            register.entries(new PublicRegister.Query(List.of(), "nobody", "colour")).violations())
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder("organisation", "sort");
+  }
+
+  @Test
+  void rows_andRdf_carryNoContactDetails() {
+    List<RegisterEntry> listed = entries(PublicRegister.Query.all());
+    List<PublicRegister.Row> rows = register.rows(listed);
+    assertThat(rows).hasSameSizeAs(listed);
+    assertThat(rows.toString()).doesNotContain("@").doesNotContain("contactName");
+    assertThat(rows).anySatisfy(r -> assertThat(r.parties()).contains("Northshire County Council"));
+    assertThat(rows).allSatisfy(r -> assertThat(r.lawfulBases()).hasSameSizeAs(r.parties()));
+    var g = register.rdf(listed);
+    assertThat(g.isEmpty()).isFalse();
+    g.find()
+        .forEachRemaining(
+            tr -> {
+              assertThat(tr.getPredicate().getURI()).doesNotContain("contact");
+              assertThat(tr.getObject().toString()).doesNotContain("@northshire");
+            });
+    assertThat(COUNCIL).isNotBlank();
+  }
+}

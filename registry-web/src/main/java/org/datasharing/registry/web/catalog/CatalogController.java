@@ -1,0 +1,123 @@
+package org.datasharing.registry.web.catalog;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
+import org.datasharing.registry.core.Registry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /catalog}: the public DCAT-AP catalogue for harvesters, signed out, in Turtle (default),
+ * JSON-LD, RDF/XML or N-Triples by content negotiation, paged with {@code page} (from 1) and {@code
+ * size}.
+ */
+@RestController
+class CatalogController {
+  static final int DEFAULT_SIZE = 100;
+  static final int MAX_SIZE = 1000;
+  private static final Map<MediaType, RDFFormat> FORMATS = new LinkedHashMap<>();
+
+  static {
+    FORMATS.put(MediaType.parseMediaType("text/turtle"), RDFFormat.TURTLE_PRETTY);
+    FORMATS.put(MediaType.parseMediaType("application/ld+json"), RDFFormat.JSONLD_PRETTY);
+    FORMATS.put(MediaType.parseMediaType("application/rdf+xml"), RDFFormat.RDFXML_PRETTY);
+    FORMATS.put(MediaType.parseMediaType("application/n-triples"), RDFFormat.NTRIPLES_UTF8);
+  }
+
+  private static final PrefixMapping PREFIXES =
+      PrefixMapping.Factory.create()
+          .setNsPrefix("dcat", "http://www.w3.org/ns/dcat#")
+          .setNsPrefix("dct", "http://purl.org/dc/terms/")
+          .setNsPrefix("foaf", DcatCatalog.FOAF)
+          .setNsPrefix("vcard", "http://www.w3.org/2006/vcard/ns#")
+          .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
+          .setNsPrefix("hydra", DcatCatalog.HYDRA)
+          .setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
+          .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
+          .lock();
+
+  private final Registry registry;
+
+  CatalogController(Registry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping({"/catalog", "/catalog/"})
+  ResponseEntity<?> catalog(
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept) {
+    if (page < 1) {
+      return problem(HttpStatus.BAD_REQUEST, "page", "The page number starts at 1");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      return problem(HttpStatus.BAD_REQUEST, "size", "The page size is between 1 and " + MAX_SIZE);
+    }
+    MediaType type = negotiate(accept);
+    if (type == null) {
+      return problem(
+          HttpStatus.NOT_ACCEPTABLE,
+          "Accept",
+          "Ask for text/turtle, application/ld+json, application/rdf+xml or application/n-triples");
+    }
+    String root = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    String catalog = root + "/catalog";
+    DcatCatalog.Location at =
+        new DcatCatalog.Location(
+            catalog,
+            root + "/",
+            n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
+    Graph g = DcatCatalog.page(registry, at, page, size);
+    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RDFDataMgr.write(out, g, FORMATS.get(type));
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        .body(out.toByteArray());
+  }
+
+  private static MediaType negotiate(String accept) {
+    List<MediaType> wanted;
+    try {
+      wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+    } catch (IllegalArgumentException e) {
+      return MediaType.parseMediaType("text/turtle");
+    }
+    if (wanted.isEmpty()) {
+      return MediaType.parseMediaType("text/turtle");
+    }
+    MimeTypeUtils.sortBySpecificity(wanted);
+    wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+    for (MediaType w : wanted) {
+      for (MediaType f : FORMATS.keySet()) {
+        if (w.isCompatibleWith(f)) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String field, String message) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, message);
+    p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}

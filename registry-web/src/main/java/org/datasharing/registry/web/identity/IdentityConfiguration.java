@@ -1,0 +1,54 @@
+package org.datasharing.registry.web.identity;
+
+import java.time.Clock;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.identity.IdentityDirectory;
+import org.datasharing.registry.core.identity.Onboarding;
+import org.datasharing.registry.core.identity.Reconciliation;
+import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires onboarding over Keycloak's admin API. The service account's secret comes from
+ * configuration; the sample realm's published dev secret is used only when the registry runs the
+ * Keycloak dev service ({@link KeycloakDevServiceStarter#ISSUER_OUT_PROPERTY} is set). Without a
+ * secret the registry still starts, and onboarding answers 503 saying what to configure.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  KeycloakIdentityDirectory identityDirectory(IdentityProperties props, Environment env) {
+    boolean devService = env.getProperty(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY) != null;
+    IdentityProperties.Resolved s =
+        props.resolve(env.getProperty(KeycloakDevServiceStarter.ISSUER_PROPERTY), devService);
+    s.missing()
+        .ifPresentOrElse(
+            why -> log.info("{}; onboarding answers 503 until then", why),
+            () ->
+                log.info(
+                    "Onboarding through Keycloak's admin API at {} (realm {}, client {}{})",
+                    s.serverUrl(),
+                    s.realm(),
+                    s.clientId(),
+                    devService && props.clientSecret().isBlank() ? ", dev secret" : ""));
+    return KeycloakIdentityDirectory.connect(s);
+  }
+
+  @Bean
+  Onboarding onboarding(Registry registry, IdentityDirectory directory, Clock clock) {
+    return new Onboarding(registry, directory, clock);
+  }
+
+  @Bean
+  Reconciliation reconciliation(Registry registry, IdentityDirectory directory, Clock clock) {
+    return new Reconciliation(registry, directory, clock);
+  }
+}

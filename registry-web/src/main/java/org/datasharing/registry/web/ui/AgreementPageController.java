@@ -1,0 +1,304 @@
+package org.datasharing.registry.web.ui;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.NodeFactory;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.AgreementStatus;
+import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.agreement.VersionDiff;
+import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An agreement: its status, parties and their decisions with the exact content hash each DPO
+ * approved, the provenance timeline from the audit log, the diff between two versions and the
+ * version in force on a date; and the forms a party's staff and DPO use on it.
+ */
+@Controller
+class AgreementPageController {
+  private final Registry registry;
+  private final Labels labels;
+
+  AgreementPageController(Registry registry, Labels labels) {
+    this.registry = registry;
+    this.labels = labels;
+  }
+
+  private AgreementService agreements() {
+    return registry.agreements();
+  }
+
+  @GetMapping("/agreements")
+  ModelAndView list(Authentication auth) {
+    ModelAndView mav = new ModelAndView("agreements");
+    mav.addObject("agreements", agreements().list(Actors.of(auth)));
+    return mav;
+  }
+
+  /** A party of the version being worked on, with its organisation's decision on it. */
+  record PartyRow(Map<String, Object> party, AgreementView.DecisionView decision) {
+    public String organisation() {
+      return String.valueOf(party.get("organisation"));
+    }
+  }
+
+  /** A status change a DPO may make now. */
+  record StatusAction(String value, String label, String hint) {}
+
+  @GetMapping("/agreements/{id}")
+  ModelAndView show(
+      @PathVariable String id,
+      @RequestParam Optional<Integer> from,
+      @RequestParam Optional<Integer> to,
+      @RequestParam(name = "on-day", defaultValue = "") String day,
+      @RequestParam(name = "on-month", defaultValue = "") String month,
+      @RequestParam(name = "on-year", defaultValue = "") String year,
+      Authentication auth) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> got = agreements().get(actor, id);
+    if (!got.ok()) {
+      return Pages.failure(got);
+    }
+    ModelAndView mav = page(actor, got.value(), List.of());
+    AgreementView a = got.value();
+    int to1 = to.orElse(a.currentVersion());
+    int from1 = from.orElse(Math.max(1, to1 - 1));
+    mav.addObject("from", from1);
+    mav.addObject("to", to1);
+    if (from.isPresent() || to.isPresent()) {
+      Result<VersionDiff> diff = agreements().diff(actor, id, from1, to1);
+      mav.addObject("diff", diff.ok() ? diff.value() : null);
+      mav.addObject("diffProblem", diff.ok() ? null : diff.message());
+    }
+    mav.addObject("day", day);
+    mav.addObject("month", month);
+    mav.addObject("year", year);
+    if (!day.isBlank() || !month.isBlank() || !year.isBlank()) {
+      try {
+        LocalDate on =
+            LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+        var inForce =
+            agreements()
+                .versionInForceAt(
+                    actor, id, on.atTime(LocalTime.MAX).atOffset(ZoneOffset.UTC).toInstant());
+        mav.addObject("inForceOn", on.toString());
+        mav.addObject("inForceVersion", inForce.ok() ? inForce.value().orElse(null) : null);
+      } catch (NumberFormatException | DateTimeException e) {
+        mav.addObject("inForceError", "The date must be a real date, for example 1 3 2027");
+      }
+    }
+    return mav;
+  }
+
+  private ModelAndView page(Actor actor, AgreementView a, List<Pages.ErrorLink> errors) {
+    ModelAndView mav = new ModelAndView("agreement");
+    String org = actor.organisation().orElse("");
+    AgreementStatus workflow = a.amendmentStatus().orElse(a.status());
+    List<PartyRow> parties = new ArrayList<>();
+    for (Map<String, Object> p : a.content().parties()) {
+      String partyOrg = String.valueOf(p.get("organisation"));
+      AgreementView.DecisionView decision =
+          a.decisions().stream()
+              .filter(d -> d.version() == a.currentVersion() && d.organisation().equals(partyOrg))
+              .findFirst()
+              .orElse(null);
+      parties.add(new PartyRow(p, decision));
+    }
+    boolean party =
+        a.parties().contains(org) || parties.stream().anyMatch(p -> p.organisation().equals(org));
+    boolean member = party && actor.memberOf(org);
+    boolean dpo = party && actor.dpoOf(org);
+    boolean decided =
+        a.decisions().stream()
+            .anyMatch(d -> d.version() == a.currentVersion() && d.organisation().equals(org));
+    List<StatusAction> statusActions = new ArrayList<>();
+    if (dpo) {
+      if (a.status().canMoveTo(AgreementStatus.SUSPENDED)) {
+        statusActions.add(
+            new StatusAction("suspend", "Suspend", "Sharing stops until a DPO resumes it"));
+      }
+      if (a.status() == AgreementStatus.SUSPENDED) {
+        statusActions.add(new StatusAction("resume", "Resume", "Sharing starts again"));
+      }
+      if (a.status().canMoveTo(AgreementStatus.TERMINATED)) {
+        statusActions.add(
+            new StatusAction(
+                "terminate", "Terminate", "Sharing ends for good; this cannot be undone"));
+      }
+    }
+    List<AuditTrail.EventView> timeline =
+        new ArrayList<>(registry.auditTrail().forAgreement(NodeFactory.createURI(a.iri())));
+    Collections.reverse(timeline);
+    mav.addObject("agreement", a);
+    mav.addObject("workflow", workflow);
+    mav.addObject("parties", parties);
+    mav.addObject(
+        "currentHash",
+        a.versions().stream()
+            .filter(v -> v.number() == a.currentVersion())
+            .map(AgreementView.VersionSummary::contentHash)
+            .findFirst()
+            .orElse(""));
+    mav.addObject("timeline", timeline);
+    mav.addObject("canDecide", dpo && workflow == AgreementStatus.SUBMITTED && !decided);
+    mav.addObject("statusActions", statusActions);
+    mav.addObject("canEdit", member && workflow == AgreementStatus.DRAFT);
+    mav.addObject("canRevise", member && workflow == AgreementStatus.CHANGES_REQUESTED);
+    mav.addObject(
+        "canAmend",
+        member
+            && (a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.REVIEW_DUE)
+            && a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isEmpty());
+    mav.addObject("errors", errors);
+    mav.addObject("roles", Questions.ROLES);
+    mav.addObject("sections", Questions.SECTIONS);
+    mav.addObject("from", Math.max(1, a.currentVersion() - 1));
+    mav.addObject("to", a.currentVersion());
+    return mav;
+  }
+
+  @PostMapping("/agreements/{id}/decision")
+  ModelAndView decide(
+      @PathVariable String id,
+      @RequestParam int version,
+      @RequestParam(defaultValue = "") String outcome,
+      @RequestParam(defaultValue = "") String reason,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Optional<AgreementService.Outcome> chosen =
+        switch (outcome) {
+          case "approve" -> Optional.of(AgreementService.Outcome.APPROVE);
+          case "reject" -> Optional.of(AgreementService.Outcome.REJECT);
+          case "request-changes" -> Optional.of(AgreementService.Outcome.REQUEST_CHANGES);
+          default -> Optional.empty();
+        };
+    if (chosen.isEmpty()) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("outcome", "outcome", "Select your decision")));
+    }
+    Result<AgreementView> r =
+        agreements()
+            .decide(
+                actor, id, version, chosen.get(), Optional.of(reason).filter(s -> !s.isBlank()));
+    if (r.ok()) {
+      AgreementView a = r.value();
+      redirect.addFlashAttribute(
+          "success",
+          "Your decision is recorded: "
+              + labels.outcome(chosen.get().name())
+              + " on version "
+              + version
+              + ". The agreement is now "
+              + labels.status(a.amendmentStatus().orElse(a.status())).toLowerCase()
+              + ".");
+      return new ModelAndView("redirect:/agreements/" + id);
+    }
+    return invalidOrConflict(actor, id, r, "outcome");
+  }
+
+  @PostMapping("/agreements/{id}/status")
+  ModelAndView changeStatus(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "") String statusReason,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> r =
+        switch (action) {
+          case "suspend" -> agreements().suspend(actor, id, statusReason);
+          case "resume" -> agreements().resume(actor, id, statusReason);
+          case "terminate" -> agreements().terminate(actor, id, statusReason);
+          default -> null;
+        };
+    if (r == null) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("action", "action", "Select what to do")));
+    }
+    if (r.ok()) {
+      redirect.addFlashAttribute(
+          "success",
+          "The agreement is now " + labels.status(r.value().status()).toLowerCase() + ".");
+      return new ModelAndView("redirect:/agreements/" + id);
+    }
+    return invalidOrConflict(actor, id, r, "action");
+  }
+
+  @PostMapping("/agreements/{id}/revise")
+  ModelAndView revise(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    return toEditor(
+        agreements().revise(Actors.of(auth), id), id, redirect, "New draft version started.");
+  }
+
+  @PostMapping("/agreements/{id}/amend")
+  ModelAndView amend(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    return toEditor(
+        agreements().amend(Actors.of(auth), id),
+        id,
+        redirect,
+        "Amendment started. The approved version stays in force until every party approves the amendment.");
+  }
+
+  private ModelAndView toEditor(
+      Result<AgreementView> r, String id, RedirectAttributes redirect, String message) {
+    if (!r.ok()) {
+      return Pages.failure(r);
+    }
+    redirect.addFlashAttribute("success", message);
+    return new ModelAndView("redirect:/agreements/" + id + "/edit");
+  }
+
+  private ModelAndView invalidOrConflict(
+      Actor actor, String id, Result<AgreementView> r, String anchor) {
+    if (r.failure() == Result.Failure.INVALID) {
+      return again(
+          actor,
+          id,
+          r.violations().stream()
+              .map(
+                  v ->
+                      new Pages.ErrorLink(
+                          v.field(),
+                          v.field().equals("reason")
+                              ? (anchor.equals("action") ? "statusReason" : "reason")
+                              : anchor,
+                          v.message()))
+              .toList());
+    }
+    if (r.failure() == Result.Failure.CONFLICT) {
+      return again(actor, id, List.of(new Pages.ErrorLink(anchor, anchor, r.message())));
+    }
+    return Pages.failure(r);
+  }
+
+  private ModelAndView again(Actor actor, String id, List<Pages.ErrorLink> errors) {
+    Result<AgreementView> got = agreements().get(actor, id);
+    if (!got.ok()) {
+      return Pages.failure(got);
+    }
+    ModelAndView mav = page(actor, got.value(), errors);
+    mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    return mav;
+  }
+}

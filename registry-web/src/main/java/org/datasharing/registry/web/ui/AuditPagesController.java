@@ -1,0 +1,68 @@
+package org.datasharing.registry.web.ui;
+
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * For auditors: the audit log verified from the store (tree size, root hash, findings), its events
+ * page by page, and the RFC 9162 inclusion proof of any event.
+ */
+@Controller
+class AuditPagesController {
+  private static final int PAGE_SIZE = 25;
+
+  private final Registry registry;
+
+  AuditPagesController(Registry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping("/audit")
+  ModelAndView audit(@RequestParam(defaultValue = "1") int page, Authentication auth) {
+    if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
+      return auditorsOnly();
+    }
+    AuditTrail.Page events = registry.auditTrail().page(Math.max(page, 1) - 1, PAGE_SIZE);
+    ModelAndView mav = new ModelAndView("audit");
+    mav.addObject("verification", registry.auditTrail().verify());
+    mav.addObject("events", events);
+    mav.addObject("page", Math.max(page, 1));
+    mav.addObject("pages", Math.max(1, (events.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+    return mav;
+  }
+
+  @GetMapping("/audit/events/{event}")
+  ModelAndView proof(@PathVariable String event, Authentication auth) {
+    if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
+      return auditorsOnly();
+    }
+    if (!Slugs.isValid(event)) {
+      return Pages.notFound("There is no audit event " + event);
+    }
+    Result<AuditTrail.InclusionProof> proof =
+        registry.auditTrail().inclusionProof(registry.ids().auditEvent(event));
+    if (!proof.ok()) {
+      return Pages.failure(proof);
+    }
+    ModelAndView mav = new ModelAndView("audit-proof");
+    mav.addObject("proof", proof.value());
+    mav.addObject("event", event);
+    return mav;
+  }
+
+  private static ModelAndView auditorsOnly() {
+    return Pages.problem(
+        HttpStatus.FORBIDDEN, "Auditors only", "Only auditors can see and verify the audit log.");
+  }
+}

@@ -1,0 +1,178 @@
+package org.datasharing.registry.web.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.access.AccessRequests.AccessRequest;
+import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.search.Facet;
+import org.datasharing.registry.core.search.SearchRequest;
+import org.datasharing.registry.core.search.SearchResult;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Find data: dataset search with facets (open to anyone; hidden datasets only to their publisher),
+ * a dataset's page, and "request access", which starts a draft agreement between the requester's
+ * organisation and the publisher.
+ */
+@Controller
+class DatasetPagesController {
+  private static final int PAGE_SIZE = 20;
+
+  private final Registry registry;
+
+  DatasetPagesController(Registry registry) {
+    this.registry = registry;
+  }
+
+  /** A facet with its values and counts, for the filter checkboxes. */
+  record FacetView(String parameter, String legend, List<SearchResult.FacetValue> values) {}
+
+  @GetMapping("/datasets")
+  ModelAndView search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam MultiValueMap<String, String> params,
+      Authentication auth) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (Facet f : Facet.values()) {
+      List<String> values = params.getOrDefault(f.parameter(), List.of());
+      if (!values.isEmpty()) {
+        filters.put(f.parameter(), values);
+      }
+    }
+    Result<SearchResult> r =
+        registry
+            .search()
+            .search(Actors.of(auth), new SearchRequest(q, filters, Math.max(page, 1), PAGE_SIZE));
+    ModelAndView mav = new ModelAndView("datasets");
+    mav.addObject("q", q);
+    if (!r.ok()) {
+      mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+      mav.addObject(
+          "errors",
+          r.violations().stream()
+              .map(v -> new Pages.ErrorLink(v.field(), "q", v.message()))
+              .toList());
+      return mav;
+    }
+    SearchResult result = r.value();
+    mav.addObject("result", result);
+    mav.addObject(
+        "facets",
+        java.util.Arrays.stream(Facet.values())
+            .map(
+                f ->
+                    new FacetView(
+                        f.parameter(),
+                        legend(f),
+                        result.facets().getOrDefault(f.parameter(), List.of()).stream()
+                            .filter(v -> v.count() > 0 || v.selected())
+                            .toList()))
+            .filter(f -> !f.values().isEmpty())
+            .toList());
+    long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+    mav.addObject("prevLink", result.page() > 1 ? link(q, filters, result.page() - 1) : null);
+    mav.addObject("nextLink", result.page() < pages ? link(q, filters, result.page() + 1) : null);
+    return mav;
+  }
+
+  private static String link(String q, Map<String, List<String>> filters, int page) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/datasets");
+    if (!q.isBlank()) {
+      b.queryParam("q", q);
+    }
+    filters.forEach((k, v) -> b.queryParam(k, v.toArray()));
+    return b.queryParam("page", page).encode().toUriString();
+  }
+
+  private static String legend(Facet f) {
+    return switch (f) {
+      case PUBLISHER -> "Publisher";
+      case SECTOR -> "Sector";
+      case THEME -> "Theme";
+      case PERSONAL_DATA_CATEGORY -> "Personal data";
+      case SPECIAL_CATEGORY_DATA -> "Special category data";
+      case SHARING_CONDITION -> "Sharing conditions";
+      case REQUIRED_ASSURANCE -> "Assurance required";
+    };
+  }
+
+  @GetMapping("/datasets/{id}")
+  ModelAndView dataset(@PathVariable String id, Authentication auth) {
+    return page(Actors.of(auth), id, Map.of(), List.of());
+  }
+
+  @PostMapping("/datasets/{id}/request-access")
+  ModelAndView requestAccess(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String purpose,
+      @RequestParam(defaultValue = "") String purposeDescription,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> r =
+        registry
+            .accessRequests()
+            .request(actor, id, new AccessRequest(purpose, purposeDescription));
+    if (r.ok()) {
+      redirect.addFlashAttribute(
+          "success", "Draft agreement created. Complete it, then submit it for approval.");
+      return new ModelAndView("redirect:/agreements/" + r.value().id() + "/edit");
+    }
+    if (r.failure() != Result.Failure.INVALID) {
+      return Pages.failure(r);
+    }
+    ModelAndView mav =
+        page(
+            actor,
+            id,
+            Map.of("purpose", purpose, "purposeDescription", purposeDescription),
+            r.violations().stream()
+                .map(
+                    v ->
+                        new Pages.ErrorLink(
+                            v.field(),
+                            v.field().equals("purpose") ? "purpose" : "purposeDescription",
+                            v.message()))
+                .toList());
+    mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    return mav;
+  }
+
+  private ModelAndView page(
+      Actor actor, String id, Map<String, String> answers, List<Pages.ErrorLink> errors) {
+    Optional<Dataset> d = registry.catalog().get(actor, id);
+    if (d.isEmpty()) {
+      return Pages.notFound(
+          "There is no dataset " + id + ", or it is not shared beyond its publisher.");
+    }
+    ModelAndView mav = new ModelAndView("dataset");
+    mav.addObject("dataset", d.get());
+    mav.addObject("purposes", registry.reference().concepts("purpose"));
+    mav.addObject("answers", answers);
+    mav.addObject("errors", errors);
+    mav.addObject(
+        "canRequest",
+        actor.organisation().isPresent()
+            && (actor.has(Actor.Role.PARTNER) || actor.has(Actor.Role.DPO))
+            && !actor.organisation().get().equals(d.get().publisher()));
+    return mav;
+  }
+}

@@ -1,0 +1,222 @@
+package org.datasharing.registry.web.ui;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.Field;
+import org.datasharing.registry.core.common.Violation;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The agreement editor's form: what the inputs show and what was posted, converted to and from the
+ * core's {@link AgreementContent}. Dates are three inputs (day, month, year), yes/no questions
+ * radios, pick lists checkboxes, data items one per line; empty answers are left out so the core's
+ * checks name them.
+ */
+final class DraftForm {
+  private static final Pattern PARTY_PARAM = Pattern.compile("parties\\[(\\d+)]\\.(\\w+)");
+
+  /** Single values by input name (date parts are {@code startDate-day} and so on). */
+  private final Map<String, String> values = new LinkedHashMap<>();
+
+  /** Checkbox values by field name. */
+  private final Map<String, List<String>> lists = new LinkedHashMap<>();
+
+  private final List<Map<String, String>> parties = new ArrayList<>();
+
+  /** The form, converted: the content to save, or what is wrong with the answers. */
+  record Converted(AgreementContent content, List<Violation> errors) {}
+
+  static DraftForm of(AgreementContent content) {
+    DraftForm form = new DraftForm();
+    for (Field f : Field.values()) {
+      Object v = content.fields().get(f.apiName());
+      if (v == null) {
+        continue;
+      }
+      String name = f.apiName();
+      switch (f.kind()) {
+        case TEXT_LIST -> form.values.put(name, String.join("\n", strings(v)));
+        case REF_LIST, DATASET_LIST -> form.lists.put(name, strings(v));
+        case BOOLEAN -> form.values.put(name, Boolean.TRUE.equals(v) ? "yes" : "no");
+        case DATE -> {
+          try {
+            LocalDate d = LocalDate.parse(String.valueOf(v));
+            form.values.put(name + "-day", String.valueOf(d.getDayOfMonth()));
+            form.values.put(name + "-month", String.valueOf(d.getMonthValue()));
+            form.values.put(name + "-year", String.valueOf(d.getYear()));
+          } catch (DateTimeException e) {
+            form.values.put(name + "-year", String.valueOf(v));
+          }
+        }
+        default -> form.values.put(name, String.valueOf(v));
+      }
+    }
+    for (Map<String, Object> p : content.parties()) {
+      Map<String, String> party = new LinkedHashMap<>();
+      p.forEach((k, v) -> party.put(k, String.valueOf(v)));
+      form.parties.add(party);
+    }
+    return form;
+  }
+
+  /** A new draft: the author's organisation as the first party. */
+  static DraftForm forOrganisation(String organisation) {
+    DraftForm form = new DraftForm();
+    Map<String, String> party = new LinkedHashMap<>();
+    party.put("organisation", organisation);
+    party.put("role", "controller");
+    form.parties.add(party);
+    return form;
+  }
+
+  static DraftForm of(MultiValueMap<String, String> params) {
+    DraftForm form = new DraftForm();
+    Map<Integer, Map<String, String>> parties = new TreeMap<>();
+    params.forEach(
+        (name, vs) -> {
+          Matcher m = PARTY_PARAM.matcher(name);
+          if (m.matches()) {
+            parties
+                .computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>())
+                .put(m.group(2), first(vs));
+          } else if (isList(name)) {
+            form.lists.put(name, vs.stream().filter(v -> !v.isBlank()).toList());
+          } else {
+            form.values.put(name, first(vs));
+          }
+        });
+    form.parties.addAll(parties.values());
+    return form;
+  }
+
+  private static boolean isList(String name) {
+    return Field.byApiName(name)
+        .map(f -> f.kind() == Field.Kind.REF_LIST || f.kind() == Field.Kind.DATASET_LIST)
+        .orElse(false);
+  }
+
+  Converted convert() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    List<Violation> errors = new ArrayList<>();
+    for (Field f : Field.values()) {
+      String name = f.apiName();
+      switch (f.kind()) {
+        case TEXT_LIST -> {
+          List<String> lines =
+              value(name).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+          if (!lines.isEmpty()) {
+            fields.put(name, lines);
+          }
+        }
+        case REF_LIST, DATASET_LIST -> {
+          List<String> chosen = lists.getOrDefault(name, List.of());
+          if (!chosen.isEmpty()) {
+            fields.put(name, chosen);
+          }
+        }
+        case BOOLEAN -> {
+          String v = value(name);
+          if (v.equals("yes") || v.equals("no")) {
+            fields.put(name, v.equals("yes"));
+          }
+        }
+        case DATE -> date(name, errors).ifPresent(d -> fields.put(name, d.toString()));
+        default -> {
+          String v = value(name).strip();
+          if (!v.isEmpty()) {
+            fields.put(name, v);
+          }
+        }
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, String> p : parties) {
+      if (p.getOrDefault("organisation", "").isBlank()) {
+        continue; // an empty party slot
+      }
+      Map<String, Object> party = new LinkedHashMap<>();
+      p.forEach(
+          (k, v) -> {
+            if (v != null && !v.isBlank()) {
+              party.put(k, v.strip());
+            }
+          });
+      out.add(party);
+    }
+    return new Converted(new AgreementContent(fields, out), errors);
+  }
+
+  private java.util.Optional<LocalDate> date(String name, List<Violation> errors) {
+    String d = value(name + "-day").strip();
+    String m = value(name + "-month").strip();
+    String y = value(name + "-year").strip();
+    if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      if (y.length() != 4) {
+        throw new NumberFormatException("year");
+      }
+      return java.util.Optional.of(
+          LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)));
+    } catch (NumberFormatException | DateTimeException e) {
+      errors.add(
+          new Violation(
+              name, Questions.label(name).replace(" (optional)", "") + " must be a real date"));
+      return java.util.Optional.empty();
+    }
+  }
+
+  // ---------------------------------------------------------------- for the template
+
+  public String value(String name) {
+    return values.getOrDefault(name, "");
+  }
+
+  public boolean checked(String name, String code) {
+    return lists.getOrDefault(name, List.of()).contains(code);
+  }
+
+  public List<String> list(String name) {
+    return lists.getOrDefault(name, List.of());
+  }
+
+  /** The party slots to show: every party, and one empty slot to add another. */
+  public List<Integer> partySlots() {
+    List<Integer> slots = new ArrayList<>();
+    for (int i = 0; i <= parties.size(); i++) {
+      slots.add(i);
+    }
+    return slots;
+  }
+
+  public String party(int index, String field) {
+    return index < parties.size() ? parties.get(index).getOrDefault(field, "") : "";
+  }
+
+  /** Organisations of the parties, to offer their datasets. */
+  List<String> partyOrganisations() {
+    return parties.stream()
+        .map(p -> p.getOrDefault("organisation", ""))
+        .filter(o -> !o.isBlank())
+        .toList();
+  }
+
+  private static String first(List<String> vs) {
+    return vs == null || vs.isEmpty() ? "" : vs.get(0);
+  }
+
+  private static List<String> strings(Object v) {
+    return v instanceof List<?> l
+        ? l.stream().map(String::valueOf).toList()
+        : List.of(String.valueOf(v));
+  }
+}

@@ -1,0 +1,168 @@
+package org.datasharing.registry.web.ui;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementStatus;
+import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.register.PublicRegister;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words for the pages: names of organisations and datasets, labels of reference codes, statuses as
+ * GOV.UK tags, dates and times the GOV.UK way. Templates call it as {@code @labels}.
+ */
+@Component("labels")
+class Labels {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
+          .withZone(ZoneOffset.UTC);
+
+  private final Registry registry;
+
+  Labels(Registry registry) {
+    this.registry = registry;
+  }
+
+  public String organisation(String id) {
+    return id == null ? "" : registry.organisations().get(id).map(Organisation::name).orElse(id);
+  }
+
+  /** An organisation from its IRI (audit events carry IRIs). */
+  public String organisationIri(String iri) {
+    return iri == null ? "" : organisation(lastSegment(iri));
+  }
+
+  public String dataset(String id) {
+    return registry.catalog().find(id).map(Dataset::title).orElse(id);
+  }
+
+  public String concept(String scheme, Object code) {
+    if (code == null) {
+      return "";
+    }
+    String c = String.valueOf(code);
+    return registry.reference().concept(scheme, c).map(registry.reference()::label).orElse(c);
+  }
+
+  public List<String> concepts(String scheme, Object codes) {
+    return codes instanceof List<?> list
+        ? list.stream().map(c -> concept(scheme, c)).toList()
+        : codes == null ? List.of() : List.of(concept(scheme, codes));
+  }
+
+  public String status(AgreementStatus status) {
+    return status == null ? "" : PublicRegister.statusLabel(status);
+  }
+
+  /** The GOV.UK tag colour of a status. */
+  public String statusTag(AgreementStatus status) {
+    if (status == null) {
+      return "govuk-tag--grey";
+    }
+    return switch (status) {
+      case DRAFT, EXPIRED -> "govuk-tag--grey";
+      case SUBMITTED -> "govuk-tag--blue";
+      case CHANGES_REQUESTED, SUSPENDED -> "govuk-tag--orange";
+      case REJECTED, TERMINATED -> "govuk-tag--red";
+      case APPROVED, ACTIVE -> "govuk-tag--green";
+      case REVIEW_DUE -> "govuk-tag--yellow";
+    };
+  }
+
+  public String outcome(String outcome) {
+    if (outcome == null) {
+      return "";
+    }
+    return switch (outcome.toLowerCase(Locale.ROOT).replace("_", "-")) {
+      case "approve", "approved" -> "Approved";
+      case "reject", "rejected" -> "Rejected";
+      case "request-changes", "requestchanges", "changes-requested" -> "Changes requested";
+      default -> outcome;
+    };
+  }
+
+  public String outcomeTag(String outcome) {
+    return switch (outcome(outcome)) {
+      case "Approved" -> "govuk-tag--green";
+      case "Rejected" -> "govuk-tag--red";
+      default -> "govuk-tag--orange";
+    };
+  }
+
+  /** "1 January 2027" from an ISO date; the text itself if it is not one. */
+  public String date(Object iso) {
+    if (iso == null) {
+      return "";
+    }
+    try {
+      return DAY.format(LocalDate.parse(String.valueOf(iso)));
+    } catch (DateTimeParseException e) {
+      return String.valueOf(iso);
+    }
+  }
+
+  public String time(Instant at) {
+    return at == null ? "" : TIME.format(at);
+  }
+
+  /** An audit action ({@code Create}, {@code Decide}, ...) in words. */
+  public String action(String action) {
+    if (action == null) {
+      return "";
+    }
+    return switch (action) {
+      case "Create" -> "Draft created";
+      case "Edit" -> "Draft edited";
+      case "Submit" -> "Submitted for approval";
+      case "Decide" -> "Decision recorded";
+      case "Suspend" -> "Suspended";
+      case "Resume" -> "Resumed";
+      case "Terminate" -> "Terminated";
+      case "Amend" -> "Amendment started";
+      default -> action.replaceAll("([a-z])([A-Z])", "$1 $2");
+    };
+  }
+
+  /** The last path segment of an IRI, decoded (the user id of an agent IRI, for example). */
+  public String lastSegment(String iri) {
+    if (iri == null) {
+      return "";
+    }
+    String s = iri.substring(iri.lastIndexOf('/') + 1);
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The version number of a version IRI ({@code .../version/2}). */
+  public String versionNumber(String iri) {
+    return lastSegment(iri);
+  }
+
+  public String yesNo(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value)) ? "Yes" : "No";
+  }
+
+  /** A field name of the API or of a version diff, in words. */
+  public String field(String name) {
+    if (name == null) {
+      return "";
+    }
+    if (name.startsWith("party ")) {
+      String[] parts = name.split(" ", 3);
+      return parts.length == 3
+          ? organisation(parts[1]) + ": " + Questions.label(parts[2])
+          : Questions.label(name);
+    }
+    return Questions.label(name);
+  }
+}

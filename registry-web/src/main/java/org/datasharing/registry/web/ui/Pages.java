@@ -1,0 +1,53 @@
+package org.datasharing.registry.web.ui;
+
+import java.util.List;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Shared answers of the page controllers. */
+final class Pages {
+  private Pages() {}
+
+  /** The page for a failed core call: not found, not allowed, not now, or not valid. */
+  static ModelAndView failure(Result<?> result) {
+    HttpStatus status =
+        switch (result.failure()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    return problem(status, heading(status), result.message());
+  }
+
+  static ModelAndView problem(HttpStatus status, String heading, String message) {
+    ModelAndView mav = new ModelAndView("problem", status);
+    mav.addObject("heading", heading);
+    mav.addObject("message", message);
+    return mav;
+  }
+
+  static ModelAndView notFound(String message) {
+    return problem(HttpStatus.NOT_FOUND, heading(HttpStatus.NOT_FOUND), message);
+  }
+
+  private static String heading(HttpStatus status) {
+    return switch (status) {
+      case NOT_FOUND -> "Page not found";
+      case FORBIDDEN -> "You cannot see or do this";
+      case CONFLICT -> "This cannot be done now";
+      default -> "There is a problem";
+    };
+  }
+
+  /** One entry of a GOV.UK error summary: the message and the id of the input it links to. */
+  record ErrorLink(String field, String anchor, String message) {}
+
+  static List<ErrorLink> errorLinks(List<Violation> violations) {
+    return violations.stream()
+        .map(v -> new ErrorLink(v.field(), Questions.anchor(v.field()), v.message()))
+        .toList();
+  }
+}

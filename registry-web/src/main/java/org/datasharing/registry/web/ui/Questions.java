@@ -1,0 +1,293 @@
+package org.datasharing.registry.web.ui;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datasharing.registry.core.agreement.Field;
+import org.datasharing.registry.core.agreement.Field.PartyField;
+
+/**
+ * The agreement editor's questions: every {@link Field} of an agreement version, in the order of
+ * the UK ICO data sharing checklist, grouped into sections, each with the words a partner sees.
+ * Also the page anchor of each field, so an error summary can link a violation to its input.
+ */
+final class Questions {
+  private Questions() {}
+
+  /** How a question is asked. */
+  enum Input {
+    TEXT,
+    TEXTAREA,
+    LINES,
+    YES_NO,
+    DATE,
+    CHECKBOXES,
+    DATASETS,
+    SELECT,
+    EMAIL
+  }
+
+  /** One question: the field's API name, its input, its words and (for pick lists) its scheme. */
+  record Question(String name, Input input, String label, String hint, String scheme) {
+    /** The id of the input an error links to (the first input of a group). */
+    public String anchor() {
+      return Questions.anchor(name);
+    }
+  }
+
+  /** A section of the editor. */
+  record Section(String heading, List<Question> questions) {}
+
+  private static Question q(Field f, Input input, String label, String hint) {
+    return new Question(f.apiName(), input, label, hint, f.scheme());
+  }
+
+  static final List<Section> SECTIONS =
+      List.of(
+          new Section(
+              "About the sharing",
+              List.of(
+                  q(Field.TITLE, Input.TEXT, "Title", "Say what the sharing is for"),
+                  q(Field.PURPOSES, Input.CHECKBOXES, "Purposes", "Select all that apply"),
+                  q(
+                      Field.PURPOSE_DESCRIPTION,
+                      Input.TEXTAREA,
+                      "Describe the purpose",
+                      "The specific purpose, in plain words"),
+                  q(
+                      Field.BENEFITS,
+                      Input.TEXTAREA,
+                      "Expected benefits",
+                      "To individuals or to society"),
+                  q(
+                      Field.SUCCESS,
+                      Input.TEXTAREA,
+                      "How you will judge success",
+                      "For example, a measure and a target"))),
+          new Section(
+              "The data",
+              List.of(
+                  q(Field.DATASETS, Input.DATASETS, "Datasets shared", "Published by the parties"),
+                  q(Field.DATA_ITEMS, Input.LINES, "Data items", "One data item on each line"),
+                  q(
+                      Field.MINIMISATION,
+                      Input.TEXTAREA,
+                      "Why each data item is necessary",
+                      "And why sharing less would not achieve the purpose"),
+                  q(
+                      Field.PERSONAL_DATA_CATEGORIES,
+                      Input.CHECKBOXES,
+                      "Categories of personal data",
+                      "Select all that apply"),
+                  q(
+                      Field.DATA_SUBJECT_CATEGORIES,
+                      Input.CHECKBOXES,
+                      "Who the data is about",
+                      "Select all that apply"),
+                  q(
+                      Field.SPECIAL_CATEGORY,
+                      Input.YES_NO,
+                      "Does the sharing include special category data?",
+                      "For example health or ethnicity (UK GDPR Article 9)"),
+                  q(
+                      Field.CRIMINAL_OFFENCE,
+                      Input.YES_NO,
+                      "Does the sharing include criminal offence data?",
+                      "UK GDPR Article 10"))),
+          new Section(
+              "Joint controllers",
+              List.of(
+                  q(
+                      Field.JOINT_CONTROLLERS,
+                      Input.TEXTAREA,
+                      "How joint controllers share their responsibilities",
+                      "Only if a party is a joint controller (UK GDPR Article 26)"))),
+          new Section(
+              "How the data is shared and protected",
+              List.of(
+                  q(
+                      Field.ACCESS,
+                      Input.TEXTAREA,
+                      "Who can access the data",
+                      "When, and with what controls"),
+                  q(
+                      Field.SHARING_METHOD,
+                      Input.TEXTAREA,
+                      "How the data is transferred",
+                      "For example, secure file transfer"),
+                  q(
+                      Field.SECURITY,
+                      Input.TEXTAREA,
+                      "Security measures",
+                      "Including how a breach is reported and handled"),
+                  q(
+                      Field.REQUIRED_ASSURANCE,
+                      Input.CHECKBOXES,
+                      "Assurance each party must hold",
+                      "Select all that apply"),
+                  q(Field.FORMATS, Input.TEXTAREA, "Common data formats and standards", null),
+                  q(
+                      Field.ACCURACY,
+                      Input.TEXTAREA,
+                      "Keeping the data accurate",
+                      "How the parties tell each other about corrections"))),
+          new Section(
+              "Individuals and their rights",
+              List.of(
+                  q(
+                      Field.RIGHTS,
+                      Input.TEXTAREA,
+                      "Handling requests from individuals",
+                      "Subject access requests, objections and other rights"),
+                  q(
+                      Field.CONTACT_POINT,
+                      Input.TEXT,
+                      "Single point of contact",
+                      "For individuals and the other parties"),
+                  q(
+                      Field.TRANSPARENCY,
+                      Input.TEXTAREA,
+                      "How people are told about the sharing",
+                      "For example, each party's privacy notice"))),
+          new Section(
+              "Keeping and deleting the data",
+              List.of(
+                  q(
+                      Field.RETENTION,
+                      Input.TEXT,
+                      "How long the data is kept",
+                      "For example, 2 years"),
+                  q(
+                      Field.DELETION,
+                      Input.TEXTAREA,
+                      "Deleting or returning the data",
+                      "When it is no longer needed"))),
+          new Section(
+              "Impact assessment and sign-off",
+              List.of(
+                  q(
+                      Field.DPIA,
+                      Input.TEXT,
+                      "Data protection impact assessment reference",
+                      "Give this or the reason none is needed, not both"),
+                  q(
+                      Field.NO_DPIA,
+                      Input.TEXTAREA,
+                      "Why no impact assessment is needed",
+                      "Only if there is no assessment"),
+                  q(
+                      Field.SIGN_OFF,
+                      Input.TEXT,
+                      "Senior officers who sign off the sharing",
+                      "For example, the Senior Information Risk Owner or Caldicott Guardian"))),
+          new Section(
+              "Dates and ending the agreement",
+              List.of(
+                  q(Field.START, Input.DATE, "Start date", "For example, 1 4 2027"),
+                  q(Field.REVIEW, Input.DATE, "Review date", "After the start date"),
+                  q(Field.END, Input.DATE, "End date (optional)", "Leave empty for no fixed end"),
+                  q(
+                      Field.TERMINATION,
+                      Input.TEXTAREA,
+                      "Leaving or ending the agreement",
+                      "And what then happens to the shared data"),
+                  q(
+                      Field.SANCTIONS,
+                      Input.TEXTAREA,
+                      "If a party does not comply",
+                      "What will happen if a party or its staff fail to comply"))));
+
+  /** The questions about each party. */
+  static final List<Question> PARTY =
+      List.of(
+          p(PartyField.ORGANISATION, Input.SELECT, "Organisation"),
+          p(PartyField.ROLE, Input.SELECT, "Role"),
+          p(PartyField.LAWFUL_BASIS, Input.SELECT, "Lawful basis (UK GDPR Article 6)"),
+          p(PartyField.STATUTORY_POWER, Input.TEXT, "Legislation that gives the power to share"),
+          p(PartyField.CONTACT_NAME, Input.TEXT, "Contact name"),
+          p(PartyField.CONTACT_EMAIL, Input.EMAIL, "Contact email address"),
+          p(
+              PartyField.SPECIAL_CONDITION,
+              Input.SELECT,
+              "Condition for special category data (Article 9(2))"),
+          p(
+              PartyField.CRIMINAL_CONDITION,
+              Input.SELECT,
+              "Condition for criminal offence data (DPA 2018 Schedule 1)"));
+
+  /** Party roles: the core's codes and their words. */
+  static final Map<String, String> ROLES = new LinkedHashMap<>();
+
+  static {
+    ROLES.put("controller", "Controller");
+    ROLES.put("joint-controller", "Joint controller");
+    ROLES.put("processor", "Processor");
+    ROLES.put("recipient", "Recipient");
+  }
+
+  private static Question p(PartyField f, Input input, String label) {
+    return new Question(f.apiName(), input, label, null, f.scheme());
+  }
+
+  static Optional<Question> question(String name) {
+    return SECTIONS.stream()
+        .flatMap(s -> s.questions().stream())
+        .filter(q -> q.name().equals(name))
+        .findFirst();
+  }
+
+  /** The words for a field (agreement or party field), or the name itself. */
+  static String label(String name) {
+    return question(name)
+        .or(() -> PARTY.stream().filter(q -> q.name().equals(name)).findFirst())
+        .map(Question::label)
+        .orElse(name);
+  }
+
+  private static final Pattern PARTY_FIELD = Pattern.compile("parties\\[(\\d+)]\\.(\\w+)");
+
+  /**
+   * The id of the input a violation's field links to: {@code sanctions} to {@code sanctions},
+   * {@code parties[0].lawfulBasis} to {@code parties-0-lawfulBasis}, a date to its day input.
+   */
+  static String anchor(String field) {
+    if (field == null) {
+      return "agreement-form";
+    }
+    Matcher m = PARTY_FIELD.matcher(field);
+    if (m.matches()) {
+      return partyId(Integer.parseInt(m.group(1)), m.group(2));
+    }
+    if (field.equals("parties")) {
+      return partyId(0, "organisation");
+    }
+    return question(field)
+        .map(q -> q.input() == Input.DATE ? q.name() + "-day" : q.name())
+        .orElse("agreement-form");
+  }
+
+  static String partyId(int index, String field) {
+    return "parties-" + index + "-" + field;
+  }
+
+  static String partyName(int index, String field) {
+    return "parties[" + index + "]." + field;
+  }
+
+  /** Every field the editor asks about (for the coverage test). */
+  static List<String> names() {
+    return SECTIONS.stream().flatMap(s -> s.questions().stream()).map(Question::name).toList();
+  }
+
+  static boolean covers(Field f) {
+    return names().contains(f.apiName());
+  }
+
+  static boolean coversAll() {
+    return Arrays.stream(Field.values()).allMatch(Questions::covers);
+  }
+}

@@ -1,0 +1,166 @@
+package org.datasharing.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The public transparency register, signed out: JSON, CSV, RDF and the HTML page. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RegisterApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String DRAFT_TITLE = "Carers Support Referrals";
+  static final String SUBMITTED_TITLE = "High Intensity Use Service";
+
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+  }
+
+  @Autowired MockMvc mvc;
+
+  MockHttpServletResponse call(MockHttpServletRequestBuilder b) throws Exception {
+    return mvc.perform(b).andReturn().getResponse();
+  }
+
+  @Test
+  void json_listsAgreementsInForceOrEnded_withoutDraftsOrContacts() throws Exception {
+    MockHttpServletResponse r = call(get("/api/register"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("application/json");
+    JsonNode body = JSON.readTree(r.getContentAsString());
+    List<String> statuses = new ArrayList<>();
+    body.forEach(e -> statuses.add(e.get("status").asText()));
+    assertThat(statuses)
+        .isNotEmpty()
+        .allMatch(
+            s ->
+                List.of("APPROVED", "ACTIVE", "REVIEW_DUE", "SUSPENDED", "TERMINATED", "EXPIRED")
+                    .contains(s))
+        .contains("ACTIVE", "SUSPENDED", "EXPIRED", "TERMINATED");
+    assertThat(r.getContentAsString())
+        .doesNotContain(DRAFT_TITLE)
+        .doesNotContain(SUBMITTED_TITLE)
+        .doesNotContain("contactEmail")
+        .doesNotContain("contactName")
+        .doesNotContain("@");
+  }
+
+  @Test
+  void json_filtersByStatusAndOrganisation_andSorts() throws Exception {
+    JsonNode active =
+        JSON.readTree(call(get("/api/register").param("status", "active")).getContentAsString());
+    assertThat(active).isNotEmpty();
+    active.forEach(e -> assertThat(e.get("status").asText()).isEqualTo("ACTIVE"));
+
+    JsonNode police =
+        JSON.readTree(
+            call(get("/api/register").param("organisation", "northshire-police"))
+                .getContentAsString());
+    assertThat(police).isNotEmpty();
+    police.forEach(e -> assertThat(e.get("parties").toString()).contains("northshire-police"));
+
+    JsonNode sorted =
+        JSON.readTree(call(get("/api/register").param("sort", "-startDate")).getContentAsString());
+    List<String> starts = new ArrayList<>();
+    sorted.forEach(e -> starts.add(e.at("/summary/fields/startDate").asText()));
+    assertThat(starts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    MockHttpServletResponse draft = call(get("/api/register").param("status", "draft"));
+    assertThat(draft.getStatus()).isEqualTo(422);
+    assertThat(draft.getContentAsString()).contains("\"field\":\"status\"");
+    assertThat(call(get("/api/register").param("sort", "colour")).getStatus()).isEqualTo(422);
+  }
+
+  @Test
+  void csv_isADownload_withOneLinePerAgreement() throws Exception {
+    int count = JSON.readTree(call(get("/api/register")).getContentAsString()).size();
+    for (MockHttpServletRequestBuilder b :
+        List.of(
+            get("/api/register").accept("text/csv"), get("/api/register").param("format", "csv"))) {
+      MockHttpServletResponse r = call(b);
+      assertThat(r.getStatus()).isEqualTo(200);
+      assertThat(r.getContentType()).startsWith("text/csv");
+      assertThat(r.getHeader("Content-Disposition")).contains("attachment").contains(".csv");
+      List<CSVRecord> records =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(new StringReader(r.getContentAsString()))
+              .getRecords();
+      assertThat(records).hasSize(count);
+      assertThat(records.get(0).toMap())
+          .containsKeys("Title", "Status", "Parties", "Lawful basis", "DPIA done");
+      assertThat(r.getContentAsString()).doesNotContain(DRAFT_TITLE).doesNotContain("@");
+    }
+  }
+
+  @Test
+  void rdf_isNegotiated_withPublicFieldsOnly() throws Exception {
+    MockHttpServletResponse r = call(get("/api/register").accept("text/turtle"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("text/turtle");
+    Graph g = GraphFactory.createDefaultGraph();
+    RDFParser.source(new ByteArrayInputStream(r.getContentAsByteArray()))
+        .lang(Lang.TURTLE)
+        .parse(g);
+    assertThat(g.isEmpty()).isFalse();
+    assertThat(r.getContentAsString()).contains("dsr:Active").doesNotContain("contactEmail");
+    assertThat(call(get("/api/register").accept("application/ld+json")).getContentType())
+        .startsWith("application/ld+json");
+  }
+
+  @Test
+  void page_isPlainAccessibleHtml_signedOut() throws Exception {
+    MockHttpServletResponse r = call(get("/register"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("text/html");
+    String html = r.getContentAsString();
+    assertThat(html)
+        .contains("<html lang=\"en\">")
+        .contains("<h1>Data sharing register</h1>")
+        .contains("<caption>")
+        .contains("<th scope=\"col\"")
+        .contains("href=\"/api/register?format=csv\"")
+        .contains("Hospital Discharge and Reablement Information Sharing")
+        .doesNotContain(DRAFT_TITLE)
+        .doesNotContain(SUBMITTED_TITLE)
+        .doesNotContain("@");
+    String suspended = call(get("/register").param("status", "suspended")).getContentAsString();
+    assertThat(suspended)
+        .contains("Domestic Abuse MARAC Information Sharing")
+        .doesNotContain("Hospital Discharge and Reablement Information Sharing")
+        .contains("href=\"/api/register?status=suspended&amp;format=csv\"");
+    MockHttpServletResponse bad = call(get("/register").param("status", "draft"));
+    assertThat(bad.getStatus()).isEqualTo(400);
+    assertThat(bad.getContentAsString()).contains("There is a problem");
+  }
+}

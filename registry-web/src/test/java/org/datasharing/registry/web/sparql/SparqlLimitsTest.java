@@ -1,0 +1,70 @@
+package org.datasharing.registry.web.sparql;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The endpoint's limits, configured small: a runaway query is cancelled, others still answer. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SparqlLimitsTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+    r.add("registry.sparql.timeout", () -> "200ms");
+    r.add("registry.sparql.max-results", () -> "20");
+  }
+
+  /** Three unconstrained triple patterns: some 10^12 combinations to count on the sample data. */
+  static final String CARTESIAN = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void cartesianProduct_isCancelledAtTheTimeout_whileAConcurrentQueryStillAnswers()
+      throws Exception {
+    CompletableFuture<MockHttpServletResponse> slow =
+        CompletableFuture.supplyAsync(() -> call(CARTESIAN));
+    MockHttpServletResponse fast = call("ASK { ?s a <http://www.w3.org/ns/dcat#Dataset> }");
+    assertThat(fast.getStatus()).isEqualTo(200);
+    assertThat(fast.getContentAsString(UTF_8)).contains("true");
+
+    MockHttpServletResponse cancelled = slow.get();
+    assertThat(cancelled.getStatus()).isEqualTo(503);
+    assertThat(cancelled.getContentType()).startsWith("application/problem+json");
+    assertThat(cancelled.getContentAsString(UTF_8))
+        .contains("timed out after 200 ms")
+        .contains("https://w3id.org/dsr/problems/sparql-timeout");
+  }
+
+  @Test
+  void answerOverTheResultCap_isAProblem_butAPageIsNot() throws Exception {
+    MockHttpServletResponse all = call("SELECT * { ?s ?p ?o }");
+    assertThat(all.getStatus()).isEqualTo(422);
+    assertThat(all.getContentAsString(UTF_8)).contains("more than 20 rows").contains("LIMIT");
+    assertThat(call("SELECT * { ?s ?p ?o } LIMIT 20").getStatus()).isEqualTo(200);
+  }
+
+  MockHttpServletResponse call(String query) {
+    try {
+      return mvc.perform(get("/sparql").param("query", query)).andReturn().getResponse();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

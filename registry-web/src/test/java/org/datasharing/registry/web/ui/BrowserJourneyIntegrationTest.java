@@ -1,0 +1,230 @@
+package org.datasharing.registry.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.datasharing.registry.web.devservices.SharedKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pages in a real browser (headless Debian Chromium) against the real Keycloak dev service: a
+ * partner signs in through Keycloak's login page, finds a dataset, requests access, completes the
+ * draft agreement and submits it (first with a missing answer, to see the error summary); each
+ * party's DPO signs in and approves; the auditor sees the timeline, the version in force and the
+ * verified audit log with an inclusion proof; everyone signs out; the public register lists the
+ * agreement. axe-core checks every registry page at WCAG 2.2 AA; screenshots of every page go to
+ * {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserJourneyIntegrationTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+  }
+
+  static Browser browser;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    browser = new Browser(dir.resolve("chromium-profile"), Path.of("target/screenshots"));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @LocalServerPort int port;
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  /** Signs in through Keycloak's login page (one page, or username then password). */
+  void signIn(String username, String screenshot) throws Exception {
+    browser.open(base() + "/sign-in");
+    browser.waitFor("#username");
+    if (screenshot != null) {
+      browser.page(screenshot, false);
+    }
+    browser.type("username", username);
+    if (!browser.present("#password")) {
+      browser.click("#kc-login");
+      browser.waitFor("#password");
+    }
+    browser.type("password", SharedKeycloak.PASSWORD);
+    browser.click("#kc-login");
+    browser.waitForUrl(base());
+    assertThat(browser.text(".registry-account__name")).isEqualTo(username);
+  }
+
+  void signOut() throws Exception {
+    browser.click("#sign-out");
+    browser.waitForUrl(base() + "/signed-out");
+    assertThat(browser.text("h1")).isEqualTo("You have signed out");
+  }
+
+  @Test
+  void partnerDrafts_dposApprove_auditorVerifies_publicSees_inARealBrowser() throws Exception {
+    KeycloakRedirects.allow(SharedKeycloak.get(), base());
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    // signed out: the home page and the catalogue
+    browser.open(base() + "/");
+    assertThat(browser.text("h1")).contains("Share data between public bodies");
+    browser.page("home-signed-out");
+    browser.open(base() + "/datasets");
+    browser.page("find-data-signed-out");
+
+    // a partner finds a dataset and requests access
+    signIn("partner.icb", "keycloak-sign-in");
+    browser.page("partner-dashboard");
+    browser.open(base() + "/datasets");
+    browser.type("q", "reablement");
+    browser.click("#search");
+    browser.waitFor("#results");
+    browser.page("find-data-results");
+    browser.driver.findElement(By.linkText("Reablement Episodes")).click();
+    assertThat(browser.text("h1")).isEqualTo("Reablement Episodes");
+    browser.page("dataset");
+    browser.click("input[name='purpose'][value='direct-care']");
+    browser.type("purposeDescription", "Plan reablement care after discharge from hospital.");
+    browser.click("#request-access-button");
+    browser.waitFor("#agreement-form");
+    assertThat(browser.text(".govuk-notification-banner__heading"))
+        .contains("Draft agreement created");
+    String editUrl = browser.driver.getCurrentUrl();
+    String agreement = editUrl.replaceAll(".*/agreements/([^/]+)/edit.*", "$1");
+    browser.page("editor-new-draft");
+
+    // complete every answer but one, and submit: the error summary names it and links to it
+    complete(today);
+    browser.click("#submit-agreement");
+    browser.waitFor(".govuk-error-summary");
+    List<String> links =
+        browser.driver.findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
+            .map(a -> a.getDomAttribute("href").replaceAll(".*#", "#") + " " + a.getText())
+            .toList();
+    assertThat(links).as("error summary").hasSize(1);
+    assertThat(links.get(0)).startsWith("#sanctions ");
+    browser.page("editor-error-summary");
+    browser.driver.findElement(By.cssSelector(".govuk-error-summary__list a")).click();
+    browser.type("sanctions", "Access is suspended at once and the DPOs meet within 5 days.");
+    browser.click("#submit-agreement");
+    browser.waitForUrl(base() + "/agreements/" + agreement);
+    browser.waitFor("#agreement-status");
+    assertThat(browser.text("#agreement-status")).contains("Submitted");
+    browser.page("agreement-submitted");
+    signOut();
+    browser.page("signed-out");
+
+    // each party's DPO approves the exact version
+    for (String dpo : List.of("dpo.icb", "dpo.council")) {
+      signIn(dpo, null);
+      WebElement awaiting = browser.find("a[href='/agreements/" + agreement + "']");
+      browser.page(dpo + "-dashboard");
+      awaiting.click();
+      browser.waitFor("#record-decision");
+      browser.page(dpo + "-agreement-decision-form");
+      browser.click("#outcome");
+      browser.click("#record-decision");
+      browser.waitFor(".govuk-notification-banner__heading");
+      assertThat(browser.text(".govuk-notification-banner__heading"))
+          .contains("Your decision is recorded: Approved on version 1");
+      browser.page(dpo + "-agreement-approved");
+      signOut();
+    }
+
+    // the auditor: timeline, hashes, version in force, the verified log and a proof
+    signIn("auditor", null);
+    assertThat(browser.text("#log-intact")).isEqualTo("Intact");
+    browser.page("auditor-dashboard");
+    browser.open(base() + "/agreements/" + agreement);
+    assertThat(browser.text("#agreement-status")).containsAnyOf("Approved", "Active");
+    String hash = browser.text("#current-hash");
+    assertThat(browser.text("#parties")).contains(hash);
+    assertThat(
+            browser.driver.findElements(By.cssSelector("#parties .govuk-tag--green")).stream()
+                .filter(t -> t.getText().startsWith("Matches version 1"))
+                .count())
+        .isEqualTo(2);
+    String timeline = browser.text("#timeline");
+    assertThat(timeline)
+        .contains("Draft created", "Draft edited", "Submitted for approval", "Decision recorded");
+    browser.type("on-day", String.valueOf(today.getDayOfMonth()));
+    browser.type("on-month", String.valueOf(today.getMonthValue()));
+    browser.type("on-year", String.valueOf(today.getYear()));
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Check']")).click();
+    assertThat(browser.text("#in-force-result")).contains("version 1 was in force");
+    browser.page("agreement-auditor");
+    browser.open(base() + "/audit");
+    assertThat(browser.text("#log-intact")).isEqualTo("Intact");
+    browser.page("audit-log");
+    browser.driver.findElement(By.partialLinkText("Inclusion proof")).click();
+    assertThat(browser.text("h1")).isEqualTo("Inclusion proof");
+    browser.page("audit-inclusion-proof");
+    signOut();
+
+    // the public register lists the approved agreement
+    browser.open(base() + "/register");
+    assertThat(browser.pageText()).contains("Reablement Episodes: sharing with");
+    browser.page("public-register");
+
+    assertThat(browser.violations()).as("axe-core violations (WCAG 2.2 AA)").isEmpty();
+  }
+
+  /** Every answer the draft still needs, except sanctions. */
+  void complete(LocalDate today) {
+    browser.type("benefits", "People go home sooner and stay at home longer.");
+    browser.type("successMeasures", "Fewer readmissions within 91 days.");
+    browser.type("minimisationJustification", "Only the items reablement planning needs.");
+    browser.check("specialCategoryData");
+    browser.check("criminalOffenceData-no");
+    browser.type("accessArrangements", "Reablement coordinators at both parties only.");
+    browser.type("sharingMethod", "Daily secure file transfer.");
+    browser.type("securityMeasures", "Encrypted in transit and at rest; breaches reported in 24h.");
+    browser.type("commonFormats", "CSV to an agreed schema.");
+    browser.type("accuracyArrangements", "Corrections re-sent from the source system.");
+    browser.type("dataSubjectRightsProcedure", "Requests forwarded to the DPO within 2 days.");
+    browser.type("singlePointOfContact", "dpo@northshire-icb.example");
+    browser.type("transparencyArrangements", "Both privacy notices describe the sharing.");
+    browser.type("retentionPeriod", "2 years");
+    browser.type("deletionArrangements", "Secure deletion, confirmed in writing.");
+    browser.type("dpiaReference", "DPIA-2026-044");
+    browser.type("seniorSignOff", "Caldicott Guardians of both parties");
+    LocalDate start = today.minusDays(7);
+    LocalDate review = today.plusMonths(6);
+    browser.type("startDate-day", String.valueOf(start.getDayOfMonth()));
+    browser.type("startDate-month", String.valueOf(start.getMonthValue()));
+    browser.type("startDate-year", String.valueOf(start.getYear()));
+    browser.type("reviewDate-day", String.valueOf(review.getDayOfMonth()));
+    browser.type("reviewDate-month", String.valueOf(review.getMonthValue()));
+    browser.type("reviewDate-year", String.valueOf(review.getYear()));
+    browser.type("terminationArrangements", "Three months' notice; data deleted on exit.");
+    for (int i = 0; i < 2; i++) {
+      browser.select("parties-" + i + "-role", "controller");
+      browser.select("parties-" + i + "-lawfulBasis", "public-task");
+      browser.type("parties-" + i + "-statutoryPower", "Care Act 2014 s.2; NHS Act 2006 s.82");
+      browser.type("parties-" + i + "-contactName", "Information governance lead");
+      browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
+      browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
+    }
+  }
+}

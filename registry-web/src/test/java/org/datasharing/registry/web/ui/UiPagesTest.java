@@ -1,0 +1,289 @@
+package org.datasharing.registry.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datasharing.registry.core.agreement.Field;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The pages on the sample data, without a browser or Keycloak: public pages signed out, the
+ * dashboards, the agreement page and the editor's error summary for users signed in with OIDC
+ * (claims as Keycloak issues them), and CSRF protection of the forms. No issuer is configured, so
+ * this also shows the application starts without one.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestMethodOrder(
+    MethodOrderer.OrderAnnotation.class) // one store: the tests that change it run last
+class UiPagesTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+  }
+
+  static final String COUNCIL = "northshire-county-council";
+  static final String TRUST = "northshire-nhs-foundation-trust";
+  static final String SUBMITTED = "dsa-high-intensity-use"; // ambulance + trust + ICB
+  static final String ACTIVE = "dsa-hospital-discharge"; // council + ICB + trust, two versions
+
+  @Autowired MockMvc mvc;
+
+  static OidcLoginRequestPostProcessor user(String username, String role, String organisation) {
+    return oidcLogin()
+        .idToken(
+            t -> {
+              t.subject("sub-" + username)
+                  .claim("preferred_username", username)
+                  .claim("realm_access", Map.of("roles", List.of(role)));
+              if (organisation != null) {
+                t.claim("organization", List.of(organisation));
+              }
+            });
+  }
+
+  MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  @Test
+  void publicPages_andAssets_areServedSignedOut() throws Exception {
+    for (String page :
+        List.of("/", "/datasets", "/datasets?q=care", "/datasets/reablement-episodes")) {
+      MockHttpServletResponse r = call(get(page));
+      assertThat(r.getStatus()).as(page).isEqualTo(200);
+      assertThat(r.getContentAsString())
+          .as(page)
+          .contains("govuk-frontend.min.css", "govuk-skip-link", "govuk-phase-banner");
+    }
+    assertThat(call(get("/datasets?q=reablement")).getContentAsString())
+        .contains("Reablement Episodes");
+    for (String asset :
+        List.of(
+            "/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css",
+            "/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js",
+            "/assets/images/favicon.svg",
+            "/css/registry.css",
+            "/js/registry.mjs")) {
+      assertThat(call(get(asset)).getStatus()).as(asset).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void signedInPages_sendTheVisitorToSignIn_whichSaysItIsUnavailableWithoutAnIssuer()
+      throws Exception {
+    MockHttpServletResponse r = call(get("/agreements"));
+    assertThat(r.getStatus()).isEqualTo(302);
+    assertThat(r.getRedirectedUrl()).endsWith("/sign-in");
+    MockHttpServletResponse signIn = call(get("/sign-in"));
+    assertThat(signIn.getStatus()).isEqualTo(503);
+    assertThat(signIn.getContentAsString()).contains("Sign-in is not available");
+  }
+
+  @Test
+  @Order(1)
+  void dpoDashboard_listsWhatAwaitsTheirOrganisationsDecision() throws Exception {
+    String html = call(get("/").with(user("dpo.trust", "dpo", TRUST))).getContentAsString();
+    assertThat(html)
+        .contains("Awaiting your organisation", "Due for review", "Assurance expiring")
+        .contains("/agreements/" + SUBMITTED)
+        .contains("Sign out");
+  }
+
+  @Test
+  void auditorPages_showTheVerifiedLog_andInclusionProofs() throws Exception {
+    // at least one event: a saved draft
+    call(
+        post("/agreements/new")
+            .with(user("partner.council", "partner", COUNCIL))
+            .with(csrf())
+            .param("title", "Audited draft")
+            .param("parties[0].organisation", COUNCIL)
+            .param("parties[1].organisation", TRUST));
+    var auditor = user("auditor", "auditor", null);
+    String dashboard = call(get("/").with(auditor)).getContentAsString();
+    assertThat(dashboard).contains("Intact", "Tree size");
+    String audit = call(get("/audit").with(auditor)).getContentAsString();
+    Matcher proof = Pattern.compile("href=\"(/audit/events/[^\"]+)\"").matcher(audit);
+    assertThat(proof.find()).isTrue();
+    assertThat(call(get(proof.group(1)).with(auditor)).getContentAsString())
+        .contains("Inclusion proof", "Audit path");
+    assertThat(call(get("/audit").with(user("dpo.trust", "dpo", TRUST))).getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void agreementPage_comparesVersions_andSaysWhichWasInForceOnADate() throws Exception {
+    var dpo = user("dpo.council", "dpo", COUNCIL);
+    String diff =
+        call(get("/agreements/" + ACTIVE).param("from", "1").param("to", "2").with(dpo))
+            .getContentAsString();
+    assertThat(diff).contains("What changed from version 1 to version 2", "Show as a unified diff");
+    String inForce =
+        call(get("/agreements/" + ACTIVE)
+                .param("on-day", "1")
+                .param("on-month", "1")
+                .param("on-year", "2020")
+                .with(dpo))
+            .getContentAsString();
+    assertThat(inForce).contains("no version was in force");
+  }
+
+  @Test
+  @Order(1)
+  void agreementPage_showsPartiesTimeline_andTheDecisionFormToAPartysDpo() throws Exception {
+    MockHttpServletResponse r =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentAsString())
+        .contains("Parties and their decisions", "Timeline", "Your organisation's decision");
+    // not a party: refused
+    assertThat(
+            call(get("/agreements/" + SUBMITTED).with(user("dpo.council", "dpo", COUNCIL)))
+                .getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void submittingAnIncompleteDraft_showsTheErrorSummary_linkingEachViolationToItsInput()
+      throws Exception {
+    var partner = user("partner.council", "partner", COUNCIL);
+    MockHttpServletResponse created =
+        call(
+            post("/agreements/new")
+                .with(partner)
+                .with(csrf())
+                .param("title", "Carers' breaks")
+                .param("parties[0].organisation", COUNCIL)
+                .param("parties[0].role", "controller")
+                .param("parties[1].organisation", TRUST)
+                .param("parties[1].role", "controller")
+                .param("startDate-day", "1")
+                .param("startDate-month", "4")
+                .param("startDate-year", "2027")
+                .param("action", "submit"));
+    assertThat(created.getStatus()).isEqualTo(422);
+    String html = created.getContentAsString();
+    assertThat(html).contains("govuk-error-summary", "There is a problem");
+    List<String> anchors = new ArrayList<>();
+    Matcher summary = Pattern.compile("<li><a href=\"#([^\"]+)\">").matcher(html);
+    while (summary.find()) {
+      anchors.add(summary.group(1));
+    }
+    assertThat(anchors).contains("sanctions", "parties-0-lawfulBasis", "reviewDate-day");
+    for (String anchor : anchors) {
+      assertThat(html).as("an input for #" + anchor).contains("id=\"" + anchor + "\"");
+    }
+    assertThat(html).contains("value=\"Carers&#39; breaks\"");
+  }
+
+  @Test
+  @Order(2)
+  void requestingChanges_needsAReason_thenAPartnerDraftsTheNextVersion() throws Exception {
+    var dpo = user("dpo.trust", "dpo", TRUST);
+    MockHttpServletResponse noReason =
+        call(
+            post("/agreements/" + SUBMITTED + "/decision")
+                .with(dpo)
+                .with(csrf())
+                .param("version", "1")
+                .param("outcome", "request-changes"));
+    assertThat(noReason.getStatus()).isEqualTo(422);
+    assertThat(noReason.getContentAsString())
+        .contains("govuk-error-summary", "href=\"#reason\"", "id=\"reason\"");
+    MockHttpServletResponse decided =
+        call(
+            post("/agreements/" + SUBMITTED + "/decision")
+                .with(dpo)
+                .with(csrf())
+                .param("version", "1")
+                .param("outcome", "request-changes")
+                .param("reason", "Name the trust's Caldicott Guardian."));
+    assertThat(decided.getRedirectedUrl()).isEqualTo("/agreements/" + SUBMITTED);
+    var partner = user("partner.icb", "partner", "northshire-integrated-care-board");
+    assertThat(call(get("/agreements/" + SUBMITTED).with(partner)).getContentAsString())
+        .contains(
+            "Changes requested", "Name the trust&#39;s Caldicott Guardian.", "Draft a new version");
+    MockHttpServletResponse revised =
+        call(post("/agreements/" + SUBMITTED + "/revise").with(partner).with(csrf()));
+    assertThat(revised.getRedirectedUrl()).isEqualTo("/agreements/" + SUBMITTED + "/edit");
+    assertThat(call(get("/agreements/" + SUBMITTED + "/edit").with(partner)).getContentAsString())
+        .contains("Draft, version 2");
+  }
+
+  @Test
+  @Order(2)
+  void dpoSuspendsAnActiveAgreement_givingAReason() throws Exception {
+    var dpo = user("dpo.council", "dpo", COUNCIL);
+    MockHttpServletResponse noReason =
+        call(
+            post("/agreements/" + ACTIVE + "/status")
+                .with(dpo)
+                .with(csrf())
+                .param("action", "suspend"));
+    assertThat(noReason.getStatus()).isEqualTo(422);
+    assertThat(noReason.getContentAsString()).contains("href=\"#statusReason\"");
+    MockHttpServletResponse suspended =
+        call(
+            post("/agreements/" + ACTIVE + "/status")
+                .with(dpo)
+                .with(csrf())
+                .param("action", "suspend")
+                .param("statusReason", "Breach under investigation."));
+    assertThat(suspended.getRedirectedUrl()).isEqualTo("/agreements/" + ACTIVE);
+    assertThat(call(get("/agreements/" + ACTIVE).with(dpo)).getContentAsString())
+        .contains("Suspended", "Resume");
+  }
+
+  @Test
+  void forms_refusePostsWithoutAValidCsrfToken_asATimedOutSession() throws Exception {
+    var dpo = user("dpo.trust", "dpo", TRUST);
+    MockHttpServletResponse missing =
+        call(
+            post("/agreements/" + SUBMITTED + "/decision")
+                .with(dpo)
+                .param("version", "1")
+                .param("outcome", "approve"));
+    assertThat(missing.getRedirectedUrl()).isEqualTo("/session-expired");
+    MockHttpServletResponse invalid =
+        call(
+            post("/agreements/new")
+                .with(user("partner.council", "partner", COUNCIL))
+                .with(csrf().useInvalidToken()));
+    assertThat(invalid.getRedirectedUrl()).isEqualTo("/session-expired");
+    assertThat(call(get("/session-expired")).getContentAsString())
+        .contains("Your session has timed out");
+  }
+
+  @Test
+  void editor_asksAboutEveryFieldOfAnAgreement() {
+    for (Field f : Field.values()) {
+      assertThat(Questions.covers(f)).as(f.apiName()).isTrue();
+    }
+  }
+}
