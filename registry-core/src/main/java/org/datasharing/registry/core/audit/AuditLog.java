@@ -1,9 +1,5 @@
 package org.datasharing.registry.core.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +13,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
@@ -140,26 +134,12 @@ public final class AuditLog {
 
   /** Sorted canonical N-Triples of a blank-node-free graph, as UTF-8 bytes. */
   public static byte[] canonicalBytes(Graph g) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RDFDataMgr.write(out, g, Lang.NTRIPLES);
-    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-    java.util.Arrays.sort(lines);
-    StringBuilder sb = new StringBuilder();
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        sb.append(line).append('\n');
-      }
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return org.datasharing.registry.core.common.Canonical.bytes(g);
   }
 
   /** Hex SHA-256 of the canonical form. */
   public static String sha256Hex(Graph g) {
-    try {
-      return MerkleTree.hex(MessageDigest.getInstance("SHA-256").digest(canonicalBytes(g)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.datasharing.registry.core.common.Canonical.sha256Hex(g);
   }
 
   /** The frontier after appending one leaf to a tree of {@code size} leaves. */

@@ -16,6 +16,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.common.Canonical;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.Graphs;
 import org.slf4j.Logger;
@@ -61,7 +64,7 @@ public final class Bootstrap {
         }
         d.find().forEachRemaining(load::add);
       }
-      prepareSampleAgreements(load);
+      org.apache.jena.system.Txn.executeWrite(load, () -> prepareSampleAgreements(load));
     }
     store.replaceGraphs(load);
     log.info(
@@ -88,20 +91,58 @@ public final class Bootstrap {
     return g;
   }
 
-  /** Sample agreements get the revision counter every agreement carries. */
+  /**
+   * Sample agreements get what the lifecycle records for real ones: the revision counter, the
+   * content hash each decision approved (recomputed from the version's text, as an approval would
+   * have), and the end time of ended agreements.
+   */
   private static void prepareSampleAgreements(DatasetGraph load) {
     Node one = NodeFactory.createLiteralDT("1", XSDDatatype.XSDlong);
-    load.find(
-            Node.ANY,
-            Node.ANY,
-            org.apache.jena.vocabulary.RDF.type.asNode(),
-            DSR.DataSharingAgreement.asNode())
+    List<Quad> agreements = new java.util.ArrayList<>();
+    load.find(Node.ANY, Node.ANY, RDF.type.asNode(), DSR.DataSharingAgreement.asNode())
+        .forEachRemaining(agreements::add);
+    for (Quad q : agreements) {
+      Node g = q.getGraph();
+      Node ag = q.getSubject();
+      if (!load.contains(g, ag, DSR.revision.asNode(), Node.ANY)) {
+        load.add(Quad.create(g, ag, DSR.revision.asNode(), one));
+      }
+      boolean ended =
+          load.contains(g, ag, DSR.status.asNode(), DSR.Terminated.asNode())
+              || load.contains(g, ag, DSR.status.asNode(), DSR.Expired.asNode());
+      if (ended && !load.contains(g, ag, DSR.endedAt.asNode(), Node.ANY)) {
+        List<Quad> modified = new java.util.ArrayList<>();
+        load.find(g, ag, DCTerms.modified.asNode(), Node.ANY).forEachRemaining(modified::add);
+        modified.forEach(m -> load.add(Quad.create(g, ag, DSR.endedAt.asNode(), m.getObject())));
+      }
+      List<Quad> decisions = new java.util.ArrayList<>();
+      load.find(g, Node.ANY, DSR.decisionOn.asNode(), Node.ANY).forEachRemaining(decisions::add);
+      for (Quad d : decisions) {
+        String hash = Canonical.sha256Hex(versionContent(load, g, d.getObject()));
+        load.deleteAny(g, d.getSubject(), DSR.contentHash.asNode(), Node.ANY);
+        load.add(
+            Quad.create(
+                g,
+                d.getSubject(),
+                DSR.contentHash.asNode(),
+                NodeFactory.createLiteralString(hash)));
+      }
+    }
+  }
+
+  /** A version's text: triples about it or about resources minted under its IRI. */
+  private static Graph versionContent(DatasetGraph load, Node g, Node version) {
+    String prefix = version.getURI() + "/";
+    Graph content = GraphFactory.createDefaultGraph();
+    load.find(g, Node.ANY, Node.ANY, Node.ANY)
         .forEachRemaining(
             q -> {
-              if (!load.contains(q.getGraph(), q.getSubject(), DSR.revision.asNode(), Node.ANY)) {
-                load.add(Quad.create(q.getGraph(), q.getSubject(), DSR.revision.asNode(), one));
+              Node s = q.getSubject();
+              if (s.equals(version) || (s.isURI() && s.getURI().startsWith(prefix))) {
+                content.add(q.asTriple());
               }
             });
+    return content;
   }
 
   private static Graph parse(String path, Lang lang, String base) {

@@ -336,6 +336,24 @@ class AgreementLifecycleTest {
   }
 
   @Test
+  void sampleApprovals_recordTheHashOfTheVersionTheyApproved() {
+    AgreementView v =
+        agreements.get(TestRegistry.auditor(), "dsa-hospital-discharge").orElseThrow();
+    assertThat(v.decisions())
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              String versionHash =
+                  v.versions().stream()
+                      .filter(x -> x.number() == d.version())
+                      .findFirst()
+                      .orElseThrow()
+                      .contentHash();
+              assertThat(d.contentHash()).isEqualTo(versionHash).isNotEqualTo("0".repeat(64));
+            });
+  }
+
+  @Test
   void register_listsAgreementsInForceOrEnded_neverDraftsOrSubmitted_withoutContacts() {
     List<AgreementService.RegisterEntry> register = agreements.register();
     assertThat(register)

@@ -347,10 +347,18 @@ class SparqlQueryPackTest {
   @Test
   void approvalsCoveringDataCategory_answerTheAuditorsExampleQuestion() {
     // "which agreements covering mental-health data did the trust's DPO approve in 2026, on
-    // which version hash?" (sample decisions carry the sample's placeholder hash)
+    // which version hash?" (the registry recomputes the sample decisions' hashes on load)
+    String versionHash =
+        t.registry
+            .agreements()
+            .get(TestRegistry.auditor(), "dsa-mash-safeguarding")
+            .orElseThrow()
+            .versions()
+            .get(0)
+            .contentHash();
     assertThat(run("approvals-covering-data-category", Map.of()))
         .extracting(r -> r.get("id"), r -> r.get("number"), r -> r.get("contentHash"))
-        .containsExactly(tuple("dsa-mash-safeguarding", "1", "0".repeat(64)));
+        .containsExactly(tuple("dsa-mash-safeguarding", "1", versionHash));
     assertThat(
             run(
                 "approvals-covering-data-category",
