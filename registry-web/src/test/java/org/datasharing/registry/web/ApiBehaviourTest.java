@@ -92,6 +92,28 @@ class ApiBehaviourTest {
   }
 
   @Test
+  void evidenceBundle_isAZipForAuditors_only() throws Exception {
+    var r = as("auditor", get("/api/audit/evidence/dsa-hospital-discharge"));
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).isEqualTo("application/zip");
+    assertThat(r.getHeader("Content-Disposition")).contains("evidence-dsa-hospital-discharge.zip");
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (var zip =
+        new java.util.zip.ZipInputStream(
+            new java.io.ByteArrayInputStream(r.getContentAsByteArray()))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    assertThat(names)
+        .contains("agreement.trig", "audit-events.trig", "evidence.json", "SUMMARY.txt");
+    assertThat(as("dpo.council", get("/api/audit/evidence/dsa-hospital-discharge")).getStatus())
+        .isEqualTo(403);
+    assertThat(as("auditor", get("/api/audit/evidence/no-such-agreement")).getStatus())
+        .isEqualTo(404);
+  }
+
+  @Test
   void openApi_describesTheEndpoints() throws Exception {
     var r = call(get("/v3/api-docs"));
     assertThat(r.getStatus()).isEqualTo(200);

@@ -217,6 +217,26 @@ public final class AuditTrail {
             path));
   }
 
+  /** Inclusion proofs of several events against the current tree, reading the leaves once. */
+  public List<InclusionProof> inclusionProofs(List<EventView> events) {
+    List<byte[]> leaves = leaves();
+    String root = MerkleTree.hex(MerkleTree.rootHash(leaves));
+    return events.stream()
+        .filter(e -> e.sequence() < leaves.size())
+        .map(
+            e -> {
+              int index = (int) e.sequence();
+              return new InclusionProof(
+                  e.id(),
+                  index,
+                  leaves.size(),
+                  MerkleTree.hex(leaves.get(index)),
+                  root,
+                  MerkleTree.inclusionProof(leaves, index).stream().map(MerkleTree::hex).toList());
+            })
+        .toList();
+  }
+
   public Result<ConsistencyProof> consistencyProof(long from, long to) {
     List<byte[]> leaves = leaves();
     if (from < 1 || to < from || to > leaves.size()) {

@@ -51,6 +51,24 @@ class AuditController {
     return Problems.answer(registry.auditTrail().inclusionProof(registry.ids().auditEvent(event)));
   }
 
+  @GetMapping("/evidence/{agreement}")
+  @Operation(
+      summary =
+          "Evidence bundle of one agreement (ZIP: TriG graphs, JSON with inclusion proofs, summary)")
+  ResponseEntity<Object> evidence(
+      @PathVariable String agreement, org.springframework.security.core.Authentication auth) {
+    Result<byte[]> zip =
+        new org.datasharing.registry.core.audit.EvidenceBundle(registry)
+            .export(org.datasharing.registry.web.security.Actors.of(auth), agreement);
+    if (!zip.ok()) {
+      return Problems.problem(zip);
+    }
+    return ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+        .header("Content-Disposition", "attachment; filename=\"evidence-" + agreement + ".zip\"")
+        .body(zip.value());
+  }
+
   @GetMapping("/proofs/consistency")
   @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
   ResponseEntity<Object> consistency(@RequestParam long from, @RequestParam long to) {

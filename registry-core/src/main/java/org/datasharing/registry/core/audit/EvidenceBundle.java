@@ -1,0 +1,233 @@
+package org.datasharing.registry.core.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.ontology.vocab.Graphs;
+
+/**
+ * Everything an auditor needs to prove who agreed what, when, on which text, for one agreement, in
+ * one ZIP: the agreement's graph (all versions and decisions) and its audit events as TriG, a JSON
+ * file with versions, decisions, events and an RFC 9162 inclusion proof of each event against the
+ * current tree head, and a human-readable summary.
+ */
+public final class EvidenceBundle {
+  private final Registry registry;
+
+  public EvidenceBundle(Registry registry) {
+    this.registry = registry;
+  }
+
+  public Result<byte[]> export(Actor actor, String id) {
+    if (!actor.has(Actor.Role.AUDITOR)) {
+      return Result.forbidden("Only auditors export evidence bundles");
+    }
+    Result<AgreementView> found = registry.agreements().get(actor, id);
+    if (!found.ok()) {
+      return found.asFailure();
+    }
+    AgreementView a = found.value();
+    Node iri = registry.ids().agreement(id);
+    AuditTrail trail = registry.auditTrail();
+    List<AuditTrail.EventView> events = trail.forAgreement(iri);
+    List<AuditTrail.InclusionProof> proofs = trail.inclusionProofs(events);
+    AuditTrail.Verification verification = trail.verify();
+
+    DatasetGraph agreement = DatasetGraphFactory.createTxnMem();
+    registry
+        .store()
+        .graph(iri)
+        .find()
+        .forEachRemaining(t -> agreement.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
+    DatasetGraph audit = DatasetGraphFactory.createTxnMem();
+    Graph eventGraph =
+        registry
+            .store()
+            .construct(Queries.bind("audit-events-graph-for-agreement", Map.of("agreement", iri)));
+    eventGraph
+        .find()
+        .forEachRemaining(
+            t -> audit.add(Graphs.AUDIT_NODE, t.getSubject(), t.getPredicate(), t.getObject()));
+
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      entry(out, "agreement.trig", trig(agreement));
+      entry(out, "audit-events.trig", trig(audit));
+      entry(
+          out,
+          "evidence.json",
+          JSON.toString(json(a, events, proofs, verification)).getBytes(StandardCharsets.UTF_8));
+      entry(out, "SUMMARY.txt", summary(a, events, verification).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Result.ok(zip.toByteArray());
+  }
+
+  private static JsonObject json(
+      AgreementView a,
+      List<AuditTrail.EventView> events,
+      List<AuditTrail.InclusionProof> proofs,
+      AuditTrail.Verification v) {
+    JsonObject root = new JsonObject();
+    root.put("agreement", a.iri());
+    root.put("id", a.id());
+    root.put("status", a.status().name());
+    JsonArray versions = new JsonArray();
+    a.versions()
+        .forEach(
+            x -> {
+              JsonObject o = new JsonObject();
+              o.put("number", x.number());
+              o.put("iri", x.iri());
+              o.put("contentHash", x.contentHash());
+              versions.add(o);
+            });
+    root.put("versions", versions);
+    JsonArray decisions = new JsonArray();
+    a.decisions()
+        .forEach(
+            d -> {
+              JsonObject o = new JsonObject();
+              o.put("version", d.version());
+              o.put("organisation", d.organisation());
+              o.put("outcome", d.outcome());
+              o.put("decidedBy", d.decidedBy());
+              o.put("at", d.at().toString());
+              o.put("contentHash", d.contentHash());
+              d.reason().ifPresent(r -> o.put("reason", r));
+              decisions.add(o);
+            });
+    root.put("decisions", decisions);
+    JsonArray evs = new JsonArray();
+    for (AuditTrail.EventView e : events) {
+      JsonObject o = new JsonObject();
+      o.put("sequence", e.sequence());
+      o.put("id", e.id());
+      o.put("action", e.action());
+      o.put("agent", e.agent());
+      e.organisation().ifPresent(x -> o.put("organisation", x));
+      o.put("at", e.at().toString());
+      e.version().ifPresent(x -> o.put("version", x));
+      e.contentHash().ifPresent(x -> o.put("contentHash", x));
+      e.detail().ifPresent(x -> o.put("detail", x));
+      proofs.stream()
+          .filter(p -> p.event().equals(e.id()))
+          .findFirst()
+          .ifPresent(
+              p -> {
+                JsonObject proof = new JsonObject();
+                proof.put("leafIndex", p.leafIndex());
+                proof.put("treeSize", p.treeSize());
+                proof.put("leafHash", p.leafHash());
+                proof.put("rootHash", p.rootHash());
+                JsonArray path = new JsonArray();
+                p.auditPath().forEach(path::add);
+                proof.put("auditPath", path);
+                o.put("inclusionProof", proof);
+              });
+      evs.add(o);
+    }
+    root.put("events", evs);
+    JsonObject head = new JsonObject();
+    head.put("treeSize", v.treeSize());
+    head.put("rootHash", v.rootHash());
+    head.put("verifiedAt", v.verifiedAt().toString());
+    head.put("intact", v.intact());
+    root.put("treeHead", head);
+    return root;
+  }
+
+  private static String summary(
+      AgreementView a, List<AuditTrail.EventView> events, AuditTrail.Verification v) {
+    StringBuilder s = new StringBuilder();
+    s.append("Evidence bundle for agreement ")
+        .append(a.id())
+        .append(": ")
+        .append(a.title())
+        .append('\n');
+    s.append("IRI: ").append(a.iri()).append('\n');
+    s.append("Status: ")
+        .append(a.status())
+        .append(a.versionInForce().map(n -> ", version " + n + " in force").orElse(""))
+        .append("\n\n");
+    s.append("Versions (SHA-256 of the sorted canonical N-Triples of each version's text):\n");
+    a.versions()
+        .forEach(
+            x ->
+                s.append("  version ")
+                    .append(x.number())
+                    .append("  ")
+                    .append(x.contentHash())
+                    .append('\n'));
+    s.append("\nDecisions:\n");
+    a.decisions()
+        .forEach(
+            d ->
+                s.append("  ")
+                    .append(d.at())
+                    .append("  ")
+                    .append(d.organisation())
+                    .append("  ")
+                    .append(d.outcome())
+                    .append(" version ")
+                    .append(d.version())
+                    .append(" (hash ")
+                    .append(d.contentHash())
+                    .append(")")
+                    .append(d.reason().map(r -> " reason: " + r).orElse(""))
+                    .append('\n'));
+    s.append("\nAudit events (each with an RFC 9162 inclusion proof in evidence.json):\n");
+    events.forEach(
+        e ->
+            s.append("  #")
+                .append(e.sequence())
+                .append("  ")
+                .append(e.at())
+                .append("  ")
+                .append(e.action())
+                .append(e.organisation().map(o -> "  " + o).orElse(""))
+                .append(e.detail().map(d -> "  " + d).orElse(""))
+                .append('\n'));
+    s.append("\nAudit log at export: ")
+        .append(v.treeSize())
+        .append(" events, root ")
+        .append(v.rootHash())
+        .append(v.intact() ? ", verified intact" : ", VERIFICATION FOUND PROBLEMS: " + v.findings())
+        .append(" at ")
+        .append(v.verifiedAt())
+        .append('\n');
+    return s.toString();
+  }
+
+  private static byte[] trig(DatasetGraph d) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RDFDataMgr.write(out, d, RDFFormat.TRIG_PRETTY);
+    return out.toByteArray();
+  }
+
+  private static void entry(ZipOutputStream out, String name, byte[] content) throws IOException {
+    out.putNextEntry(new ZipEntry(name));
+    out.write(content);
+    out.closeEntry();
+  }
+}

@@ -1,0 +1,113 @@
+package org.datasharing.registry.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.support.TestRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvidenceBundleTest {
+  @TempDir Path dir;
+  TestRegistry t;
+
+  @BeforeEach
+  void setUp() {
+    t = new TestRegistry(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    t.close();
+  }
+
+  @Test
+  void bundle_holdsTheGraphs_decisions_andEventsWithProofsThatVerify() throws Exception {
+    var s = t.registry.agreements();
+    var parties = List.of(TestRegistry.ICB, TestRegistry.COUNCIL);
+    s.createDraft(
+            TestRegistry.partner(TestRegistry.ICB),
+            java.util.Optional.of("dsa-evidence"),
+            t.completeContent(parties))
+        .orElseThrow();
+    s.submit(TestRegistry.partner(TestRegistry.ICB), "dsa-evidence").orElseThrow();
+    for (String org : parties) {
+      s.decide(
+              TestRegistry.dpo(org),
+              "dsa-evidence",
+              1,
+              AgreementService.Outcome.APPROVE,
+              java.util.Optional.empty())
+          .orElseThrow();
+    }
+
+    byte[] zip =
+        new EvidenceBundle(t.registry).export(TestRegistry.auditor(), "dsa-evidence").orElseThrow();
+
+    Map<String, String> files = new HashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(files)
+        .containsOnlyKeys("agreement.trig", "audit-events.trig", "evidence.json", "SUMMARY.txt");
+    DatasetGraph agreement = DatasetGraphFactory.createTxnMem();
+    RDFParser.fromString(files.get("agreement.trig"), Lang.TRIG).parse(agreement);
+    assertThat(agreement.getGraph(t.registry.ids().agreement("dsa-evidence")).size())
+        .isGreaterThan(50);
+
+    JsonObject json = JSON.parse(files.get("evidence.json"));
+    assertThat(json.get("decisions").getAsArray()).hasSize(2);
+    var events = json.get("events").getAsArray();
+    assertThat(events).hasSize(4);
+    String root = json.get("treeHead").getAsObject().get("rootHash").getAsString().value();
+    for (JsonValue ev : events) {
+      JsonObject proof = ev.getAsObject().get("inclusionProof").getAsObject();
+      List<byte[]> path =
+          proof.get("auditPath").getAsArray().stream()
+              .map(v -> MerkleTree.unhex(v.getAsString().value()))
+              .toList();
+      assertThat(
+              MerkleTreeTest.refVerifyInclusion(
+                  MerkleTree.unhex(proof.get("leafHash").getAsString().value()),
+                  proof.get("leafIndex").getAsNumber().value().longValue(),
+                  proof.get("treeSize").getAsNumber().value().longValue(),
+                  path,
+                  MerkleTree.unhex(root)))
+          .isTrue();
+    }
+    assertThat(files.get("SUMMARY.txt"))
+        .contains("dsa-evidence")
+        .contains("verified intact")
+        .contains("APPROVE");
+  }
+
+  @Test
+  void bundle_isOnlyForAuditors() {
+    Result<byte[]> r =
+        new EvidenceBundle(t.registry)
+            .export(TestRegistry.dpo(TestRegistry.COUNCIL), "dsa-hospital-discharge");
+    assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
+    assertThat(new EvidenceBundle(t.registry).export(TestRegistry.auditor(), "no-such").failure())
+        .isEqualTo(Result.Failure.NOT_FOUND);
+  }
+}
