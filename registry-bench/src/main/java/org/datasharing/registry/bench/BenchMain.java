@@ -281,7 +281,7 @@ public final class BenchMain {
             Results.percentile(latConc, 99),
             Results.heapMb(),
             Results.rssMb(),
-            "no group commit yet: one durable TDB2 transaction per decision"));
+            "group commit: concurrent decisions share one durable TDB2 transaction"));
 
     long grown = sizeOf(storeDir) - sizeBefore;
     store.compact();

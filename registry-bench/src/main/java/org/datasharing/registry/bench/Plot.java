@@ -18,6 +18,31 @@ import javax.imageio.ImageIO;
 final class Plot {
   private Plot() {}
 
+  /** Re-plots a written table: {@code Plot bench-results.csv bench-results.png}. */
+  public static void main(String[] args) throws IOException {
+    List<Results.Row> rows = new ArrayList<>();
+    List<String> lines = java.nio.file.Files.readAllLines(Path.of(args[0]));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      double ratio = f[5].isEmpty() ? Double.NaN : Double.parseDouble(f[5]);
+      rows.add(
+          new Results.Row(
+              f[0],
+              f[1],
+              Double.parseDouble(f[2]),
+              Double.NaN,
+              f[4],
+              ratio,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              0,
+              0,
+              ""));
+    }
+    write(rows, Path.of(args[1]));
+  }
+
   static void write(List<Results.Row> rows, Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Map<String, Map<String, Double>> byBench = new LinkedHashMap<>();
@@ -42,7 +67,7 @@ final class Plot {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString(
-        "Registry vs bare Jena: ratio per benchmark and tier (1.0 = same as bare; higher is better)",
+        "Registry vs bare Jena: ratio per benchmark and tier (log scale; 1.0 = same as bare; higher is better)",
         20,
         30);
     double max =
@@ -51,10 +76,19 @@ final class Plot {
             .mapToDouble(Double::doubleValue)
             .max()
             .orElse(1);
-    max = Math.max(max, 1.2);
+    double min =
+        byBench.values().stream()
+            .flatMap(m -> m.values().stream())
+            .mapToDouble(Double::doubleValue)
+            .min()
+            .orElse(1);
+    double lo = Math.log10(Math.min(min, 1.0) / 2);
+    double hi = Math.log10(Math.max(max, 1.0) * 2);
     int x0 = 360;
-    int plotW = w - x0 - 80;
-    int xOne = x0 + (int) (plotW / max);
+    int plotW = w - x0 - 120;
+    java.util.function.DoubleToIntFunction x =
+        r -> x0 + (int) (plotW * (Math.log10(r) - lo) / (hi - lo));
+    int xOne = x.applyAsInt(1.0);
     g.setStroke(
         new BasicStroke(
             1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
@@ -74,7 +108,7 @@ final class Plot {
       for (String tier : tiers) {
         Double ratio = bench.getValue().get(tier);
         if (ratio != null) {
-          int len = (int) (plotW * ratio / max);
+          int len = x.applyAsInt(ratio) - x0;
           g.setColor(colours[i % colours.length]);
           g.fillRect(x0, y + i * 28, Math.max(1, len), 22);
           g.setColor(Color.BLACK);
