@@ -126,7 +126,7 @@ public final class OrganisationService {
             .anyMatch(
                 x ->
                     o.domain().equalsIgnoreCase(x.domain())
-                        || o.name().equalsIgnoreCase(x.name()))) {
+                        || (o.name() != null && o.name().equalsIgnoreCase(x.name())))) {
       return Result.conflict("An organisation with that name or domain is already registered");
     }
     return writer

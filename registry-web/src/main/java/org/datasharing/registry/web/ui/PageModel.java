@@ -48,6 +48,11 @@ class PageModel {
       return actor.has(Actor.Role.AUDITOR);
     }
 
+    /** Onboards organisations and their people (the admin pages). */
+    public boolean registryAdmin() {
+      return actor.has(Actor.Role.REGISTRY_ADMIN);
+    }
+
     public String organisation() {
       return actor.organisation().orElse("");
     }

@@ -1,0 +1,207 @@
+package org.datasharing.registry.web.ui.admin;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.identity.DirectoryException;
+import org.datasharing.registry.core.identity.DirectoryOrganisation;
+import org.datasharing.registry.core.identity.IdentityDirectory;
+import org.datasharing.registry.core.identity.Onboarding;
+import org.datasharing.registry.core.identity.PendingOperation;
+import org.datasharing.registry.core.identity.Synced;
+import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * For registry administrators: the registry's organisations with their state in Keycloak, and the
+ * form that onboards an organisation in both (through the same {@link Onboarding} service as the
+ * admin API).
+ */
+@Controller
+@RequestMapping("/admin")
+class OrganisationsAdminController {
+  /** The form's inputs, by the API's field names. */
+  static final List<String> FIELDS =
+      List.of("id", "name", "type", "sector", "domain", "dpoName", "dpoEmail");
+
+  private final Registry registry;
+  private final IdentityDirectory directory;
+  private final Onboarding onboarding;
+
+  OrganisationsAdminController(
+      Registry registry, IdentityDirectory directory, Onboarding onboarding) {
+    this.registry = registry;
+    this.directory = directory;
+    this.onboarding = onboarding;
+  }
+
+  /** An input of the onboarding form: a text input, or a pick list of a reference scheme's. */
+  record Input(String name, String label, String hint, String type, String scheme) {}
+
+  static final List<Input> INPUTS =
+      List.of(
+          new Input(
+              "id",
+              "Identifier",
+              "Lower-case letters, digits and hyphens, for example northshire-fire-and-rescue."
+                  + " It is also the organisation's alias in Keycloak",
+              "text",
+              null),
+          new Input("name", "Name", null, "text", null),
+          new Input("type", "Type of organisation", null, "select", "organisation-type"),
+          new Input("sector", "Sector", null, "select", "sector"),
+          new Input("domain", "E-mail domain", "For example northshire-fire.example", "text", null),
+          new Input("dpoName", "Data protection officer's name", null, "text", null),
+          new Input("dpoEmail", "Data protection officer's e-mail address", null, "email", null));
+
+  /** A registry organisation and how Keycloak has it. */
+  record Row(Organisation organisation, String status, String tag, String detail) {}
+
+  @GetMapping
+  ModelAndView organisations(Authentication auth) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    ModelAndView mav = new ModelAndView("admin/organisations");
+    Set<String> pending =
+        onboarding.pending(actor).value().stream()
+            .map(PendingOperation::organisation)
+            .collect(Collectors.toSet());
+    Map<String, DirectoryOrganisation> inKeycloak = null;
+    try {
+      inKeycloak =
+          directory.organisations().stream()
+              .collect(
+                  Collectors.toMap(DirectoryOrganisation::alias, Function.identity(), (a, b) -> a));
+    } catch (DirectoryException e) {
+      mav.addObject(
+          "keycloakError", "The state in Keycloak is not shown: " + AdminPages.trouble(e));
+    }
+    Map<String, DirectoryOrganisation> known = inKeycloak;
+    List<Row> rows =
+        registry.organisations().list().stream()
+            .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER))
+            .map(o -> row(o, known, pending.contains(o.id())))
+            .toList();
+    mav.addObject("rows", rows);
+    mav.addObject("pendingCount", pending.size());
+    return mav;
+  }
+
+  private static Row row(
+      Organisation o, Map<String, DirectoryOrganisation> keycloak, boolean pending) {
+    if (pending) {
+      return new Row(
+          o, "Pending", "govuk-tag--yellow", "Waiting for Keycloak: reconciliation completes it");
+    }
+    if (keycloak == null) {
+      return new Row(o, "Unknown", "govuk-tag--grey", "Keycloak could not be asked");
+    }
+    DirectoryOrganisation d = keycloak.get(o.id());
+    if (d == null) {
+      return new Row(o, "Not in Keycloak", "govuk-tag--red", "Reconciliation can create it");
+    }
+    boolean sameName = d.name() != null && d.name().equals(o.name());
+    boolean sameDomain = o.domain() == null || d.domains().contains(o.domain());
+    if (!sameName || !sameDomain) {
+      return new Row(
+          o,
+          "Differs",
+          "govuk-tag--orange",
+          (sameName ? "" : "Name in Keycloak: " + d.name() + ". ")
+              + (sameDomain ? "" : "Domains in Keycloak: " + String.join(", ", d.domains())));
+    }
+    return new Row(o, "In Keycloak", "govuk-tag--green", "");
+  }
+
+  @GetMapping("/organisations/new")
+  ModelAndView newOrganisation(Authentication auth) {
+    if (!AdminPages.admin(Actors.of(auth))) {
+      return AdminPages.adminsOnly();
+    }
+    return form(Map.of(), List.of(), null, HttpStatus.OK);
+  }
+
+  @PostMapping("/organisations/new")
+  ModelAndView onboard(
+      @RequestParam Map<String, String> params, Authentication auth, RedirectAttributes flash) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    Map<String, String> values = new HashMap<>();
+    FIELDS.forEach(f -> values.put(f, AdminPages.blankToNull(params.get(f))));
+    Organisation o =
+        new Organisation(
+            values.get("id"),
+            values.get("name"),
+            values.get("type"),
+            values.get("sector"),
+            values.get("domain"),
+            values.get("dpoName"),
+            values.get("dpoEmail"),
+            List.of());
+    Result<Synced<Organisation>> r;
+    try {
+      r = onboarding.onboardOrganisation(actor, o);
+    } catch (DirectoryException e) {
+      return form(values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
+    }
+    if (!r.ok()) {
+      if (r.violations().isEmpty()
+          && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND)) {
+        return AdminPages.failure(r);
+      }
+      List<AdminPages.ErrorLink> errors =
+          r.violations().isEmpty()
+              ? List.of(new AdminPages.ErrorLink(null, "id", r.message()))
+              : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "id");
+      ModelAndView mav = form(values, errors, null, AdminPages.status(r.failure()));
+      return mav;
+    }
+    Organisation org = r.value().value();
+    if (r.value().done()) {
+      flash.addFlashAttribute("success", r.value().message());
+    } else {
+      flash.addFlashAttribute("notice", r.value().message());
+    }
+    return new ModelAndView("redirect:/admin/organisations/" + org.id());
+  }
+
+  private ModelAndView form(
+      Map<String, String> values,
+      List<AdminPages.ErrorLink> errors,
+      String keycloakError,
+      HttpStatus status) {
+    ModelAndView mav = new ModelAndView("admin/organisation-new", status);
+    mav.addObject("form", new LinkedHashMap<>(values));
+    mav.addObject("errors", errors);
+    mav.addObject("fieldErrors", AdminPages.fieldErrors(errors));
+    mav.addObject("keycloakError", keycloakError);
+    mav.addObject("inputs", INPUTS);
+    mav.addObject(
+        "concepts",
+        Map.of(
+            "organisation-type", registry.reference().concepts("organisation-type"),
+            "sector", registry.reference().concepts("sector")));
+    return mav;
+  }
+}
