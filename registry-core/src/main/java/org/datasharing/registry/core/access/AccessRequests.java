@@ -143,6 +143,18 @@ public final class AccessRequests {
                       .toList())
               + ".");
     }
+    // the dataset's offer becomes the agreement's ODRL rule: the publisher permits the requester to
+    // use the dataset for the requested purpose, on the dataset's sharing conditions
+    Map<String, Object> permission = new LinkedHashMap<>();
+    permission.put("dataset", d.id());
+    permission.put("action", "use");
+    permission.put("assigner", d.publisher());
+    permission.put("assignee", requester);
+    permission.put("purposes", List.of(purpose));
+    if (!d.sharingConditions().isEmpty()) {
+      permission.put("sharingConditions", d.sharingConditions());
+    }
+    f.put("permissions", List.of(permission));
     List<Map<String, Object>> parties = new ArrayList<>();
     // the requester receives the data for its own purpose, so it is a controller in its own right
     parties.add(party(requester));

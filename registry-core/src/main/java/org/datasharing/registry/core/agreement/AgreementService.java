@@ -74,6 +74,17 @@ public final class AgreementService {
     this.mapper = new ContentMapper(ids, reference);
   }
 
+  private static AgreementContent withKeptPermissions(
+      AgreementContent update, AgreementContent old) {
+    if (update.fields().containsKey(ContentMapper.PERMISSIONS)
+        || !old.fields().containsKey(ContentMapper.PERMISSIONS)) {
+      return update;
+    }
+    Map<String, Object> fields = new java.util.LinkedHashMap<>(update.fields());
+    fields.put(ContentMapper.PERMISSIONS, old.fields().get(ContentMapper.PERMISSIONS));
+    return new AgreementContent(fields, update.parties());
+  }
+
   /** A DPO's decision on a version. */
   public enum Outcome {
     APPROVE(DSR.Approve.asNode()),
@@ -420,7 +431,10 @@ public final class AgreementService {
             return forbidden(
                 "Only staff of a party can edit this draft, and their organisation must stay a party");
           }
-          Result<Graph> mapped = mapContent(v, content);
+          // the ODRL rules are kept unless the update names them (forms edit the text, not the
+          // rules)
+          AgreementContent update = withKeptPermissions(content, mapper.fromGraph(a.graph(), v));
+          Result<Graph> mapped = mapContent(v, update);
           if (!mapped.ok()) {
             return mapped.asFailure();
           }

@@ -20,6 +20,7 @@ import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.ODRL;
 
 /** Maps {@link AgreementContent} to the triples of a version and back, checking types and codes. */
 final class ContentMapper {
@@ -46,6 +47,10 @@ final class ContentMapper {
         .fields()
         .forEach(
             (name, value) -> {
+              if (name.equals(PERMISSIONS)) {
+                writePermissions(g, version, value, violations);
+                return;
+              }
               Optional<Field> field = Field.byApiName(name);
               if (field.isEmpty()) {
                 violations.add(new Violation(name, "There is no field called '" + name + "'"));
@@ -203,11 +208,135 @@ final class ContentMapper {
     return List.of();
   }
 
+  /**
+   * The API field for the agreement's ODRL rules: a list of permissions, each {@code {"dataset",
+   * "action", "assigner", "assignee", "purposes": [...], "sharingConditions": [...]}}, written as
+   * {@code odrl:permission} resources under the version (so they are part of the hashed text).
+   */
+  static final String PERMISSIONS = "permissions";
+
+  private void writePermissions(Graph g, Node version, Object value, List<Violation> violations) {
+    if (!(value instanceof Collection<?> list)) {
+      violations.add(new Violation(PERMISSIONS, "Give a list of permissions"));
+      return;
+    }
+    int i = 0;
+    for (Object item : list) {
+      String field = PERMISSIONS + "[" + i + "]";
+      i++;
+      if (!(item instanceof Map<?, ?> m)) {
+        violations.add(new Violation(field, "Each permission is an object"));
+        continue;
+      }
+      Node p = NodeFactory.createURI(version.getURI() + "/permission/" + i);
+      g.add(version, ODRL.permission.asNode(), p);
+      g.add(p, RDF.type.asNode(), ODRL.Permission.asNode());
+      String action = String.valueOf(m.get("action") == null ? "use" : m.get("action"));
+      if (!action.matches("[a-zA-Z]+")) {
+        violations.add(new Violation(field + ".action", "Name an ODRL action such as use"));
+      } else {
+        g.add(p, ODRL.action.asNode(), NodeFactory.createURI(ODRL.NS + action));
+      }
+      Object dataset = m.get("dataset");
+      if (dataset instanceof String slug && Slugs.isValid(slug)) {
+        g.add(p, ODRL.target.asNode(), ids.dataset(slug));
+      } else {
+        violations.add(
+            new Violation(field + ".dataset", "Name the dataset the permission is about"));
+      }
+      for (String role : List.of("assigner", "assignee")) {
+        Object org = m.get(role);
+        if (org instanceof String slug && Slugs.isValid(slug)) {
+          g.add(
+              p,
+              (role.equals("assigner") ? ODRL.assigner : ODRL.assignee).asNode(),
+              ids.organisation(slug));
+        } else if (org != null) {
+          violations.add(
+              new Violation(
+                  field + "." + role, "Name the organisation by its registry identifier"));
+        }
+      }
+      if (m.get("sharingConditions") != null) {
+        list(m.get("sharingConditions"), field + ".sharingConditions", violations)
+            .forEach(
+                code ->
+                    ref("sharing-condition", code, field + ".sharingConditions", violations)
+                        .ifPresent(c -> g.add(p, DSR.sharingCondition.asNode(), c)));
+      }
+      if (m.get("purposes") != null) {
+        List<Node> purposes = new ArrayList<>();
+        list(m.get("purposes"), field + ".purposes", violations)
+            .forEach(
+                code ->
+                    ref("purpose", code, field + ".purposes", violations).ifPresent(purposes::add));
+        if (!purposes.isEmpty()) {
+          Node c = NodeFactory.createURI(p.getURI() + "/constraint/1");
+          g.add(p, ODRL.constraint.asNode(), c);
+          g.add(c, RDF.type.asNode(), ODRL.Constraint.asNode());
+          g.add(c, ODRL.leftOperand.asNode(), ODRL.purpose.asNode());
+          g.add(c, ODRL.operator.asNode(), ODRL.isAnyOf.asNode());
+          purposes.forEach(x -> g.add(c, ODRL.rightOperand.asNode(), x));
+        }
+      }
+    }
+  }
+
+  private List<Map<String, Object>> readPermissions(Graph g, Node version) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    g.find(version, ODRL.permission.asNode(), Node.ANY).toList().stream()
+        .map(t -> t.getObject())
+        .sorted(java.util.Comparator.comparing(Node::getURI))
+        .forEach(
+            p -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              one(g, p, ODRL.target.asNode())
+                  .flatMap(n -> ids.slug(n, "dataset"))
+                  .ifPresent(v -> m.put("dataset", v));
+              one(g, p, ODRL.action.asNode())
+                  .ifPresent(a -> m.put("action", a.getURI().substring(ODRL.NS.length())));
+              one(g, p, ODRL.assigner.asNode())
+                  .flatMap(n -> ids.slug(n, "organisation"))
+                  .ifPresent(v -> m.put("assigner", v));
+              one(g, p, ODRL.assignee.asNode())
+                  .flatMap(n -> ids.slug(n, "organisation"))
+                  .ifPresent(v -> m.put("assignee", v));
+              List<String> conditions =
+                  g.find(p, DSR.sharingCondition.asNode(), Node.ANY)
+                      .mapWith(t -> ReferenceData.code(t.getObject()))
+                      .toList();
+              if (!conditions.isEmpty()) {
+                m.put("sharingConditions", conditions.stream().sorted().toList());
+              }
+              List<String> purposes = new ArrayList<>();
+              g.find(p, ODRL.constraint.asNode(), Node.ANY)
+                  .forEachRemaining(
+                      c ->
+                          g.find(c.getObject(), ODRL.rightOperand.asNode(), Node.ANY)
+                              .forEachRemaining(
+                                  r -> purposes.add(ReferenceData.code(r.getObject()))));
+              if (!purposes.isEmpty()) {
+                m.put("purposes", purposes.stream().sorted().toList());
+              }
+              out.add(m);
+            });
+    return out;
+  }
+
+  private static Optional<Node> one(Graph g, Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+  }
+
   /** The content of a version read back from its graph. */
   AgreementContent fromGraph(Graph g, Node version) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (Field f : Field.values()) {
       read(g, version, f.property().asNode(), f.kind()).ifPresent(v -> fields.put(f.apiName(), v));
+    }
+    List<Map<String, Object>> permissions = readPermissions(g, version);
+    if (!permissions.isEmpty()) {
+      fields.put(PERMISSIONS, permissions);
     }
     List<Map<String, Object>> parties = new ArrayList<>();
     g.find(version, DSR.hasParty.asNode(), Node.ANY).toList().stream()

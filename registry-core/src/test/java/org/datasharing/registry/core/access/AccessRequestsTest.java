@@ -72,6 +72,36 @@ class AccessRequestsTest {
     assertThat(f.get("accessArrangements")).asString().contains("Identifiable, under an agreement");
     assertThat(v.content().parties())
         .allSatisfy(p -> assertThat(p.get("role")).isEqualTo("controller"));
+    // the dataset's offer becomes the agreement's ODRL permission, limited to the requested purpose
+    assertThat((List<Map<String, Object>>) f.get("permissions"))
+        .containsExactly(
+            Map.of(
+                "dataset",
+                DATASET,
+                "action",
+                "use",
+                "assigner",
+                COUNCIL,
+                "assignee",
+                ICB,
+                "sharingConditions",
+                d.sharingConditions(),
+                "purposes",
+                List.of("direct-care")));
+    // an edit of the text keeps the rules
+    Map<String, Object> edited = new java.util.LinkedHashMap<>(f);
+    edited.remove("permissions");
+    edited.put("benefits", "Fewer duplicate referrals.");
+    AgreementView after =
+        t.registry
+            .agreements()
+            .updateDraft(
+                partner(ICB),
+                v.id(),
+                new org.datasharing.registry.core.agreement.AgreementContent(
+                    edited, v.content().parties()))
+            .orElseThrow();
+    assertThat(after.content().fields().get("permissions")).isEqualTo(f.get("permissions"));
     // a draft: the requester completes it; submitting names what is still missing
     Result<AgreementView> submit = t.registry.agreements().submit(partner(ICB), v.id());
     assertThat(submit.failure()).isEqualTo(Result.Failure.INVALID);
