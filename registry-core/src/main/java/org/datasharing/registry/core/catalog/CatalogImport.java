@@ -61,9 +61,24 @@ public final class CatalogImport {
   }
 
   /** What an import did. */
-  public record Summary(int created, int updated, List<String> datasets) {}
+  public record Summary(int created, int updated, List<String> datasets, List<String> progress) {}
 
   public Result<Summary> importFile(Actor actor, InputStream in, Lang lang) {
+    return importFile(actor, in, lang, step -> {});
+  }
+
+  /**
+   * Imports the file, reporting each step (parsed, checked, validated, committed) to {@code
+   * listener} as it completes; the steps also come back in the summary.
+   */
+  public Result<Summary> importFile(
+      Actor actor, InputStream in, Lang lang, java.util.function.Consumer<String> listener) {
+    List<String> progress = new ArrayList<>();
+    java.util.function.Consumer<String> report =
+        step -> {
+          progress.add(step);
+          listener.accept(step);
+        };
     if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.has(Actor.Role.DPO)) {
       return Result.forbidden("Only a registry administrator or a DPO can import datasets");
     }
@@ -79,6 +94,7 @@ public final class CatalogImport {
           new Violation(
               "file", "The file is not valid " + lang.getLabel() + ": " + e.getMessage()));
     }
+    report.accept("parsed " + g.size() + " triples");
     List<Violation> violations = new ArrayList<>();
     Set<Node> iris = new LinkedHashSet<>();
     g.find()
@@ -138,6 +154,12 @@ public final class CatalogImport {
     if (datasets.isEmpty()) {
       violations.add(new Violation("file", "The file describes no dcat:Dataset"));
     }
+    report.accept(
+        "checked "
+            + iris.size()
+            + " IRIs, reference terms and the identifiers of "
+            + datasets.size()
+            + " datasets");
     if (violations.isEmpty()) {
       Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
       violations.addAll(
@@ -148,6 +170,7 @@ public final class CatalogImport {
       return Result.invalid(
           "Nothing was imported: correct these and import the file again", violations);
     }
+    report.accept("validated " + datasets.size() + " datasets against the shapes");
     Graph existing = store.graph(Graphs.CATALOG_NODE);
     List<Quad> remove = new ArrayList<>();
     int updated = 0;
@@ -175,10 +198,12 @@ public final class CatalogImport {
                     Graphs.CATALOG_NODE,
                     AuditLog.sha256Hex(g),
                     detail))));
+    report.accept("committed: " + detail.substring("catalogue import: ".length()));
     return Result.ok(
         new Summary(
             datasets.size() - updated,
             updated,
-            datasets.stream().map(Node::getURI).sorted().toList()));
+            datasets.stream().map(Node::getURI).sorted().toList(),
+            List.copyOf(progress)));
   }
 }

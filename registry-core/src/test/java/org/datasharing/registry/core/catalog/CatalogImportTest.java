@@ -47,6 +47,11 @@ class CatalogImportTest {
     CatalogImport.Summary s = importFile("valid.ttl").orElseThrow();
 
     assertThat(s.created()).isEqualTo(1);
+    assertThat(s.progress())
+        .hasSize(4)
+        .satisfies(p -> assertThat(p.get(0)).startsWith("parsed "))
+        .satisfies(p -> assertThat(p.get(2)).isEqualTo("validated 1 datasets against the shapes"))
+        .satisfies(p -> assertThat(p.get(3)).isEqualTo("committed: 1 created, 0 updated"));
     assertThat(t.registry.catalog().get(TestRegistry.auditor(), "winter-pressures-bed-state"))
         .isPresent();
     assertThat(t.store.logHead().size()).isEqualTo(logSize + 1);
