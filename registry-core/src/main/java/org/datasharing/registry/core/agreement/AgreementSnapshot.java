@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.ontology.vocab.DSR;
@@ -69,18 +68,7 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
 
   /** The immutable text of a version: triples about it or about resources under its IRI. */
   Graph content(Node version) {
-    String prefix = version.getURI() + "/";
-    Graph g = GraphFactory.createDefaultGraph();
-    graph
-        .find()
-        .forEachRemaining(
-            t -> {
-              Node s = t.getSubject();
-              if (s.equals(version) || (s.isURI() && s.getURI().startsWith(prefix))) {
-                g.add(t);
-              }
-            });
-    return g;
+    return org.datasharing.registry.core.common.Canonical.versionText(graph, version);
   }
 
   List<String> partyOrganisations(Node version) {

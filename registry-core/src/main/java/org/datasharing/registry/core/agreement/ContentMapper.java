@@ -1,5 +1,7 @@
 package org.datasharing.registry.core.agreement;
 
+import static org.datasharing.registry.core.common.GraphValues.one;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -321,11 +323,6 @@ final class ContentMapper {
               out.add(m);
             });
     return out;
-  }
-
-  private static Optional<Node> one(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
   }
 
   /** The content of a version read back from its graph. */

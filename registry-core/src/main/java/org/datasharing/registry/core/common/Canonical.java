@@ -32,6 +32,25 @@ public final class Canonical {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The immutable text of an agreement version, as hashed: every triple of the agreement's graph
+   * whose subject is the version IRI or a resource minted under it (parties, permissions).
+   */
+  public static Graph versionText(Graph agreementGraph, org.apache.jena.graph.Node version) {
+    String prefix = version.getURI() + "/";
+    Graph text = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    agreementGraph
+        .find()
+        .forEachRemaining(
+            t -> {
+              var s = t.getSubject();
+              if (s.equals(version) || (s.isURI() && s.getURI().startsWith(prefix))) {
+                text.add(t);
+              }
+            });
+    return text;
+  }
+
   /** Hex SHA-256 of the canonical form. */
   public static String sha256Hex(Graph g) {
     try {

@@ -118,7 +118,7 @@ public final class Bootstrap {
       List<Quad> decisions = new java.util.ArrayList<>();
       load.find(g, Node.ANY, DSR.decisionOn.asNode(), Node.ANY).forEachRemaining(decisions::add);
       for (Quad d : decisions) {
-        String hash = Canonical.sha256Hex(versionContent(load, g, d.getObject()));
+        String hash = Canonical.sha256Hex(Canonical.versionText(load.getGraph(g), d.getObject()));
         load.deleteAny(g, d.getSubject(), DSR.contentHash.asNode(), Node.ANY);
         load.add(
             Quad.create(
@@ -128,21 +128,6 @@ public final class Bootstrap {
                 NodeFactory.createLiteralString(hash)));
       }
     }
-  }
-
-  /** A version's text: triples about it or about resources minted under its IRI. */
-  private static Graph versionContent(DatasetGraph load, Node g, Node version) {
-    String prefix = version.getURI() + "/";
-    Graph content = GraphFactory.createDefaultGraph();
-    load.find(g, Node.ANY, Node.ANY, Node.ANY)
-        .forEachRemaining(
-            q -> {
-              Node s = q.getSubject();
-              if (s.equals(version) || (s.isURI() && s.getURI().startsWith(prefix))) {
-                content.add(q.asTriple());
-              }
-            });
-    return content;
   }
 
   private static Graph parse(String path, Lang lang, String base) {
