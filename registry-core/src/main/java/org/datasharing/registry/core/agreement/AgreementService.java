@@ -117,6 +117,19 @@ public final class AgreementService {
                     : forbidden("Your organisation is not party to agreement " + id));
   }
 
+  /**
+   * What {@link #submit} would refuse in the current version, without changing anything: the SHACL
+   * violations by field, empty when the version is complete. For the editor's task list.
+   */
+  public Result<List<Violation>> check(Actor actor, String id) {
+    return load(id)
+        .flatMap(
+            a ->
+                canSee(actor, a)
+                    ? Result.ok(validate(a, a.currentVersion()))
+                    : forbidden("Your organisation is not party to agreement " + id));
+  }
+
   public List<AgreementView.Summary> list(Actor actor) {
     List<AgreementView.Summary> out = new ArrayList<>();
     for (var b : store.select(Queries.get("agreements-list"))) {

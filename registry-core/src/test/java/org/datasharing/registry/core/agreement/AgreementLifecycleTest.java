@@ -141,6 +141,24 @@ class AgreementLifecycleTest {
   }
 
   @Test
+  void check_namesWhatSubmitWouldRefuse_withoutChangingAnything_andOnlyForParties() {
+    var content = TestRegistry.with(t.completeContent(parties), "sanctions", null);
+    agreements.createDraft(partner(ICB), Optional.of("dsa-check"), content).orElseThrow();
+    long before = logSize();
+
+    Result<List<org.datasharing.registry.core.common.Violation>> r =
+        agreements.check(partner(ICB), "dsa-check");
+
+    assertThat(r.orElseThrow()).extracting(v -> v.field()).containsExactly("sanctions");
+    assertThat(status("dsa-check")).isEqualTo(AgreementStatus.DRAFT);
+    assertThat(logSize()).isEqualTo(before);
+    assertThat(agreements.check(partner(POLICE), "dsa-check").failure())
+        .isEqualTo(Result.Failure.FORBIDDEN);
+    agreements.updateDraft(partner(ICB), "dsa-check", t.completeContent(parties)).orElseThrow();
+    assertThat(agreements.check(partner(ICB), "dsa-check").orElseThrow()).isEmpty();
+  }
+
+  @Test
   void createDraft_namesUnknownCodesAndOrganisations_andWritesNothing() {
     var content =
         TestRegistry.with(

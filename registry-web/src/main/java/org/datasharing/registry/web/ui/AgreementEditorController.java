@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.catalog.Dataset;
@@ -13,6 +14,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.ui.Questions.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,14 +27,24 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agreement editor: one page with every ICO checklist item (see {@link Questions}), pick lists
- * from the SKOS reference schemes. "Save draft" keeps incomplete answers; "Submit for approval"
- * saves, then submits, and shows each SHACL violation in a GOV.UK error summary linked to its
- * input.
+ * The agreement editor, in GOV.UK "question pages": a task list of the sections of the ICO data
+ * sharing checklist ({@link Questions#STEPS}), one page per section that saves the draft as it
+ * goes, and "Check your answers" with the submit button. A refused submit lists each SHACL
+ * violation in a GOV.UK error summary linked to the question page and input that fixes it; that
+ * page then shows the error inline.
  */
 @Controller
 class AgreementEditorController {
-  private static final String SUBMIT = "submit";
+  private static final String CONTINUE = "continue";
+  private static final List<String> SCHEMES =
+      List.of(
+          "purpose",
+          "data-category",
+          "data-subject",
+          "assurance-scheme",
+          "lawful-basis",
+          "special-category-condition",
+          "dpa-schedule-1");
 
   private final Registry registry;
 
@@ -40,19 +52,24 @@ class AgreementEditorController {
     this.registry = registry;
   }
 
+  /** One row of the task list. */
+  record Task(Section step, boolean started, boolean complete) {}
+
+  // ---------------------------------------------------------------- a new draft: its first page
+
   @GetMapping("/agreements/new")
   ModelAndView create(Authentication auth) {
     Actor actor = Actors.of(auth);
     if (!member(actor)) {
       return notMember();
     }
-    return editor(actor, null, DraftForm.forOrganisation(actor.organisation().get()), List.of());
+    return step(actor, null, first(), newDraft(actor), List.of());
   }
 
   @PostMapping("/agreements/new")
   ModelAndView createPosted(
       @RequestParam MultiValueMap<String, String> params,
-      @RequestParam(defaultValue = "save") String action,
+      @RequestParam(defaultValue = CONTINUE) String action,
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
@@ -60,66 +77,138 @@ class AgreementEditorController {
       return notMember();
     }
     DraftForm form = DraftForm.of(params);
-    DraftForm.Converted converted = form.convert();
+    AgreementContent start = newDraft(actor).convert().content();
+    DraftForm.Converted converted = form.mergeInto(start, first());
     if (!converted.errors().isEmpty()) {
-      return invalid(editor(actor, null, form, converted.errors()));
+      return invalid(step(actor, null, first(), form, converted.errors()));
     }
     Result<AgreementView> created =
         registry.agreements().createDraft(actor, Optional.empty(), converted.content());
     if (!created.ok()) {
       return created.failure() == Result.Failure.INVALID
-          ? invalid(editor(actor, null, form, created.violations()))
+          ? invalid(step(actor, null, first(), form, created.violations()))
           : Pages.failure(created);
     }
-    return afterSave(actor, created.value().id(), action, redirect);
+    return afterSave(created.value().id(), first(), action, redirect);
   }
+
+  // ---------------------------------------------------------------- the task list
 
   @GetMapping("/agreements/{id}/edit")
-  ModelAndView edit(@PathVariable String id, Authentication auth) {
+  ModelAndView tasks(@PathVariable String id, Authentication auth) {
     Actor actor = Actors.of(auth);
-    Result<AgreementView> got = registry.agreements().get(actor, id);
+    Result<AgreementView> got = draft(actor, id);
     if (!got.ok()) {
-      return Pages.failure(got);
+      return got.failure() == Result.Failure.CONFLICT
+          ? new ModelAndView("redirect:/agreements/" + id)
+          : Pages.failure(got);
     }
     AgreementView a = got.value();
-    if (a.amendmentStatus().orElse(a.status()) != AgreementStatus.DRAFT) {
-      return new ModelAndView("redirect:/agreements/" + id);
-    }
-    return editor(actor, a, DraftForm.of(a.content()), List.of());
+    List<Violation> open = registry.agreements().check(actor, id).orElseThrow();
+    List<Task> tasks =
+        Questions.STEPS.stream()
+            .map(
+                s ->
+                    new Task(
+                        s,
+                        started(s, a.content()),
+                        open.stream().noneMatch(v -> v.field() != null && s.asks(v.field()))))
+            .toList();
+    ModelAndView mav = new ModelAndView("agreement-tasks");
+    mav.addObject("agreement", a);
+    mav.addObject("tasks", tasks);
+    mav.addObject("completed", tasks.stream().filter(Task::complete).count());
+    return mav;
   }
 
-  @PostMapping("/agreements/{id}/edit")
+  // ---------------------------------------------------------------- a question page
+
+  @GetMapping("/agreements/{id}/edit/{slug}")
+  ModelAndView edit(
+      @PathVariable String id,
+      @PathVariable String slug,
+      @RequestParam(defaultValue = "false") boolean check,
+      Authentication auth) {
+    Actor actor = Actors.of(auth);
+    Optional<Section> step = Questions.step(slug);
+    if (step.isEmpty()) {
+      return Pages.notFound("There is no question page called " + slug + ".");
+    }
+    Result<AgreementView> got = draft(actor, id);
+    if (!got.ok()) {
+      return got.failure() == Result.Failure.CONFLICT
+          ? new ModelAndView("redirect:/agreements/" + id)
+          : Pages.failure(got);
+    }
+    List<Violation> shown = List.of();
+    if (check) { // sent here from a refused submit: show what this page must fix
+      shown =
+          registry.agreements().check(actor, id).orElseThrow().stream()
+              .filter(v -> v.field() != null && step.get().asks(v.field()))
+              .toList();
+    }
+    return step(actor, got.value(), step.get(), DraftForm.of(got.value().content()), shown);
+  }
+
+  @PostMapping("/agreements/{id}/edit/{slug}")
   ModelAndView save(
       @PathVariable String id,
+      @PathVariable String slug,
       @RequestParam MultiValueMap<String, String> params,
-      @RequestParam(defaultValue = "save") String action,
+      @RequestParam(defaultValue = CONTINUE) String action,
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
-    Result<AgreementView> got = registry.agreements().get(actor, id);
+    Optional<Section> step = Questions.step(slug);
+    if (step.isEmpty()) {
+      return Pages.notFound("There is no question page called " + slug + ".");
+    }
+    Result<AgreementView> got = draft(actor, id);
     if (!got.ok()) {
       return Pages.failure(got);
     }
     DraftForm form = DraftForm.of(params);
-    DraftForm.Converted converted = form.convert();
+    DraftForm.Converted converted = form.mergeInto(got.value().content(), step.get());
     if (!converted.errors().isEmpty()) {
-      return invalid(editor(actor, got.value(), form, converted.errors()));
+      return invalid(step(actor, got.value(), step.get(), form, converted.errors()));
     }
     Result<AgreementView> saved = registry.agreements().updateDraft(actor, id, converted.content());
     if (!saved.ok()) {
       return saved.failure() == Result.Failure.INVALID
-          ? invalid(editor(actor, got.value(), form, saved.violations()))
+          ? invalid(step(actor, got.value(), step.get(), form, saved.violations()))
           : Pages.failure(saved);
     }
-    return afterSave(actor, id, action, redirect);
+    return afterSave(id, step.get(), action, redirect);
   }
 
   private ModelAndView afterSave(
-      Actor actor, String id, String action, RedirectAttributes redirect) {
-    if (!SUBMIT.equals(action)) {
-      redirect.addFlashAttribute("success", "Draft saved.");
-      return new ModelAndView("redirect:/agreements/" + id + "/edit");
+      String id, Section step, String action, RedirectAttributes redirect) {
+    String base = "redirect:/agreements/" + id + "/edit";
+    if (!CONTINUE.equals(action)) {
+      redirect.addFlashAttribute("success", "Your answers are saved.");
+      return new ModelAndView(base);
     }
+    return new ModelAndView(
+        Questions.next(step).map(n -> base + "/" + n.slug()).orElse(base + "/check"));
+  }
+
+  // ---------------------------------------------------------------- check your answers, submit
+
+  @GetMapping("/agreements/{id}/edit/check")
+  ModelAndView checkAnswers(@PathVariable String id, Authentication auth) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> got = draft(actor, id);
+    if (!got.ok()) {
+      return got.failure() == Result.Failure.CONFLICT
+          ? new ModelAndView("redirect:/agreements/" + id)
+          : Pages.failure(got);
+    }
+    return checkPage(got.value(), List.of());
+  }
+
+  @PostMapping("/agreements/{id}/submit")
+  ModelAndView submit(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
     Result<AgreementView> submitted = registry.agreements().submit(actor, id);
     if (submitted.ok()) {
       redirect.addFlashAttribute(
@@ -132,31 +221,58 @@ class AgreementEditorController {
     if (submitted.failure() != Result.Failure.INVALID) {
       return Pages.failure(submitted);
     }
-    // the answers are saved: show them as the core now holds them, so party indices match
     AgreementView a = registry.agreements().get(actor, id).orElseThrow();
-    ModelAndView mav = editor(actor, a, DraftForm.of(a.content()), submitted.violations());
-    mav.addObject("saved", true);
-    return invalid(mav);
+    return invalid(checkPage(a, submitted.violations()));
   }
 
-  private ModelAndView editor(
-      Actor actor, AgreementView agreement, DraftForm form, List<Violation> violations) {
-    ModelAndView mav = new ModelAndView("agreement-edit");
+  private ModelAndView checkPage(AgreementView a, List<Violation> violations) {
+    ModelAndView mav = new ModelAndView("agreement-check");
+    mav.addObject("agreement", a);
+    mav.addObject("sections", Questions.STEPS);
+    mav.addObject("partyQuestions", Questions.PARTY);
+    mav.addObject("roles", Questions.ROLES);
+    String edit = "/agreements/" + a.id() + "/edit/";
+    mav.addObject(
+        "errors",
+        violations.stream()
+            .map(
+                v ->
+                    new Pages.ErrorLink(
+                        v.field(),
+                        Questions.anchor(v.field()),
+                        v.message(),
+                        Questions.stepOf(v.field())
+                            .map(s -> edit + s.slug() + "?check=true")
+                            .orElse(edit + "check")))
+            .toList());
+    return mav;
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  /** The agreement, if the actor may edit it and it (or its amendment) is a draft. */
+  private Result<AgreementView> draft(Actor actor, String id) {
+    Result<AgreementView> got = registry.agreements().get(actor, id);
+    if (!got.ok()) {
+      return got;
+    }
+    AgreementView a = got.value();
+    if (a.amendmentStatus().orElse(a.status()) != AgreementStatus.DRAFT) {
+      return Result.conflict("Agreement " + id + " is not a draft.");
+    }
+    return got;
+  }
+
+  private ModelAndView step(
+      Actor actor, AgreementView agreement, Section step, DraftForm form, List<Violation> shown) {
+    ModelAndView mav = new ModelAndView("agreement-step");
     mav.addObject("agreement", agreement);
+    mav.addObject("step", step);
     mav.addObject("form", form);
-    mav.addObject("sections", Questions.SECTIONS);
     mav.addObject("partyQuestions", Questions.PARTY);
     mav.addObject("roles", Questions.ROLES);
     Map<String, List<ReferenceData.Concept>> concepts = new LinkedHashMap<>();
-    for (String scheme :
-        List.of(
-            "purpose",
-            "data-category",
-            "data-subject",
-            "assurance-scheme",
-            "lawful-basis",
-            "special-category-condition",
-            "dpa-schedule-1")) {
+    for (String scheme : SCHEMES) {
       concepts.put(scheme, registry.reference().concepts(scheme));
     }
     mav.addObject("concepts", concepts);
@@ -168,13 +284,27 @@ class AgreementEditorController {
             .filter(d -> parties.contains(d.publisher()) || chosen.contains(d.id()))
             .toList();
     mav.addObject("datasets", offered);
-    mav.addObject("errors", Pages.errorLinks(violations));
+    mav.addObject("errors", Pages.errorLinks(shown));
     Map<String, String> fieldErrors = new LinkedHashMap<>();
-    for (Violation v : violations) {
+    for (Violation v : shown) {
       fieldErrors.putIfAbsent(v.field(), v.message());
     }
     mav.addObject("fieldErrors", fieldErrors);
     return mav;
+  }
+
+  private static boolean started(Section step, AgreementContent content) {
+    return step.isParties()
+        ? !content.parties().isEmpty()
+        : step.questions().stream().anyMatch(q -> content.fields().containsKey(q.name()));
+  }
+
+  private static Section first() {
+    return Questions.STEPS.get(0);
+  }
+
+  private static DraftForm newDraft(Actor actor) {
+    return DraftForm.forOrganisation(actor.organisation().orElseThrow());
   }
 
   private static ModelAndView invalid(ModelAndView mav) {

@@ -171,7 +171,8 @@ class AgreementPageController {
             && a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isEmpty());
     mav.addObject("errors", errors);
     mav.addObject("roles", Questions.ROLES);
-    mav.addObject("sections", Questions.SECTIONS);
+    mav.addObject("sections", Questions.STEPS);
+    mav.addObject("partyQuestions", Questions.PARTY);
     mav.addObject("from", Math.max(1, a.currentVersion() - 1));
     mav.addObject("to", a.currentVersion());
     return mav;

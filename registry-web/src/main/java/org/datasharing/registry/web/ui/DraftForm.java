@@ -154,6 +154,29 @@ final class DraftForm {
     return new Converted(new AgreementContent(fields, out), errors);
   }
 
+  /**
+   * The answers of one question page put into the draft's current content: the page's fields (or
+   * the parties, on the parties' page) are replaced, cleared answers removed, every other answer
+   * kept as it was.
+   */
+  Converted mergeInto(AgreementContent current, Questions.Section step) {
+    Converted posted = convert();
+    Map<String, Object> fields = new LinkedHashMap<>(current.fields());
+    List<Map<String, Object>> parties = current.parties();
+    if (step.isParties()) {
+      parties = posted.content().parties();
+    } else {
+      for (Questions.Question q : step.questions()) {
+        fields.remove(q.name());
+        Object v = posted.content().fields().get(q.name());
+        if (v != null) {
+          fields.put(q.name(), v);
+        }
+      }
+    }
+    return new Converted(new AgreementContent(fields, parties), posted.errors());
+  }
+
   private java.util.Optional<LocalDate> date(String name, List<Violation> errors) {
     String d = value(name + "-day").strip();
     String m = value(name + "-month").strip();

@@ -42,8 +42,19 @@ final class Pages {
     };
   }
 
-  /** One entry of a GOV.UK error summary: the message and the id of the input it links to. */
-  record ErrorLink(String field, String anchor, String message) {}
+  /**
+   * One entry of a GOV.UK error summary: the message and the id of the input it links to, on this
+   * page or (when {@code page} is not empty) on the page that asks the question.
+   */
+  record ErrorLink(String field, String anchor, String message, String page) {
+    ErrorLink(String field, String anchor, String message) {
+      this(field, anchor, message, "");
+    }
+
+    public String href() {
+      return page + "#" + anchor;
+    }
+  }
 
   static List<ErrorLink> errorLinks(List<Violation> violations) {
     return violations.stream()

@@ -39,8 +39,25 @@ final class Questions {
     }
   }
 
-  /** A section of the editor. */
-  record Section(String heading, List<Question> questions) {}
+  /**
+   * A section of the agreement: one question page of the editor, at {@code
+   * /agreements/{id}/edit/{slug}}. The parties' page has no agreement-level questions.
+   */
+  record Section(String slug, String heading, List<Question> questions) {
+    public boolean isParties() {
+      return slug.equals(PARTIES);
+    }
+
+    /** Whether a violation's field is asked on this page. */
+    boolean asks(String field) {
+      if (isParties()) {
+        return field.equals("parties") || field.startsWith("parties[");
+      }
+      return questions.stream().anyMatch(q -> q.name().equals(field));
+    }
+  }
+
+  static final String PARTIES = "parties";
 
   private static Question q(Field f, Input input, String label, String hint) {
     return new Question(f.apiName(), input, label, hint, f.scheme());
@@ -49,6 +66,7 @@ final class Questions {
   static final List<Section> SECTIONS =
       List.of(
           new Section(
+              "about",
               "About the sharing",
               List.of(
                   q(Field.TITLE, Input.TEXT, "Title", "Say what the sharing is for"),
@@ -69,6 +87,7 @@ final class Questions {
                       "How you will judge success",
                       "For example, a measure and a target"))),
           new Section(
+              "data",
               "The data",
               List.of(
                   q(Field.DATASETS, Input.DATASETS, "Datasets shared", "Published by the parties"),
@@ -99,6 +118,7 @@ final class Questions {
                       "Does the sharing include criminal offence data?",
                       "UK GDPR Article 10"))),
           new Section(
+              "joint-controllers",
               "Joint controllers",
               List.of(
                   q(
@@ -107,6 +127,7 @@ final class Questions {
                       "How joint controllers share their responsibilities",
                       "Only if a party is a joint controller (UK GDPR Article 26)"))),
           new Section(
+              "protection",
               "How the data is shared and protected",
               List.of(
                   q(
@@ -136,6 +157,7 @@ final class Questions {
                       "Keeping the data accurate",
                       "How the parties tell each other about corrections"))),
           new Section(
+              "rights",
               "Individuals and their rights",
               List.of(
                   q(
@@ -154,6 +176,7 @@ final class Questions {
                       "How people are told about the sharing",
                       "For example, each party's privacy notice"))),
           new Section(
+              "retention",
               "Keeping and deleting the data",
               List.of(
                   q(
@@ -167,6 +190,7 @@ final class Questions {
                       "Deleting or returning the data",
                       "When it is no longer needed"))),
           new Section(
+              "impact",
               "Impact assessment and sign-off",
               List.of(
                   q(
@@ -185,6 +209,7 @@ final class Questions {
                       "Senior officers who sign off the sharing",
                       "For example, the Senior Information Risk Owner or Caldicott Guardian"))),
           new Section(
+              "dates",
               "Dates and ending the agreement",
               List.of(
                   q(Field.START, Input.DATE, "Start date", "For example, 1 4 2027"),
@@ -200,6 +225,30 @@ final class Questions {
                       Input.TEXTAREA,
                       "If a party does not comply",
                       "What will happen if a party or its staff fail to comply"))));
+
+  /** The editor's question pages in order: the sections, with the parties after the first. */
+  static final List<Section> STEPS =
+      java.util.stream.Stream.of(
+              SECTIONS.subList(0, 1),
+              List.of(new Section(PARTIES, "The parties", List.of())),
+              SECTIONS.subList(1, SECTIONS.size()))
+          .flatMap(List::stream)
+          .toList();
+
+  static Optional<Section> step(String slug) {
+    return STEPS.stream().filter(s -> s.slug().equals(slug)).findFirst();
+  }
+
+  /** The page after this one, or empty after the last. */
+  static Optional<Section> next(Section step) {
+    int i = STEPS.indexOf(step);
+    return i + 1 < STEPS.size() ? Optional.of(STEPS.get(i + 1)) : Optional.empty();
+  }
+
+  /** The page that asks about a violation's field, if any. */
+  static Optional<Section> stepOf(String field) {
+    return field == null ? Optional.empty() : STEPS.stream().filter(s -> s.asks(field)).findFirst();
+  }
 
   /** The questions about each party. */
   static final List<Question> PARTY =

@@ -107,26 +107,35 @@ class BrowserJourneyIntegrationTest {
     browser.click("input[name='purpose'][value='direct-care']");
     browser.type("purposeDescription", "Plan reablement care after discharge from hospital.");
     browser.click("#request-access-button");
-    browser.waitFor("#agreement-form");
+    browser.waitFor("#tasks");
     assertThat(browser.text(".govuk-notification-banner__heading"))
         .contains("Draft agreement created");
-    String editUrl = browser.driver.getCurrentUrl();
-    String agreement = editUrl.replaceAll(".*/agreements/([^/]+)/edit.*", "$1");
-    browser.page("editor-new-draft");
+    String agreement =
+        browser.driver.getCurrentUrl().replaceAll(".*/agreements/([^/]+)/edit.*", "$1");
+    assertThat(browser.text("#task-about-status")).isEqualTo("Incomplete");
+    browser.page("editor-task-list");
 
-    // complete every answer but one, and submit: the error summary names it and links to it
-    complete(today);
+    // every question page but one answer, then "Check your answers" and submit: the error
+    // summary names the missing answer and links to its question page, which shows it inline
+    answerEveryPage(agreement, today);
+    browser.waitFor("#submit-agreement");
+    browser.page("editor-check-answers");
     browser.click("#submit-agreement");
     browser.waitFor(".govuk-error-summary");
     List<String> links =
         browser.driver.findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
-            .map(a -> a.getDomAttribute("href").replaceAll(".*#", "#") + " " + a.getText())
+            .map(a -> a.getDomAttribute("href") + " " + a.getText())
             .toList();
     assertThat(links).as("error summary").hasSize(1);
-    assertThat(links.get(0)).startsWith("#sanctions ");
+    assertThat(links.get(0))
+        .startsWith("/agreements/" + agreement + "/edit/dates?check=true#sanctions ");
     browser.page("editor-error-summary");
     browser.driver.findElement(By.cssSelector(".govuk-error-summary__list a")).click();
+    browser.waitFor("#sanctions-error");
+    browser.page("editor-question-page-error");
     browser.type("sanctions", "Access is suspended at once and the DPOs meet within 5 days.");
+    browser.click("#save-and-continue");
+    browser.waitForUrl(base() + "/agreements/" + agreement + "/edit/check");
     browser.click("#submit-agreement");
     browser.waitForUrl(base() + "/agreements/" + agreement);
     browser.waitFor("#agreement-status");
@@ -190,25 +199,61 @@ class BrowserJourneyIntegrationTest {
     assertThat(browser.violations()).as("axe-core violations (WCAG 2.2 AA)").isEmpty();
   }
 
-  /** Every answer the draft still needs, except sanctions. */
-  void complete(LocalDate today) {
+  /** Every answer the draft still needs, except sanctions, page by page through the editor. */
+  void answerEveryPage(String agreement, LocalDate today) throws Exception {
+    browser.click("#task-about");
+    onPage(agreement, "about");
     browser.type("benefits", "People go home sooner and stay at home longer.");
     browser.type("successMeasures", "Fewer readmissions within 91 days.");
+    browser.page("editor-question-page");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "parties");
+    for (int i = 0; i < 2; i++) {
+      browser.select("parties-" + i + "-role", "controller");
+      browser.select("parties-" + i + "-lawfulBasis", "public-task");
+      browser.type("parties-" + i + "-statutoryPower", "Care Act 2014 s.2; NHS Act 2006 s.82");
+      browser.type("parties-" + i + "-contactName", "Information governance lead");
+      browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
+      browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
+    }
+    browser.page("editor-parties");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "data");
     browser.type("minimisationJustification", "Only the items reablement planning needs.");
     browser.check("specialCategoryData");
     browser.check("criminalOffenceData-no");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "joint-controllers");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "protection");
     browser.type("accessArrangements", "Reablement coordinators at both parties only.");
     browser.type("sharingMethod", "Daily secure file transfer.");
     browser.type("securityMeasures", "Encrypted in transit and at rest; breaches reported in 24h.");
     browser.type("commonFormats", "CSV to an agreed schema.");
     browser.type("accuracyArrangements", "Corrections re-sent from the source system.");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "rights");
     browser.type("dataSubjectRightsProcedure", "Requests forwarded to the DPO within 2 days.");
     browser.type("singlePointOfContact", "dpo@northshire-icb.example");
     browser.type("transparencyArrangements", "Both privacy notices describe the sharing.");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "retention");
     browser.type("retentionPeriod", "2 years");
     browser.type("deletionArrangements", "Secure deletion, confirmed in writing.");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "impact");
     browser.type("dpiaReference", "DPIA-2026-044");
     browser.type("seniorSignOff", "Caldicott Guardians of both parties");
+    browser.click("#save-and-continue");
+
+    onPage(agreement, "dates");
     LocalDate start = today.minusDays(7);
     LocalDate review = today.plusMonths(6);
     browser.type("startDate-day", String.valueOf(start.getDayOfMonth()));
@@ -218,13 +263,11 @@ class BrowserJourneyIntegrationTest {
     browser.type("reviewDate-month", String.valueOf(review.getMonthValue()));
     browser.type("reviewDate-year", String.valueOf(review.getYear()));
     browser.type("terminationArrangements", "Three months' notice; data deleted on exit.");
-    for (int i = 0; i < 2; i++) {
-      browser.select("parties-" + i + "-role", "controller");
-      browser.select("parties-" + i + "-lawfulBasis", "public-task");
-      browser.type("parties-" + i + "-statutoryPower", "Care Act 2014 s.2; NHS Act 2006 s.82");
-      browser.type("parties-" + i + "-contactName", "Information governance lead");
-      browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
-      browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
-    }
+    browser.click("#save-and-continue");
+    onPage(agreement, "check");
+  }
+
+  void onPage(String agreement, String step) {
+    browser.waitForUrl(base() + "/agreements/" + agreement + "/edit/" + step);
   }
 }

@@ -53,6 +53,7 @@ class UiPagesTest {
   static final String ACTIVE = "dsa-hospital-discharge"; // council + ICB + trust, two versions
 
   @Autowired MockMvc mvc;
+  @Autowired org.datasharing.registry.core.Registry registry;
 
   static OidcLoginRequestPostProcessor user(String username, String role, String organisation) {
     return oidcLogin()
@@ -170,7 +171,7 @@ class UiPagesTest {
   }
 
   @Test
-  void submittingAnIncompleteDraft_showsTheErrorSummary_linkingEachViolationToItsInput()
+  void editor_savesEachQuestionPage_keepsTheOtherAnswers_andLeadsThroughEveryPage()
       throws Exception {
     var partner = user("partner.council", "partner", COUNCIL);
     MockHttpServletResponse created =
@@ -179,27 +180,127 @@ class UiPagesTest {
                 .with(partner)
                 .with(csrf())
                 .param("title", "Carers' breaks")
-                .param("parties[0].organisation", COUNCIL)
-                .param("parties[0].role", "controller")
-                .param("parties[1].organisation", TRUST)
-                .param("parties[1].role", "controller")
-                .param("startDate-day", "1")
-                .param("startDate-month", "4")
-                .param("startDate-year", "2027")
-                .param("action", "submit"));
-    assertThat(created.getStatus()).isEqualTo(422);
-    String html = created.getContentAsString();
+                .param("benefits", "Carers get a break."));
+    String id = created.getRedirectedUrl().replaceAll("/agreements/([^/]+)/edit/parties", "$1");
+    assertThat(created.getRedirectedUrl()).isEqualTo("/agreements/" + id + "/edit/parties");
+    String parties =
+        call(get("/agreements/" + id + "/edit/parties").with(partner)).getContentAsString();
+    assertThat(parties).contains("<h1 class=\"govuk-heading-l\">The parties</h1>");
+    assertThat(parties).contains("<option value=\"" + COUNCIL + "\" selected=\"selected\"");
+
+    // every page continues to the next, the last to "Check your answers"
+    List<String> order = new ArrayList<>();
+    for (Questions.Section step : Questions.STEPS.subList(1, Questions.STEPS.size())) {
+      var request = post("/agreements/" + id + "/edit/" + step.slug()).with(partner).with(csrf());
+      if (step.isParties()) {
+        request
+            .param("parties[0].organisation", COUNCIL)
+            .param("parties[0].role", "controller")
+            .param("parties[1].organisation", TRUST)
+            .param("parties[1].role", "controller");
+      }
+      if (step.slug().equals("dates")) {
+        request
+            .param("startDate-day", "1")
+            .param("startDate-month", "4")
+            .param("startDate-year", "2027");
+      }
+      order.add(call(request).getRedirectedUrl());
+    }
+    assertThat(order.get(0)).isEqualTo("/agreements/" + id + "/edit/data");
+    assertThat(order.get(order.size() - 1)).isEqualTo("/agreements/" + id + "/edit/check");
+
+    // a page saves only its own answers: the first page's are still there
+    var saved =
+        registry
+            .agreements()
+            .get(org.datasharing.registry.core.common.Actor.system(), id)
+            .orElseThrow()
+            .content();
+    assertThat(saved.fields())
+        .containsEntry("title", "Carers' breaks")
+        .containsEntry("benefits", "Carers get a break.");
+    assertThat(saved.fields()).containsEntry("startDate", "2027-04-01");
+    assertThat(saved.partyOrganisations()).containsExactly(COUNCIL, TRUST);
+
+    // a date that is not a date: the page says so and nothing changes
+    MockHttpServletResponse badDate =
+        call(
+            post("/agreements/" + id + "/edit/dates")
+                .with(partner)
+                .with(csrf())
+                .param("startDate-day", "31")
+                .param("startDate-month", "2")
+                .param("startDate-year", "2027"));
+    assertThat(badDate.getStatus()).isEqualTo(422);
+    assertThat(badDate.getContentAsString())
+        .contains("href=\"#startDate-day\"", "Start date must be a real date");
+    assertThat(
+            registry
+                .agreements()
+                .get(org.datasharing.registry.core.common.Actor.system(), id)
+                .orElseThrow()
+                .content()
+                .fields())
+        .containsEntry("startDate", "2027-04-01");
+
+    // the task list says which pages are complete
+    String tasks = call(get("/agreements/" + id + "/edit").with(partner)).getContentAsString();
+    assertThat(tasks)
+        .contains("id=\"task-about\"", "id=\"task-dates\"", "Incomplete", "Check your answers");
+  }
+
+  @Test
+  void submittingAnIncompleteDraft_showsTheErrorSummary_linkingEachViolationToItsQuestionPage()
+      throws Exception {
+    var partner = user("partner.council", "partner", COUNCIL);
+    String id =
+        call(post("/agreements/new").with(partner).with(csrf()).param("title", "Respite care"))
+            .getRedirectedUrl()
+            .replaceAll("/agreements/([^/]+)/edit/parties", "$1");
+    call(
+        post("/agreements/" + id + "/edit/parties")
+            .with(partner)
+            .with(csrf())
+            .param("parties[0].organisation", COUNCIL)
+            .param("parties[0].role", "controller")
+            .param("parties[1].organisation", TRUST)
+            .param("parties[1].role", "controller"));
+    assertThat(call(get("/agreements/" + id + "/edit/check").with(partner)).getContentAsString())
+        .contains("Check your answers before submitting", "Respite care", "Not answered");
+
+    MockHttpServletResponse submitted =
+        call(post("/agreements/" + id + "/submit").with(partner).with(csrf()));
+
+    assertThat(submitted.getStatus()).isEqualTo(422);
+    String html = submitted.getContentAsString();
     assertThat(html).contains("govuk-error-summary", "There is a problem");
-    List<String> anchors = new ArrayList<>();
-    Matcher summary = Pattern.compile("<li><a href=\"#([^\"]+)\">").matcher(html);
+    List<String> links = new ArrayList<>();
+    Matcher summary = Pattern.compile("<li><a href=\"([^\"]+)\">").matcher(html);
     while (summary.find()) {
-      anchors.add(summary.group(1));
+      links.add(summary.group(1));
     }
-    assertThat(anchors).contains("sanctions", "parties-0-lawfulBasis", "reviewDate-day");
-    for (String anchor : anchors) {
-      assertThat(html).as("an input for #" + anchor).contains("id=\"" + anchor + "\"");
+    String edit = "/agreements/" + id + "/edit/";
+    assertThat(links)
+        .contains(
+            edit + "dates?check=true#sanctions",
+            edit + "parties?check=true#parties-0-lawfulBasis",
+            edit + "dates?check=true#reviewDate-day");
+    for (String link : links) {
+      String page = call(get(link.replaceAll("#.*", "")).with(partner)).getContentAsString();
+      String anchor = link.replaceAll(".*#", "");
+      assertThat(page).as("an input for " + link).contains("id=\"" + anchor + "\"");
+      assertThat(page)
+          .as("the error on " + link)
+          .contains("govuk-error-message", "href=\"#" + anchor + "\"");
     }
-    assertThat(html).contains("value=\"Carers&#39; breaks\"");
+    assertThat(
+            registry
+                .agreements()
+                .get(org.datasharing.registry.core.common.Actor.system(), id)
+                .orElseThrow()
+                .status())
+        .isEqualTo(org.datasharing.registry.core.agreement.AgreementStatus.DRAFT);
   }
 
   @Test
