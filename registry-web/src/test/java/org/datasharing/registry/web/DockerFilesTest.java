@@ -172,6 +172,24 @@ class DockerFilesTest {
   }
 
   @Test
+  void dockerfile_copiesEveryModulesPom_andInstallsNpmForTheFrontEndBuild() throws IOException {
+    String dockerfile = Files.readString(docker.resolve("Dockerfile"));
+    String parent = Files.readString(docker.resolveSibling("pom.xml"));
+    java.util.regex.Matcher module =
+        java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    int modules = 0;
+    while (module.find()) {
+      modules++;
+      String name = module.group(1);
+      assertThat(dockerfile)
+          .as("Maven needs every module's pom")
+          .contains("COPY " + name + "/pom.xml " + name + "/");
+    }
+    assertThat(modules).isGreaterThanOrEqualTo(5);
+    assertThat(dockerfile).contains("apt-get install -y --no-install-recommends nodejs npm");
+  }
+
+  @Test
   void realm_isRegistry_withOrganisationsEnabled_andTheFourRoles() {
     assertThat(realm.path("realm").asString()).isEqualTo("registry");
     assertThat(realm.path("enabled").asBoolean()).isTrue();

@@ -16,10 +16,15 @@ import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.agreement.VersionDiff;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -176,6 +181,21 @@ class AgreementPageController {
     mav.addObject("from", Math.max(1, a.currentVersion() - 1));
     mav.addObject("to", a.currentVersion());
     return mav;
+  }
+
+  /** The evidence bundle of the agreement (auditors): the same ZIP as the API's. */
+  @GetMapping("/agreements/{id}/evidence")
+  Object evidence(@PathVariable String id, Authentication auth) {
+    Result<byte[]> zip = new EvidenceBundle(registry).export(Actors.of(auth), id);
+    if (!zip.ok()) {
+      return Pages.failure(zip);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/zip"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("evidence-" + id + ".zip").build().toString())
+        .body(zip.value());
   }
 
   @PostMapping("/agreements/{id}/decision")

@@ -5,7 +5,9 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.sparql.SparqlProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,13 @@ class AuditPagesController {
 
   private final Registry registry;
 
-  AuditPagesController(Registry registry) {
+  private final QueryPack queryPack;
+  private final SparqlProperties sparql;
+
+  AuditPagesController(Registry registry, QueryPack queryPack, SparqlProperties properties) {
     this.registry = registry;
+    this.queryPack = queryPack;
+    this.sparql = properties;
   }
 
   @GetMapping("/audit")
@@ -58,6 +65,22 @@ class AuditPagesController {
     ModelAndView mav = new ModelAndView("audit-proof");
     mav.addObject("proof", proof.value());
     mav.addObject("event", event);
+    return mav;
+  }
+
+  /** The SPARQL console (YASGUI) with the auditors' query pack. */
+  @GetMapping("/audit/sparql")
+  ModelAndView console(
+      @RequestParam(name = "query", required = false) String query, Authentication auth) {
+    if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
+      return auditorsOnly();
+    }
+    ModelAndView mav = new ModelAndView("audit-sparql");
+    mav.addObject("queries", queryPack.entries());
+    mav.addObject(
+        "selected",
+        queryPack.entry(query == null ? "" : query).map(QueryPack.Entry::name).orElse(null));
+    mav.addObject("timeoutSeconds", sparql.timeout().toSeconds());
     return mav;
   }
 

@@ -12,6 +12,7 @@ import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -39,10 +40,12 @@ class HomeController {
 
   private final Registry registry;
   private final Clock clock;
+  private final QueryPack queryPack;
 
-  HomeController(Registry registry, Clock clock) {
+  HomeController(Registry registry, Clock clock, QueryPack queryPack) {
     this.registry = registry;
     this.clock = clock;
+    this.queryPack = queryPack;
   }
 
   /** An agreement that awaits the organisation, with what it awaits. */
@@ -129,6 +132,7 @@ class HomeController {
     if (actor.has(Actor.Role.AUDITOR)) {
       model.addAttribute("verification", registry.auditTrail().verify());
       model.addAttribute("recentEvents", registry.auditTrail().page(0, 5).events());
+      model.addAttribute("queries", queryPack.entries());
     }
     return "dashboard";
   }

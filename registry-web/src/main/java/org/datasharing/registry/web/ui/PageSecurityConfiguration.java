@@ -53,7 +53,7 @@ class PageSecurityConfiguration {
   };
 
   private static final String[] ASSETS = {
-    "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico"
+    "/webjars/**", "/assets/**", "/css/**", "/js/**", "/vendor/**", "/favicon.ico"
   };
 
   /**

@@ -186,6 +186,19 @@ class BrowserJourneyIntegrationTest {
     browser.open(base() + "/audit");
     assertThat(browser.text("#log-intact")).isEqualTo("Intact");
     browser.page("audit-log");
+    // the SPARQL console: a query of the pack opened in YASGUI and run on /sparql as the auditor
+    browser.click("#console-link");
+    browser.waitFor(".yasqe .CodeMirror");
+    browser.click(
+        "button.registry-open-query[data-query='datasets-shared-with-most-organisations']");
+    browser.click(".tabPanel.active .yasqe_queryButton");
+    browser.waitFor(".tabPanel.active .yasr .dataTable tbody tr");
+    assertThat(
+            browser.driver.findElements(
+                By.cssSelector(".tabPanel.active .yasr .dataTable tbody tr")))
+        .isNotEmpty();
+    browser.page("audit-sparql-console");
+    browser.open(base() + "/audit");
     browser.driver.findElement(By.partialLinkText("Inclusion proof")).click();
     assertThat(browser.text("h1")).isEqualTo("Inclusion proof");
     browser.page("audit-inclusion-proof");

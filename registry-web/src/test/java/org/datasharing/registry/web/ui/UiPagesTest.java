@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.datasharing.registry.core.agreement.Field;
+import org.datasharing.registry.core.sparql.QueryPack;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class UiPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired org.datasharing.registry.core.Registry registry;
+  @Autowired QueryPack queryPack;
 
   static OidcLoginRequestPostProcessor user(String username, String role, String organisation) {
     return oidcLogin()
@@ -136,6 +138,55 @@ class UiPagesTest {
         .contains("Inclusion proof", "Audit path");
     assertThat(call(get("/audit").with(user("dpo.trust", "dpo", TRUST))).getStatus())
         .isEqualTo(403);
+  }
+
+  @Test
+  void sparqlConsole_offersTheQueryPack_withYasguiServedByTheRegistry_toAuditorsOnly()
+      throws Exception {
+    var auditor = user("auditor", "auditor", null);
+    MockHttpServletResponse console =
+        call(get("/audit/sparql").param("query", "events-in-24-hours").with(auditor));
+    assertThat(console.getStatus()).isEqualTo(200);
+    String html = console.getContentAsString();
+    for (QueryPack.Entry q : queryPack.entries()) {
+      assertThat(html).contains("id=\"query-" + q.name() + "\"", "data-query=\"" + q.name() + "\"");
+    }
+    assertThat(html)
+        .contains("data-selected=\"events-in-24-hours\"", "src=\"/vendor/yasgui/yasgui.min.js\"")
+        .doesNotContain("unpkg.com", "cdn.");
+    MockHttpServletResponse script = call(get("/vendor/yasgui/yasgui.min.js"));
+    assertThat(script.getStatus()).as("YASGUI built by npm and served signed out").isEqualTo(200);
+    assertThat(script.getContentAsByteArray().length).isGreaterThan(100_000);
+    assertThat(call(get("/").with(auditor)).getContentAsString())
+        .contains("href=\"/audit/sparql?query=events-per-agent-in-month\"");
+    assertThat(call(get("/audit/sparql").with(user("dpo.trust", "dpo", TRUST))).getStatus())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void evidenceBundle_downloadsFromTheAgreementPage_forAuditors() throws Exception {
+    var auditor = user("auditor", "auditor", null);
+    assertThat(call(get("/agreements/" + ACTIVE).with(auditor)).getContentAsString())
+        .contains("href=\"/agreements/" + ACTIVE + "/evidence\"");
+    MockHttpServletResponse zip = call(get("/agreements/" + ACTIVE + "/evidence").with(auditor));
+    assertThat(zip.getStatus()).isEqualTo(200);
+    assertThat(zip.getContentType()).isEqualTo("application/zip");
+    assertThat(zip.getHeader("Content-Disposition"))
+        .contains("attachment", "evidence-" + ACTIVE + ".zip");
+    List<String> entries = new ArrayList<>();
+    try (var in =
+        new java.util.zip.ZipInputStream(
+            new java.io.ByteArrayInputStream(zip.getContentAsByteArray()))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.add(e.getName());
+      }
+    }
+    assertThat(entries).anyMatch(n -> n.endsWith(".trig")).anyMatch(n -> n.endsWith(".json"));
+    var dpo = user("dpo.council", "dpo", COUNCIL);
+    assertThat(call(get("/agreements/" + ACTIVE + "/evidence").with(dpo)).getStatus())
+        .isEqualTo(403);
+    assertThat(call(get("/agreements/" + ACTIVE).with(dpo)).getContentAsString())
+        .doesNotContain("/evidence\"");
   }
 
   @Test
