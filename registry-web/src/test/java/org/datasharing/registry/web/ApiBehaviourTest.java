@@ -60,7 +60,17 @@ class ApiBehaviourTest {
     var html = call(get(iri).accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"));
     assertThat(html.getContentType()).startsWith("text/html");
     assertThat(html.getContentAsString())
-        .contains("<h1>organisation northshire-county-council</h1>");
+        .contains("class=\"govuk-template\"")
+        .contains("<h1 class=\"govuk-heading-l\">Northshire County Council</h1>")
+        .contains("href=\"/id/organisation/northshire-county-council?format=turtle\"");
+    assertThat(call(get(iri).param("format", "jsonld").accept("text/html")).getContentType())
+        .startsWith("application/ld+json");
+    assertThat(call(get(iri).param("format", "pdf")).getStatus()).isEqualTo(400);
+    assertThat(
+            call(get("/id/agreement/dsa-hospital-discharge").accept("text/html"))
+                .getContentAsString())
+        .contains(
+            "<h1 class=\"govuk-heading-l\">Hospital Discharge and Reablement Information Sharing</h1>");
     assertThat(call(get(iri).accept("application/pdf")).getStatus()).isEqualTo(406);
   }
 

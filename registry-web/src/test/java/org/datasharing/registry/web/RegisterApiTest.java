@@ -139,16 +139,17 @@ class RegisterApiTest {
   }
 
   @Test
-  void page_isPlainAccessibleHtml_signedOut() throws Exception {
+  void page_isAGovUkPage_signedOut_sortableAndFilterable() throws Exception {
     MockHttpServletResponse r = call(get("/register"));
     assertThat(r.getStatus()).isEqualTo(200);
     assertThat(r.getContentType()).startsWith("text/html");
     String html = r.getContentAsString();
     assertThat(html)
-        .contains("<html lang=\"en\">")
-        .contains("<h1>Data sharing register</h1>")
-        .contains("<caption>")
-        .contains("<th scope=\"col\"")
+        .contains("class=\"govuk-template\"", "/webjars/govuk-frontend/")
+        .contains("<h1 class=\"govuk-heading-xl\">Data sharing register</h1>")
+        .contains("<caption class=\"govuk-table__caption")
+        .contains("aria-sort=\"ascending\"><a class=\"govuk-link\" href=\"/register?sort=-title\"")
+        .contains("/id/agreement/dsa-hospital-discharge\"")
         .contains("href=\"/api/register?format=csv\"")
         .contains("Hospital Discharge and Reablement Information Sharing")
         .doesNotContain(DRAFT_TITLE)
@@ -161,6 +162,11 @@ class RegisterApiTest {
         .contains("href=\"/api/register?status=suspended&amp;format=csv\"");
     MockHttpServletResponse bad = call(get("/register").param("status", "draft"));
     assertThat(bad.getStatus()).isEqualTo(400);
-    assertThat(bad.getContentAsString()).contains("There is a problem");
+    assertThat(bad.getContentAsString())
+        .contains(
+            "govuk-error-summary",
+            "There is a problem",
+            "href=\"#status\"",
+            "Agreements that are draft");
   }
 }

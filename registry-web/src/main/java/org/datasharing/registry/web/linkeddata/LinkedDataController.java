@@ -1,11 +1,10 @@
 package org.datasharing.registry.web.linkeddata;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
@@ -21,8 +20,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Linked-data IRIs: {@code /id/{organisation,dataset,agreement}/{id}} answer with the resource's
@@ -60,29 +59,47 @@ class LinkedDataController {
     this.registry = registry;
   }
 
+  /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */
+  private static final Map<String, MediaType> FORMAT_PARAMETER =
+      Map.of(
+          "turtle", MediaType.parseMediaType("text/turtle"),
+          "jsonld", MediaType.parseMediaType("application/ld+json"),
+          "ntriples", MediaType.parseMediaType("application/n-triples"),
+          "rdfxml", MediaType.parseMediaType("application/rdf+xml"));
+
   @GetMapping("/id/{kind:organisation|dataset|agreement}/{id}")
-  ResponseEntity<?> describe(
+  Object describe(
       @PathVariable String kind,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
+      @RequestParam(required = false) String format,
       Authentication auth) {
+    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "format must be one of "
+              + String.join(", ", new java.util.TreeSet<>(FORMAT_PARAMETER.keySet())));
+    }
     Result<Graph> r = registry.linkedData().describe(Actors.of(auth), kind, id);
     if (!r.ok()) {
-      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, r.message());
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(p);
+      return problem(HttpStatus.NOT_FOUND, r.message());
     }
     Graph g = r.value();
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    for (MediaType wanted : sorted(accept)) {
-      if (wanted.isCompatibleWith(MediaType.TEXT_HTML) && !wanted.isWildcardType()) {
-        return ResponseEntity.ok()
-            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-            .body(html(kind, id, g));
+    List<MediaType> wanted =
+        format == null ? sorted(accept) : List.of(FORMAT_PARAMETER.get(format));
+    for (MediaType type : wanted) {
+      if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
+        Node main =
+            switch (kind) {
+              case "organisation" -> registry.ids().organisation(id);
+              case "dataset" -> registry.ids().dataset(id);
+              default -> registry.ids().agreement(id);
+            };
+        return LinkedDataPage.of(kind, id, main, registry.ids().base(), g, PREFIXES).view();
       }
       for (var f : FORMATS.entrySet()) {
-        if (wanted.isCompatibleWith(f.getKey())) {
+        if (type.isCompatibleWith(f.getKey())) {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           RDFDataMgr.write(out, g, f.getValue());
           return ResponseEntity.ok()
@@ -92,13 +109,15 @@ class LinkedDataController {
         }
       }
     }
-    ProblemDetail p =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_ACCEPTABLE,
-            "Ask for text/turtle, application/ld+json, application/n-triples, application/rdf+xml or text/html");
-    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+    return problem(
+        HttpStatus.NOT_ACCEPTABLE,
+        "Ask for text/turtle, application/ld+json, application/n-triples, application/rdf+xml or text/html");
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(p);
+        .body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   private static List<MediaType> sorted(String accept) {
@@ -110,41 +129,5 @@ class LinkedDataController {
     } catch (IllegalArgumentException e) {
       return List.of(MediaType.parseMediaType("text/turtle"));
     }
-  }
-
-  /** A minimal page; the UI issue replaces it with the GOV.UK layout. */
-  private static String html(String kind, String id, Graph g) {
-    StringBuilder rows = new StringBuilder();
-    g.find().toList().stream()
-        .sorted(
-            java.util.Comparator.comparing((Triple t) -> t.getSubject().toString())
-                .thenComparing(t -> t.getPredicate().toString()))
-        .forEach(
-            t ->
-                rows.append("<tr><td>")
-                    .append(esc(PREFIXES.shortForm(t.getSubject().toString())))
-                    .append("</td><td>")
-                    .append(esc(PREFIXES.shortForm(t.getPredicate().getURI())))
-                    .append("</td><td>")
-                    .append(
-                        esc(
-                            t.getObject().isURI()
-                                ? PREFIXES.shortForm(t.getObject().getURI())
-                                : t.getObject().isLiteral()
-                                    ? t.getObject().getLiteralLexicalForm()
-                                    : t.getObject().toString()))
-                    .append("</td></tr>\n"));
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        + esc(kind + " " + id)
-        + "</title></head><body><main><h1>"
-        + esc(kind + " " + id)
-        + "</h1><table><thead><tr><th scope=\"col\">Subject</th>"
-        + "<th scope=\"col\">Property</th><th scope=\"col\">Value</th></tr></thead><tbody>\n"
-        + rows
-        + "</tbody></table></main></body></html>";
-  }
-
-  private static String esc(String s) {
-    return HtmlUtils.htmlEscape(s);
   }
 }

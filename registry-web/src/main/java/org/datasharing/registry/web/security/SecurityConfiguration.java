@@ -30,9 +30,7 @@ class SecurityConfiguration {
             "/swagger-ui.html",
             "/error",
             "/catalog",
-            "/catalog/**",
-            "/register",
-            "/register/**")
+            "/catalog/**")
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credentials to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -48,9 +46,7 @@ class SecurityConfiguration {
                         "/api/register/**",
                         "/id/**",
                         "/catalog",
-                        "/catalog/**",
-                        "/register",
-                        "/register/**")
+                        "/catalog/**")
                     .permitAll()
                     .requestMatchers("/api/audit/**")
                     .hasRole("AUDITOR")

@@ -100,6 +100,15 @@ class Labels {
     };
   }
 
+  /** The GOV.UK tag colour of a status given by its words, as the public register shows it. */
+  public String registerTag(String label) {
+    return java.util.Arrays.stream(AgreementStatus.values())
+        .filter(s -> PublicRegister.statusLabel(s).equals(label))
+        .findFirst()
+        .map(this::statusTag)
+        .orElse("govuk-tag--grey");
+  }
+
   /** "1 January 2027" from an ISO date; the text itself if it is not one. */
   public String date(Object iso) {
     if (iso == null) {

@@ -7,14 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserJourneyIntegrationTest {
+class BrowserJourneyIntegrationTest extends BrowserTestSupport {
   @TempDir static Path dir;
 
   @DynamicPropertySource
@@ -37,53 +34,8 @@ class BrowserJourneyIntegrationTest {
     r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
   }
 
-  static Browser browser;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = new Browser(dir.resolve("chromium-profile"), Path.of("target/screenshots"));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @LocalServerPort int port;
-
-  String base() {
-    return "http://localhost:" + port;
-  }
-
-  /** Signs in through Keycloak's login page (one page, or username then password). */
-  void signIn(String username, String screenshot) throws Exception {
-    browser.open(base() + "/sign-in");
-    browser.waitFor("#username");
-    if (screenshot != null) {
-      browser.page(screenshot, false);
-    }
-    browser.type("username", username);
-    if (!browser.present("#password")) {
-      browser.click("#kc-login");
-      browser.waitFor("#password");
-    }
-    browser.type("password", SharedKeycloak.PASSWORD);
-    browser.click("#kc-login");
-    browser.waitForUrl(base());
-    assertThat(browser.text(".registry-account__name")).isEqualTo(username);
-  }
-
-  void signOut() throws Exception {
-    browser.click("#sign-out");
-    browser.waitForUrl(base() + "/signed-out");
-    assertThat(browser.text("h1")).isEqualTo("You have signed out");
-  }
-
   @Test
   void partnerDrafts_dposApprove_auditorVerifies_publicSees_inARealBrowser() throws Exception {
-    KeycloakRedirects.allow(SharedKeycloak.get(), base());
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     // signed out: the home page and the catalogue
@@ -208,6 +160,12 @@ class BrowserJourneyIntegrationTest {
     browser.open(base() + "/register");
     assertThat(browser.pageText()).contains("Reablement Episodes: sharing with");
     browser.page("public-register");
+    // its linked-data IRI renders as a page for browsers
+    browser.driver.findElement(By.partialLinkText("Reablement Episodes: sharing with")).click();
+    browser.waitFor("#statements");
+    assertThat(browser.text("h1")).startsWith("Reablement Episodes: sharing with");
+    assertThat(browser.text(".govuk-caption-l")).isEqualTo("Linked data: agreement");
+    browser.page("linked-data-agreement");
 
     assertThat(browser.violations()).as("axe-core violations (WCAG 2.2 AA)").isEmpty();
   }

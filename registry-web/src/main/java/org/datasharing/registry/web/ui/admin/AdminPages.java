@@ -77,7 +77,11 @@ final class AdminPages {
   }
 
   /** One entry of a GOV.UK error summary: the message and the id of the input it links to. */
-  record ErrorLink(String field, String anchor, String message) {}
+  record ErrorLink(String field, String anchor, String message) {
+    public String href() {
+      return "#" + anchor;
+    }
+  }
 
   /**
    * The error summary's entries; a violation of a field without an input links to {@code fallback}.
