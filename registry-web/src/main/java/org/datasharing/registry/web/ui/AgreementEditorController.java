@@ -99,9 +99,7 @@ class AgreementEditorController {
     Actor actor = Actors.of(auth);
     Result<AgreementView> got = draft(actor, id);
     if (!got.ok()) {
-      return got.failure() == Result.Failure.CONFLICT
-          ? new ModelAndView("redirect:/agreements/" + id)
-          : Pages.failure(got);
+      return notEditable(got, id);
     }
     AgreementView a = got.value();
     List<Violation> open = registry.agreements().check(actor, id).orElseThrow();
@@ -136,9 +134,7 @@ class AgreementEditorController {
     }
     Result<AgreementView> got = draft(actor, id);
     if (!got.ok()) {
-      return got.failure() == Result.Failure.CONFLICT
-          ? new ModelAndView("redirect:/agreements/" + id)
-          : Pages.failure(got);
+      return notEditable(got, id);
     }
     List<Violation> shown = List.of();
     if (check) { // sent here from a refused submit: show what this page must fix
@@ -199,9 +195,7 @@ class AgreementEditorController {
     Actor actor = Actors.of(auth);
     Result<AgreementView> got = draft(actor, id);
     if (!got.ok()) {
-      return got.failure() == Result.Failure.CONFLICT
-          ? new ModelAndView("redirect:/agreements/" + id)
-          : Pages.failure(got);
+      return notEditable(got, id);
     }
     return checkPage(got.value(), List.of());
   }
@@ -261,6 +255,13 @@ class AgreementEditorController {
       return Result.conflict("Agreement " + id + " is not a draft.");
     }
     return got;
+  }
+
+  /** An agreement no longer a draft shows its page; anything else is the failure's page. */
+  private static ModelAndView notEditable(Result<AgreementView> got, String id) {
+    return got.failure() == Result.Failure.CONFLICT
+        ? new ModelAndView("redirect:/agreements/" + id)
+        : Pages.failure(got);
   }
 
   private ModelAndView step(
