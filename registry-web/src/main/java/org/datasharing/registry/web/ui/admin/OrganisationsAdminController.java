@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -137,7 +139,7 @@ class OrganisationsAdminController {
     if (!AdminPages.admin(Actors.of(auth))) {
       return AdminPages.adminsOnly();
     }
-    return form(Map.of(), List.of(), null, HttpStatus.OK);
+    return form(null, Map.of(), List.of(), null, HttpStatus.OK);
   }
 
   @PostMapping("/organisations/new")
@@ -163,7 +165,7 @@ class OrganisationsAdminController {
     try {
       r = onboarding.onboardOrganisation(actor, o);
     } catch (DirectoryException e) {
-      return form(values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
+      return form(null, values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
     }
     if (!r.ok()) {
       if (r.violations().isEmpty()
@@ -174,8 +176,7 @@ class OrganisationsAdminController {
           r.violations().isEmpty()
               ? List.of(new AdminPages.ErrorLink(null, "id", r.message()))
               : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "id");
-      ModelAndView mav = form(values, errors, null, AdminPages.status(r.failure()));
-      return mav;
+      return form(null, values, errors, null, AdminPages.status(r.failure()));
     }
     Organisation org = r.value().value();
     if (r.value().done()) {
@@ -186,12 +187,90 @@ class OrganisationsAdminController {
     return new ModelAndView("redirect:/admin/organisations/" + org.id());
   }
 
+  @GetMapping("/organisations/{id}/edit")
+  ModelAndView edit(@PathVariable String id, Authentication auth) {
+    if (!AdminPages.admin(Actors.of(auth))) {
+      return AdminPages.adminsOnly();
+    }
+    Optional<Organisation> o = registry.organisations().get(id);
+    if (o.isEmpty()) {
+      return AdminPages.failure(Result.notFound("There is no organisation " + id));
+    }
+    return form(o.get(), values(o.get()), List.of(), null, HttpStatus.OK);
+  }
+
+  /**
+   * Changes an organisation's details in the registry, and its name and e-mail domain in Keycloak;
+   * its identifier (the Keycloak alias) and its assurances stay as they are.
+   */
+  @PostMapping("/organisations/{id}/edit")
+  ModelAndView update(
+      @PathVariable String id,
+      @RequestParam Map<String, String> params,
+      Authentication auth,
+      RedirectAttributes flash) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    Optional<Organisation> before = registry.organisations().get(id);
+    if (before.isEmpty()) {
+      return AdminPages.failure(Result.notFound("There is no organisation " + id));
+    }
+    Map<String, String> values = new HashMap<>();
+    FIELDS.forEach(f -> values.put(f, AdminPages.blankToNull(params.get(f))));
+    values.put("id", id);
+    Organisation changed =
+        new Organisation(
+            id,
+            values.get("name"),
+            values.get("type"),
+            values.get("sector"),
+            values.get("domain"),
+            values.get("dpoName"),
+            values.get("dpoEmail"),
+            before.get().assurances());
+    Result<Synced<Organisation>> r;
+    try {
+      r = onboarding.updateOrganisation(actor, changed);
+    } catch (DirectoryException e) {
+      return form(before.get(), values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
+    }
+    if (!r.ok()) {
+      if (r.violations().isEmpty() && r.failure() == Result.Failure.FORBIDDEN) {
+        return AdminPages.failure(r);
+      }
+      List<AdminPages.ErrorLink> errors =
+          r.violations().isEmpty()
+              ? List.of(new AdminPages.ErrorLink(null, "name", r.message()))
+              : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "name");
+      return form(before.get(), values, errors, null, AdminPages.status(r.failure()));
+    }
+    flash.addFlashAttribute(r.value().done() ? "success" : "notice", r.value().message());
+    return new ModelAndView("redirect:/admin/organisations/" + id);
+  }
+
+  private static Map<String, String> values(Organisation o) {
+    Map<String, String> v = new HashMap<>();
+    v.put("id", o.id());
+    v.put("name", o.name());
+    v.put("type", o.type());
+    v.put("sector", o.sector());
+    v.put("domain", o.domain());
+    v.put("dpoName", o.dpoName());
+    v.put("dpoEmail", o.dpoEmail());
+    return v;
+  }
+
+  /** The organisation form: onboarding a new one ({@code editing} null), or changing one. */
   private ModelAndView form(
+      Organisation editing,
       Map<String, String> values,
       List<AdminPages.ErrorLink> errors,
       String keycloakError,
       HttpStatus status) {
     ModelAndView mav = new ModelAndView("admin/organisation-new", status);
+    mav.addObject("editing", editing);
     mav.addObject("form", new LinkedHashMap<>(values));
     mav.addObject("errors", errors);
     mav.addObject("fieldErrors", AdminPages.fieldErrors(errors));

@@ -131,6 +131,56 @@ class AdminPagesTest {
   }
 
   @Test
+  void admin_changesAnOrganisationsDetails_inTheRegistryAndKeycloak_keepingItsIdentifier()
+      throws Exception {
+    mvc.perform(onboard("northshire-coroner", "Northshire Coroner", "northshire-coroner.example"));
+    String form =
+        call(get("/admin/organisations/northshire-coroner/edit").with(ADMIN)).getContentAsString();
+    assertThat(form)
+        .contains("Change the organisation's details", "value=\"Northshire Coroner\"")
+        .doesNotContain("id=\"id\"");
+
+    MockHttpServletResponse blank =
+        call(
+            post("/admin/organisations/northshire-coroner/edit")
+                .with(ADMIN)
+                .with(csrf())
+                .param("name", "")
+                .param("type", "fire-and-rescue")
+                .param("sector", "fire")
+                .param("domain", "northshire-coroner.example"));
+    assertThat(blank.getStatus()).isEqualTo(422);
+    assertThat(blank.getContentAsString()).contains("govuk-error-summary", "href=\"#name\"");
+    assertThat(registry.organisations().get("northshire-coroner").orElseThrow().name())
+        .isEqualTo("Northshire Coroner");
+
+    MvcResult saved =
+        mvc.perform(
+                post("/admin/organisations/northshire-coroner/edit")
+                    .with(ADMIN)
+                    .with(csrf())
+                    .param("id", "an-attempt-to-rename")
+                    .param("name", "HM Coroner for Northshire")
+                    .param("type", "fire-and-rescue")
+                    .param("sector", "fire")
+                    .param("domain", "coroner.northshire.example")
+                    .param("dpoName", "Alex Morgan")
+                    .param("dpoEmail", "alex.morgan@coroner.northshire.example"))
+            .andReturn();
+    assertThat(saved.getResponse().getRedirectedUrl())
+        .isEqualTo("/admin/organisations/northshire-coroner");
+    assertThat(registry.organisations().get("northshire-coroner").orElseThrow().name())
+        .isEqualTo("HM Coroner for Northshire");
+    assertThat(registry.organisations().get("an-attempt-to-rename")).isEmpty();
+    assertThat(KEYCLOAK.organisations.get("northshire-coroner").name())
+        .isEqualTo("HM Coroner for Northshire");
+    assertThat(KEYCLOAK.organisations.get("northshire-coroner").domains())
+        .containsExactly("coroner.northshire.example");
+    assertThat(call(get("/admin/organisations/no-such-org/edit").with(ADMIN)).getStatus())
+        .isEqualTo(404);
+  }
+
+  @Test
   void othersAreRefused_andSignedOutVisitorsSentToSignIn() throws Exception {
     var dpo = user("dpo.council", "dpo", COUNCIL);
     for (String page : List.of("/admin", "/admin/organisations/new", "/admin/reconciliation")) {
