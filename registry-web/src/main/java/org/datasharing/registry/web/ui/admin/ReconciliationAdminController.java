@@ -7,6 +7,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.identity.ApplyReport;
 import org.datasharing.registry.core.identity.DirectoryException;
 import org.datasharing.registry.core.identity.Onboarding;
+import org.datasharing.registry.core.identity.PendingOperation;
 import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.core.identity.ReconciliationReport;
 import org.datasharing.registry.web.security.Actors;
@@ -14,10 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * For registry administrators: the differences between the registry's organisations and Keycloak's,
@@ -87,6 +90,25 @@ class ReconciliationAdminController {
       mav.addObject("keycloakError", AdminPages.trouble(e));
     }
     return mav;
+  }
+
+  /**
+   * Gives up an operation waiting for Keycloak (one Keycloak keeps refusing, or one done by hand
+   * there); an audit event records who gave it up.
+   */
+  @PostMapping("/pending/{id}/discard")
+  ModelAndView discard(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    Result<PendingOperation> r = onboarding.discard(actor, id);
+    if (!r.ok()) {
+      return AdminPages.failure(r);
+    }
+    flash.addFlashAttribute(
+        "success", "Given up: " + r.value().describe() + ". Nothing more will be tried.");
+    return new ModelAndView("redirect:/admin/reconciliation");
   }
 
   private void reportAgain(Actor actor, ModelAndView mav) {

@@ -245,6 +245,31 @@ class AdminPagesTest {
   }
 
   @Test
+  void aPendingOperation_canBeGivenUp_onTheReconciliationPage_withAnAuditEvent() throws Exception {
+    KEYCLOAK.failing = DirectoryException.Kind.NO_ANSWER;
+    mvc.perform(onboard("northshire-lifeboats", "Northshire Lifeboats", "lifeboats.example"));
+    KEYCLOAK.failing = null;
+    String page = call(get("/admin/reconciliation").with(ADMIN)).getContentAsString();
+    Matcher discard =
+        Pattern.compile(
+                "northshire-lifeboats in Keycloak</td>.*?action=\"(/admin/reconciliation/pending/[^\"]+/discard)\"",
+                Pattern.DOTALL)
+            .matcher(page);
+    assertThat(discard.find()).as("a Give up button").isTrue();
+    assertThat(page).contains("Keycloak did not answer");
+    long events = registry.store().logHead().size();
+
+    MvcResult gaveUp = mvc.perform(post(discard.group(1)).with(ADMIN).with(csrf())).andReturn();
+
+    assertThat(gaveUp.getResponse().getRedirectedUrl()).isEqualTo("/admin/reconciliation");
+    assertThat(gaveUp.getFlashMap().get("success").toString()).startsWith("Given up:");
+    assertThat(registry.store().logHead().size()).isEqualTo(events + 1);
+    assertThat(call(get("/admin/reconciliation").with(ADMIN)).getContentAsString())
+        .doesNotContain(discard.group(1));
+    assertThat(call(post(discard.group(1)).with(ADMIN).with(csrf())).getStatus()).isEqualTo(404);
+  }
+
+  @Test
   void members_canBeAdded_andTheLastDpoOfAPartyToAnAgreementIsNotRemoved() throws Exception {
     MockHttpServletResponse added =
         call(
