@@ -398,30 +398,7 @@ public final class BenchMain {
               Results.rssMb(),
               v.treeSize() + " events, every leaf and tree head recomputed"));
 
-      Node event = NodeFactory.createURI(trail.page(0, 1).events().get(0).id());
-      long[] proof = new long[Math.max(3, tier.queryRuns() / 2)];
-      int proofLength = 0;
-      for (int i = 0; i < proof.length; i++) {
-        long s = System.nanoTime();
-        proofLength = trail.inclusionProof(event).orElseThrow().auditPath().size();
-        proof[i] = System.nanoTime() - s;
-      }
-      results.add(
-          new Results.Row(
-              "inclusion proof (ms)",
-              tier.name(),
-              Results.percentile(proof, 50),
-              Double.NaN,
-              "ms",
-              Double.NaN,
-              Results.percentile(proof, 50),
-              Results.percentile(proof, 95),
-              Results.percentile(proof, 99),
-              Results.heapMb(),
-              Results.rssMb(),
-              "proof has "
-                  + proofLength
-                  + " hashes (log2 n); computing it reads all leaf hashes (O(n))"));
+      new ProofBench(results, tier).run(dir, trail);
 
       DatasetGraph db = store.datasetGraph();
       String month = "2025-03";

@@ -28,6 +28,9 @@ class BenchSmokeTest {
             "disk: compacted / live data (MB)",
             "audit verify (s)",
             "inclusion proof (ms)",
+            "inclusion proof, n/10 events (ms)",
+            "inclusion proof, n/100 events (ms)",
+            "consistency proof (ms)",
             "audit query p95: events per agent in a month",
             "audit query p95: events in a 24-hour window");
     assertThat(results.rows()).allSatisfy(r -> assertThat(r.registry()).isPositive());
