@@ -95,6 +95,7 @@ public final class BenchMain {
     try {
       importBench(tier, dir, catalogFiles, registry);
       decisionBench(tier, dir, registry, store);
+      new SearchBench(results, tier).run(dir, registry);
     } finally {
       store.close();
     }

@@ -26,6 +26,7 @@ class BenchSmokeTest {
             "decide, 1 client (txn/s)",
             "decide, 8 clients (txn/s)",
             "disk: compacted / live data (MB)",
+            "search p95: text + facets (ms)",
             "audit verify (s)",
             "inclusion proof (ms)",
             "inclusion proof, n/10 events (ms)",
