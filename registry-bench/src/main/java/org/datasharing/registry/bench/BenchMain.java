@@ -92,14 +92,17 @@ public final class BenchMain {
     List<Path> catalogFiles = generateCatalog(dir, tier);
     TdbRegistryStore store = TdbRegistryStore.open(dir.resolve("registry"));
     Registry registry = new Registry(store, Generator.BASE, Clock.systemUTC(), true);
+    QueryPackBench pack = new QueryPackBench(results, tier);
     try {
       importBench(tier, dir, catalogFiles, registry);
       decisionBench(tier, dir, registry, store);
       new SearchBench(results, tier).run(dir, registry);
+      pack.measure("registry store", store, registry.ids(), false);
     } finally {
       store.close();
     }
-    auditBench(tier, dir);
+    auditBench(tier, dir, pack);
+    pack.report();
   }
 
   // ------------------------------------------------------------------ bulk import
@@ -362,7 +365,7 @@ public final class BenchMain {
 
   // ------------------------------------------------------------------ audit
 
-  private void auditBench(Tier tier, Path dir) throws Exception {
+  private void auditBench(Tier tier, Path dir, QueryPackBench pack) throws Exception {
     Path file = dir.resolve("audit.nq");
     Generator.auditLog(file, tier.auditEvents(), 42);
     Path location = dir.resolve("audit-db");
@@ -400,6 +403,7 @@ public final class BenchMain {
               v.treeSize() + " events, every leaf and tree head recomputed"));
 
       new ProofBench(results, tier).run(dir, trail);
+      pack.measure("audit-log store", store, registry.ids(), true);
 
       DatasetGraph db = store.datasetGraph();
       String month = "2025-03";
