@@ -43,7 +43,11 @@ public final class Queries {
    * lookup rather than a filter over a scan.
    */
   public static Query withValues(String name, String var, Collection<Node> values) {
-    Query q = get(name);
+    return withValues(get(name), var, values);
+  }
+
+  /** {@link #withValues(String, String, Collection)} for a query already loaded (and bound). */
+  public static Query withValues(Query q, String var, Collection<Node> values) {
     Var v = Var.alloc(var);
     ElementData data = new ElementData();
     data.add(v);
