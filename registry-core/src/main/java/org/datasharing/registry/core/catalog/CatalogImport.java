@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.reference.ReferenceData;
@@ -171,7 +172,8 @@ public final class CatalogImport {
           "Nothing was imported: correct these and import the file again", violations);
     }
     report.accept("validated " + datasets.size() + " datasets against the shapes");
-    Graph existing = store.graph(Graphs.CATALOG_NODE);
+    // only the imported datasets' current triples, not a copy of the whole catalogue
+    Graph existing = existingTriples(datasets);
     List<Quad> remove = new ArrayList<>();
     int updated = 0;
     for (Node d : datasets) {
@@ -205,5 +207,20 @@ public final class CatalogImport {
             updated,
             datasets.stream().map(Node::getURI).sorted().toList(),
             List.copyOf(progress)));
+  }
+
+  private Graph existingTriples(List<Node> datasets) {
+    Graph existing = GraphFactory.createDefaultGraph();
+    for (int from = 0; from < datasets.size(); from += 1000) {
+      store
+          .construct(
+              Queries.withValues(
+                  "catalog-dataset-triples",
+                  "d",
+                  datasets.subList(from, Math.min(datasets.size(), from + 1000))))
+          .find()
+          .forEachRemaining(existing::add);
+    }
+    return existing;
   }
 }
