@@ -119,7 +119,7 @@ final class SearchBench {
               Results.percentile(reg, 99),
               Results.heapMb(),
               Results.rssMb(),
-              "first search after the concurrent decisions "
+              "first (cold) search after the decisions and compaction "
                   + fmt(firstMs)
                   + " ms; bare p50/p99 "
                   + fmt(Results.percentile(bareLat, 50))
