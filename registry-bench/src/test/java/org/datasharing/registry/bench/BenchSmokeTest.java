@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.core.store.Bootstrap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,20 @@ class BenchSmokeTest {
             "decide, 1 client (txn/s)",
             "decide, 8 clients (txn/s)",
             "disk: compacted / live data (MB)",
+            "search p95: text + facets (ms)",
             "audit verify (s)",
             "inclusion proof (ms)",
+            "inclusion proof, n/10 events (ms)",
+            "inclusion proof, n/100 events (ms)",
+            "consistency proof (ms)",
             "audit query p95: events per agent in a month",
             "audit query p95: events in a 24-hour window");
+    assertThat(results.rows())
+        .extracting(Results.Row::benchmark)
+        .containsAll(
+            QueryPack.load().entries().stream()
+                .map(e -> "pack p95: " + e.name() + " (ms)")
+                .toList());
     assertThat(results.rows()).allSatisfy(r -> assertThat(r.registry()).isPositive());
     assertThat(Files.readString(out.resolve("bench-results.csv"))).contains("bulk import");
     assertThat(Files.size(out.resolve("bench-results.png"))).isPositive();

@@ -371,6 +371,13 @@ public final class DSR {
   /** The hex SHA-256 Merkle leaf hash of the event's canonical form. */
   public static final Property leafHash = property("leafHash");
 
+  /**
+   * The hex SHA-256 hashes of the perfect Merkle subtrees of 2, 4, 8, ... leaves that end with this
+   * event, smallest first, comma-separated; stored once when the event is appended, so that proofs
+   * read O(log n) hashes.
+   */
+  public static final Property subtreeHashes = property("subtreeHashes");
+
   /** The UTC day of the event, for grouping and filtering. */
   public static final Property day = property("day");
 

@@ -57,6 +57,7 @@ public final class AgreementService {
   private final ShapeValidator validator;
   private final ReferenceData reference;
   private final ContentMapper mapper;
+  private final VersionHashes hashes = new VersionHashes();
 
   public AgreementService(
       RegistryStore store,
@@ -219,7 +220,7 @@ public final class AgreementService {
                               new VersionText(
                                   number,
                                   v.getURI(),
-                                  AuditLog.sha256Hex(a.content(v)),
+                                  hashes.of(a, v),
                                   mapper.fromGraph(a.graph(), v))))
                   .orElseGet(() -> notFound("Agreement " + id + " has no version " + number));
             });
@@ -578,7 +579,7 @@ public final class AgreementService {
             }
           }
           Instant now = clock.instant();
-          String hash = AuditLog.sha256Hex(a.content(v));
+          String hash = hashes.of(a, v);
           Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
           Node ag = a.iri();
           List<Quad> add = new ArrayList<>();
@@ -767,7 +768,9 @@ public final class AgreementService {
               audit.appender(
                   audit.event(p.action(), actor, ag, p.version(), p.hash(), p.detail())));
       if (store.commit(change) == RegistryStore.CommitOutcome.APPLIED) {
-        return load(id).map(this::view);
+        // the revision guard held, so the graph now is the snapshot with this change applied:
+        // no need to read it back
+        return Result.ok(view(a.with(remove, add)));
       }
       backOff(i);
     }
@@ -931,7 +934,7 @@ public final class AgreementService {
     List<Quad> add = new ArrayList<>();
     setWorkflowStatus(a, target, remove, add);
     Node v = a.currentVersion();
-    return new Pending(remove, add, action, v, AuditLog.sha256Hex(a.content(v)), detail);
+    return new Pending(remove, add, action, v, hashes.of(a, v), detail);
   }
 
   /** Moves the amendment's status if one is under way, else the agreement's. */
@@ -960,8 +963,7 @@ public final class AgreementService {
       add.add(Quad.create(ag, ag, DSR.endedAt.asNode(), timeLit(clock.instant())));
     }
     Node v = a.versionInForce().orElse(a.currentVersion());
-    return new Pending(
-        remove, add, action, v, AuditLog.sha256Hex(a.content(v)), target + ": " + reason);
+    return new Pending(remove, add, action, v, hashes.of(a, v), target + ": " + reason);
   }
 
   private Pending newVersion(AgreementSnapshot a, Node action, String detail) {
@@ -996,7 +998,7 @@ public final class AgreementService {
                     new AgreementView.VersionSummary(
                         a.number(v),
                         v.getURI(),
-                        AuditLog.sha256Hex(a.content(v)),
+                        hashes.of(a, v),
                         a.one(v, PROV.wasRevisionOf.asNode()).map(a::number)))
             .toList();
     List<AgreementView.DecisionView> decisions =

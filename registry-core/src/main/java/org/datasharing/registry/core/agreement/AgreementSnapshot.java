@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.ontology.vocab.DSR;
@@ -137,6 +139,15 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
   Optional<Node> one(Node s, Node p) {
     var it = graph.find(s, p, Node.ANY);
     return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+  }
+
+  /** This snapshot after a change to the agreement's graph (quads of other graphs are ignored). */
+  AgreementSnapshot with(List<Quad> remove, List<Quad> add) {
+    Graph next = GraphFactory.createDefaultGraph();
+    graph.find().forEachRemaining(next::add);
+    remove.stream().filter(q -> q.getGraph().equals(iri)).forEach(q -> next.delete(q.asTriple()));
+    add.stream().filter(q -> q.getGraph().equals(iri)).forEach(q -> next.add(q.asTriple()));
+    return new AgreementSnapshot(ids, iri, slug, next);
   }
 
   /** The quads of the agreement resource's given property, for removal. */

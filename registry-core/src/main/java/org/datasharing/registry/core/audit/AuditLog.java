@@ -75,12 +75,20 @@ public final class AuditLog {
     return head -> {
       Graph content = content(event, head.size());
       byte[] leaf = MerkleTree.leafHash(canonicalBytes(content));
-      List<byte[]> frontier = append(head.frontier(), head.size(), leaf);
+      Step step = step(head.frontier(), head.size(), leaf);
+      List<byte[]> frontier = step.frontier();
       byte[] root = rootOf(frontier);
       List<Quad> quads = new ArrayList<>();
       content.find().forEachRemaining(t -> quads.add(new Quad(GRAPH, t)));
       quads.add(quad(event.id(), DSR.leafHash.asNode(), hexLiteral(leaf)));
       quads.add(quad(event.id(), DSR.rootHash.asNode(), hexLiteral(root)));
+      if (!step.completed().isEmpty()) {
+        quads.add(
+            quad(
+                event.id(),
+                DSR.subtreeHashes.asNode(),
+                NodeFactory.createLiteralString(encodeHashes(step.completed()))));
+      }
       Quad marker = quad(event.id(), RDF.type.asNode(), DSR.AuditEvent.asNode());
       return new Change.Appended(quads, new LogHead(head.size() + 1, frontier), marker);
     };
@@ -144,13 +152,38 @@ public final class AuditLog {
 
   /** The frontier after appending one leaf to a tree of {@code size} leaves. */
   static List<byte[]> append(List<byte[]> frontier, long size, byte[] leaf) {
+    return step(frontier, size, leaf).frontier();
+  }
+
+  /**
+   * Appending one leaf: the frontier after it, and the perfect subtrees of 2, 4, 8, ... leaves it
+   * completes (smallest first), which never change again in an append-only log.
+   */
+  record Step(List<byte[]> frontier, List<byte[]> completed) {}
+
+  static Step step(List<byte[]> frontier, long size, byte[] leaf) {
     List<byte[]> next = new ArrayList<>(frontier);
+    List<byte[]> completed = new ArrayList<>();
     byte[] h = leaf;
     for (long k = size; (k & 1) == 1; k >>= 1) {
       h = MerkleTree.nodeHash(next.remove(next.size() - 1), h);
+      completed.add(h);
     }
     next.add(h);
-    return next;
+    return new Step(next, completed);
+  }
+
+  /** Comma-separated lower-case hex, the form of {@code dsr:subtreeHashes}. */
+  static String encodeHashes(List<byte[]> hashes) {
+    return String.join(",", hashes.stream().map(MerkleTree::hex).toList());
+  }
+
+  /** The hashes of a {@code dsr:subtreeHashes} literal. */
+  static List<byte[]> decodeHashes(String encoded) {
+    if (encoded.isEmpty()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(encoded.split(",")).map(MerkleTree::unhex).toList();
   }
 
   /** RFC 9162's root hash from the frontier: fold the perfect subtrees from the right. */

@@ -8,18 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.store.LogHead;
@@ -28,6 +25,10 @@ import org.datasharing.registry.ontology.vocab.DSR;
 
 /** Reads the audit log: pages of events, verification from the store, and Merkle proofs. */
 public final class AuditTrail {
+  // the log's own bookkeeping, stored beside each event but not part of its hashed content
+  private static final Set<Node> OUTSIDE_CONTENT =
+      Set.of(DSR.leafHash.asNode(), DSR.rootHash.asNode(), DSR.subtreeHashes.asNode());
+
   private final RegistryStore store;
   private final Clock clock;
 
@@ -82,17 +83,11 @@ public final class AuditTrail {
     if (hi <= 0) {
       return new Page(total, page, size, List.of());
     }
-    Var seq = Var.alloc("seq");
-    ElementData values = new ElementData();
-    values.add(seq);
+    List<Node> sequences = new ArrayList<>();
     for (long s = lo; s < hi; s++) {
-      values.add(BindingFactory.binding(seq, longLiteral(s)));
+      sequences.add(longLiteral(s));
     }
-    Query q = Queries.get("audit-events-page");
-    ElementGroup where = new ElementGroup();
-    where.addElement(values);
-    where.addElement(q.getQueryPattern());
-    q.setQueryPattern(where);
+    Query q = Queries.withValues("audit-events-page", "seq", sequences);
     return new Page(total, page, size, store.select(q).stream().map(AuditTrail::view).toList());
   }
 
@@ -159,8 +154,7 @@ public final class AuditTrail {
       g.find()
           .forEachRemaining(
               t -> {
-                if (!t.getPredicate().equals(DSR.leafHash.asNode())
-                    && !t.getPredicate().equals(DSR.rootHash.asNode())) {
+                if (!OUTSIDE_CONTENT.contains(t.getPredicate())) {
                   content.add(t);
                 }
               });
@@ -172,8 +166,20 @@ public final class AuditTrail {
                 id.getURI(),
                 "event #" + s + " was altered: its content no longer matches its leaf hash"));
       }
-      frontier = AuditLog.append(frontier, size, leaf);
+      AuditLog.Step step = AuditLog.step(frontier, size, leaf);
+      frontier = step.frontier();
       size++;
+      // absent is allowed (logs from before they were stored: proofs then recompute them)
+      Optional<String> storedSubtrees =
+          single(g, DSR.subtreeHashes.asNode()).map(Node::getLiteralLexicalForm);
+      if (storedSubtrees.isPresent()
+          && !storedSubtrees.get().equals(AuditLog.encodeHashes(step.completed()))) {
+        findings.add(
+            new Finding(
+                s,
+                id.getURI(),
+                "subtree hashes stored with event #" + s + " do not match the recomputed ones"));
+      }
       root = AuditLog.rootOf(frontier);
       if (storedRoot.isEmpty() || !storedRoot.get().equals(MerkleTree.hex(root))) {
         findings.add(
@@ -198,68 +204,93 @@ public final class AuditTrail {
         findings.isEmpty(), size, MerkleTree.hex(root), clock.instant(), findings);
   }
 
+  /** The proof that an event is in the current tree; reads O(log n) stored hashes. */
   public Result<InclusionProof> inclusionProof(Node event) {
     List<Binding> rows = store.select(Queries.bind("audit-event-by-id", Map.of("event", event)));
     if (rows.isEmpty()) {
       return Result.notFound("no audit event " + event.getURI());
     }
-    int index = Integer.parseInt(rows.get(0).get("seq").getLiteralLexicalForm());
-    List<byte[]> leaves = leaves();
-    List<String> path =
-        MerkleTree.inclusionProof(leaves, index).stream().map(MerkleTree::hex).toList();
-    return Result.ok(
-        new InclusionProof(
-            event.getURI(),
-            index,
-            leaves.size(),
-            MerkleTree.hex(leaves.get(index)),
-            MerkleTree.hex(MerkleTree.rootHash(leaves)),
-            path));
+    long index = Long.parseLong(rows.get(0).get("seq").getLiteralLexicalForm());
+    long size = store.logHead().size();
+    if (index >= size) {
+      return Result.conflict(DAMAGED);
+    }
+    return inclusionProofs(List.of(new Positioned(event.getURI(), index)), size).stream()
+        .findFirst()
+        .map(Result::ok)
+        .orElseGet(() -> Result.conflict(DAMAGED));
   }
 
-  /** Inclusion proofs of several events against the current tree, reading the leaves once. */
+  /** Inclusion proofs of several events against the current tree, in one read of the hashes. */
   public List<InclusionProof> inclusionProofs(List<EventView> events) {
-    List<byte[]> leaves = leaves();
-    String root = MerkleTree.hex(MerkleTree.rootHash(leaves));
-    return events.stream()
-        .filter(e -> e.sequence() < leaves.size())
-        .map(
-            e -> {
-              int index = (int) e.sequence();
-              return new InclusionProof(
-                  e.id(),
-                  index,
-                  leaves.size(),
-                  MerkleTree.hex(leaves.get(index)),
-                  root,
-                  MerkleTree.inclusionProof(leaves, index).stream().map(MerkleTree::hex).toList());
-            })
-        .toList();
+    return inclusionProofs(
+        events.stream().map(e -> new Positioned(e.id(), e.sequence())).toList(),
+        store.logHead().size());
   }
 
   public Result<ConsistencyProof> consistencyProof(long from, long to) {
-    List<byte[]> leaves = leaves();
-    if (from < 1 || to < from || to > leaves.size()) {
+    long size = store.logHead().size();
+    if (from < 1 || to < from || to > size) {
       return Result.invalid(
           new org.datasharing.registry.core.common.Violation(
-              "from", "need 1 <= from <= to <= " + leaves.size() + " (the current tree size)"));
+              "from", "need 1 <= from <= to <= " + size + " (the current tree size)"));
     }
-    List<byte[]> prefix = leaves.subList(0, (int) to);
+    List<MerkleTree.Span> path = MerkleTree.consistencyPath(from, to);
+    List<MerkleTree.Span> spans = new ArrayList<>(path);
+    spans.add(new MerkleTree.Span(0, from));
+    spans.add(new MerkleTree.Span(0, to));
+    Optional<List<byte[]>> hashes = new StoredTree(store).hashes(spans);
+    if (hashes.isEmpty()) {
+      return Result.conflict(DAMAGED);
+    }
+    List<byte[]> h = hashes.get();
     return Result.ok(
         new ConsistencyProof(
             from,
             to,
-            MerkleTree.hex(MerkleTree.rootHash(leaves.subList(0, (int) from))),
-            MerkleTree.hex(MerkleTree.rootHash(prefix)),
-            MerkleTree.consistencyProof(prefix, (int) from).stream()
-                .map(MerkleTree::hex)
-                .toList()));
+            MerkleTree.hex(h.get(path.size())),
+            MerkleTree.hex(h.get(path.size() + 1)),
+            h.subList(0, path.size()).stream().map(MerkleTree::hex).toList()));
   }
 
-  private List<byte[]> leaves() {
-    return store.select(Queries.get("audit-leaves")).stream()
-        .map(b -> MerkleTree.unhex(b.get("leaf").getLiteralLexicalForm()))
-        .toList();
+  private static final String DAMAGED =
+      "the audit log is damaged (an event or its hashes are missing); verify names the events";
+
+  private record Positioned(String id, long index) {}
+
+  // Every span of every proof, plus each leaf and the root, fetched in one go; events beyond the
+  // tree (appended since the size was read) are left out.
+  private List<InclusionProof> inclusionProofs(List<Positioned> events, long size) {
+    List<Positioned> inTree = events.stream().filter(e -> e.index() < size).toList();
+    if (inTree.isEmpty()) {
+      return List.of();
+    }
+    List<MerkleTree.Span> spans = new ArrayList<>();
+    spans.add(new MerkleTree.Span(0, size));
+    List<List<MerkleTree.Span>> paths = new ArrayList<>();
+    for (Positioned e : inTree) {
+      List<MerkleTree.Span> path = MerkleTree.inclusionPath(e.index(), size);
+      paths.add(path);
+      spans.add(new MerkleTree.Span(e.index(), e.index() + 1));
+      spans.addAll(path);
+    }
+    Optional<List<byte[]>> hashes = new StoredTree(store).hashes(spans);
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    var it = hashes.get().iterator();
+    String root = MerkleTree.hex(it.next());
+    List<InclusionProof> proofs = new ArrayList<>();
+    for (int i = 0; i < inTree.size(); i++) {
+      String leaf = MerkleTree.hex(it.next());
+      List<String> path = new ArrayList<>();
+      for (int k = 0; k < paths.get(i).size(); k++) {
+        path.add(MerkleTree.hex(it.next()));
+      }
+      Positioned e = inTree.get(i);
+      proofs.add(new InclusionProof(e.id(), e.index(), size, leaf, root, List.copyOf(path)));
+    }
+    return proofs;
   }
 
   private static EventView view(Binding b) {

@@ -52,24 +52,7 @@ public final class MerkleTree {
     if (index < 0 || index >= n) {
       throw new IllegalArgumentException("index " + index + " is not in a tree of size " + n);
     }
-    MessageDigest md = sha256();
-    // PATH unrolled from the root down; hashing only the sibling subtrees touches each leaf at
-    // most once, so a proof costs O(n) however large the tree is.
-    List<byte[]> siblings = new ArrayList<>();
-    int lo = 0;
-    int hi = n;
-    while (hi - lo > 1) {
-      int mid = lo + largestPowerOfTwoBelow(hi - lo);
-      if (index < mid) {
-        siblings.add(subtreeHash(md, leaves, mid, hi));
-        hi = mid;
-      } else {
-        siblings.add(subtreeHash(md, leaves, lo, mid));
-        lo = mid;
-      }
-    }
-    // The descent meets the siblings root first; the RFC's path lists them leaf first.
-    return leafFirst(siblings);
+    return hashesOf(leaves, inclusionPath(index, n));
   }
 
   /** The consistency proof PROOF(oldSize, D[n]) that the first oldSize leaves are unchanged. */
@@ -79,25 +62,74 @@ public final class MerkleTree {
     if (oldSize < 0 || oldSize > n) {
       throw new IllegalArgumentException("old size " + oldSize + " is not in 0.." + n);
     }
+    return hashesOf(leaves, consistencyPath(oldSize, n));
+  }
+
+  /** A run of leaves [lo, hi) whose Merkle Tree Hash is one element of a proof. */
+  public record Span(long lo, long hi) {
+    public Span {
+      if (lo < 0 || hi <= lo) {
+        throw new IllegalArgumentException("empty span [" + lo + ", " + hi + ")");
+      }
+    }
+
+    /** Whether this is a perfect subtree of the log: 2^k leaves starting at a multiple of 2^k. */
+    public boolean perfect() {
+      long size = hi - lo;
+      return Long.bitCount(size) == 1 && lo % size == 0;
+    }
+  }
+
+  /**
+   * The spans whose hashes make up PATH(index, D[n]), leaf first. Which spans a proof needs depends
+   * only on the sizes, so a log can fetch just those hashes instead of every leaf.
+   */
+  public static List<Span> inclusionPath(long index, long n) {
+    if (index < 0 || index >= n) {
+      throw new IllegalArgumentException("index " + index + " is not in a tree of size " + n);
+    }
+    // PATH unrolled from the root down: one sibling per level, so O(log n) spans.
+    List<Span> siblings = new ArrayList<>();
+    long lo = 0;
+    long hi = n;
+    while (hi - lo > 1) {
+      long mid = lo + largestPowerOfTwoBelow(hi - lo);
+      if (index < mid) {
+        siblings.add(new Span(mid, hi));
+        hi = mid;
+      } else {
+        siblings.add(new Span(lo, mid));
+        lo = mid;
+      }
+    }
+    // The descent meets the siblings root first; the RFC's path lists them leaf first.
+    Collections.reverse(siblings);
+    return siblings;
+  }
+
+  /** The spans whose hashes make up PROOF(oldSize, D[n]), in proof order. */
+  public static List<Span> consistencyPath(long oldSize, long n) {
+    if (oldSize < 0 || oldSize > n) {
+      throw new IllegalArgumentException("old size " + oldSize + " is not in 0.." + n);
+    }
     // RFC 9162 defines PROOF only for 0 < m < n; the empty tree and the same tree need no proof,
     // which is what verifyConsistency expects for them.
     if (oldSize == 0 || oldSize == n) {
       return List.of();
     }
-    MessageDigest md = sha256();
-    // SUBPROOF(m, D[lo:hi], b) unrolled from the root down, as in inclusionProof.
-    List<byte[]> siblings = new ArrayList<>();
-    int lo = 0;
-    int hi = n;
-    int m = oldSize;
+    // SUBPROOF(m, D[lo:hi], b) unrolled from the root down, as in inclusionPath.
+    List<Span> siblings = new ArrayList<>();
+    long lo = 0;
+    long hi = n;
+    long m = oldSize;
     boolean oldTreeIsWholeSubtree = true; // the RFC's b
     while (m != hi - lo) {
-      int k = largestPowerOfTwoBelow(hi - lo);
+      long k = largestPowerOfTwoBelow(hi - lo);
       if (m <= k) {
-        siblings.add(subtreeHash(md, leaves, lo + k, hi));
+        siblings.add(new Span(lo + k, hi));
         hi = lo + k;
       } else {
-        siblings.add(subtreeHash(md, leaves, lo, lo + k));
+        siblings.add(new Span(lo, lo + k));
         lo += k;
         m -= k;
         oldTreeIsWholeSubtree = false;
@@ -106,9 +138,44 @@ public final class MerkleTree {
     // SUBPROOF(m, D[m], false) = {MTH(D[m])}: the verifier cannot rebuild this subtree of the old
     // tree from the old root alone, so it travels with the proof.
     if (!oldTreeIsWholeSubtree) {
-      siblings.add(subtreeHash(md, leaves, lo, hi));
+      siblings.add(new Span(lo, hi));
     }
-    return leafFirst(siblings);
+    Collections.reverse(siblings);
+    return siblings;
+  }
+
+  /**
+   * The perfect subtrees whose hashes, folded from the right, give MTH(D[lo:hi]), largest first.
+   * For every span of a proof (and for [0, n)) these are the RFC's largest-power-of-two splits, so
+   * a log that stores the hash of each perfect subtree once it is complete can answer any proof
+   * from O(log n) stored hashes.
+   */
+  public static List<Span> perfectSubtrees(Span span) {
+    List<Span> parts = new ArrayList<>();
+    long at = span.lo();
+    while (at < span.hi()) {
+      long size = Long.highestOneBit(span.hi() - at);
+      // aligned, so that the part is a node of the log's tree and not a run across two of them
+      while (at % size != 0) {
+        size >>= 1;
+      }
+      parts.add(new Span(at, at + size));
+      at += size;
+    }
+    return parts;
+  }
+
+  /** The hash of a run of perfect subtrees, largest first: fold them from the right. */
+  public static byte[] foldRight(List<byte[]> perfectSubtreeHashes) {
+    if (perfectSubtreeHashes.isEmpty()) {
+      return EMPTY_ROOT.clone();
+    }
+    MessageDigest md = sha256();
+    byte[] r = perfectSubtreeHashes.get(perfectSubtreeHashes.size() - 1);
+    for (int i = perfectSubtreeHashes.size() - 2; i >= 0; i--) {
+      r = hashChildren(md, perfectSubtreeHashes.get(i), r);
+    }
+    return r.clone();
   }
 
   /** Whether {@code proof} shows leafHash at index in the tree of treeSize leaves with rootHash. */
@@ -241,8 +308,18 @@ public final class MerkleTree {
   }
 
   // The k of RFC 9162 2.1.1: the largest power of two strictly smaller than n, for n >= 2.
-  private static int largestPowerOfTwoBelow(int n) {
-    return Integer.highestOneBit(n - 1);
+  private static long largestPowerOfTwoBelow(long n) {
+    return Long.highestOneBit(n - 1);
+  }
+
+  // Copies, so that a caller changing a proof cannot change its own leaf hashes (or vice versa).
+  private static List<byte[]> hashesOf(List<byte[]> leaves, List<Span> spans) {
+    MessageDigest md = sha256();
+    List<byte[]> proof = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      proof.add(subtreeHash(md, leaves, (int) s.lo(), (int) s.hi()).clone());
+    }
+    return Collections.unmodifiableList(proof);
   }
 
   private static byte[] leafAt(List<byte[]> leaves, int i) {
@@ -257,16 +334,6 @@ public final class MerkleTree {
   private static List<byte[]> randomAccess(List<byte[]> leafHashes) {
     Objects.requireNonNull(leafHashes, "leafHashes");
     return leafHashes instanceof RandomAccess ? leafHashes : new ArrayList<>(leafHashes);
-  }
-
-  // Copies, so that a caller changing a proof cannot change its own leaf hashes (or vice versa).
-  private static List<byte[]> leafFirst(List<byte[]> rootFirst) {
-    List<byte[]> proof = new ArrayList<>(rootFirst.size());
-    for (byte[] h : rootFirst) {
-      proof.add(h.clone());
-    }
-    Collections.reverse(proof);
-    return Collections.unmodifiableList(proof);
   }
 
   private static boolean isHash(byte[] h) {

@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.reference.ReferenceData;
@@ -162,16 +163,15 @@ public final class CatalogImport {
             + " datasets");
     if (violations.isEmpty()) {
       Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
-      violations.addAll(
-          validator.violations(
-              new Union(g, context), r -> "dataset <" + r.focus() + ">." + r.field()));
+      violations.addAll(validateInParts(g, datasets, context));
     }
     if (!violations.isEmpty()) {
       return Result.invalid(
           "Nothing was imported: correct these and import the file again", violations);
     }
     report.accept("validated " + datasets.size() + " datasets against the shapes");
-    Graph existing = store.graph(Graphs.CATALOG_NODE);
+    // only the imported datasets' current triples, not a copy of the whole catalogue
+    Graph existing = existingTriples(datasets);
     List<Quad> remove = new ArrayList<>();
     int updated = 0;
     for (Node d : datasets) {
@@ -205,5 +205,62 @@ public final class CatalogImport {
             updated,
             datasets.stream().map(Node::getURI).sorted().toList(),
             List.copyOf(progress)));
+  }
+
+  /** Datasets per part below which validating in parallel is not worth splitting the graph. */
+  private static final int MIN_PART = 500;
+
+  /**
+   * SHACL validation of the file, in parts validated in parallel: each part holds some datasets'
+   * triples and every triple not about a dataset (the dataset shapes target dcat:Dataset and look
+   * no further than a dataset's own values and the context), so the violations are the same as
+   * validating the whole file at once, without duplicates.
+   */
+  private List<Violation> validateInParts(Graph g, List<Node> datasets, Graph context) {
+    int parts =
+        Math.max(
+            1, Math.min(Runtime.getRuntime().availableProcessors(), datasets.size() / MIN_PART));
+    java.util.function.Function<ShapeValidator.Result, String> field =
+        r -> "dataset <" + r.focus() + ">." + r.field();
+    if (parts == 1) {
+      return validator.violations(new Union(g, context), field);
+    }
+    Map<Node, Integer> partOf = new HashMap<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      partOf.put(datasets.get(i), i * parts / datasets.size());
+    }
+    List<Graph> own = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      own.add(GraphFactory.createDefaultGraph());
+    }
+    Graph shared = GraphFactory.createDefaultGraph();
+    g.find()
+        .forEachRemaining(
+            t -> {
+              Integer part = partOf.get(t.getSubject());
+              (part == null ? shared : own.get(part)).add(t);
+            });
+    return java.util.stream.IntStream.range(0, parts)
+        .parallel()
+        .mapToObj(
+            i -> validator.violations(new Union(new Union(own.get(i), shared), context), field))
+        .flatMap(List::stream)
+        .distinct()
+        .toList();
+  }
+
+  private Graph existingTriples(List<Node> datasets) {
+    Graph existing = GraphFactory.createDefaultGraph();
+    for (int from = 0; from < datasets.size(); from += 1000) {
+      store
+          .construct(
+              Queries.withValues(
+                  "catalog-dataset-triples",
+                  "d",
+                  datasets.subList(from, Math.min(datasets.size(), from + 1000))))
+          .find()
+          .forEachRemaining(existing::add);
+    }
+    return existing;
   }
 }

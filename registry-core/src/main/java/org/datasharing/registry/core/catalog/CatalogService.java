@@ -5,7 +5,10 @@ import static org.datasharing.registry.core.common.GraphValues.one;
 import static org.datasharing.registry.core.common.GraphValues.text;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -18,6 +21,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.ResourceWriter;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
@@ -109,6 +113,34 @@ public final class CatalogService {
         ? Optional.of(read(g, iri, id))
         : Optional.empty();
   }
+
+  /**
+   * Several datasets whoever may see them, read in a few queries rather than one per dataset (the
+   * search index re-indexing an import of thousands); absent ids are left out.
+   */
+  public Map<String, Dataset> find(Collection<String> datasetIds) {
+    List<String> valid = datasetIds.stream().filter(Slugs::isValid).distinct().toList();
+    Map<String, Dataset> out = new HashMap<>();
+    for (int from = 0; from < valid.size(); from += BATCH) {
+      List<String> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
+      Graph g =
+          store.construct(
+              Queries.withValues(
+                  Queries.bind("resource-tree", Map.of("g", GRAPH)),
+                  "r",
+                  batch.stream().map(ids::dataset).toList()));
+      for (String id : batch) {
+        Node iri = ids.dataset(id);
+        if (g.contains(iri, RDF.type.asNode(), DCAT.Dataset.asNode())) {
+          out.put(id, read(g, iri, id));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Datasets per query in {@link #find(Collection)}: bounded, so a remote store's request is. */
+  private static final int BATCH = 1000;
 
   /** Whether the actor may see the dataset: hidden ones only to their publisher and auditors. */
   public static boolean visible(Actor actor, Dataset d) {

@@ -60,6 +60,14 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
   private final AtomicLong caughtUpTo = new AtomicLong(-1);
 
   /**
+   * Events past {@link #caughtUpTo} whose changes were re-indexed here. Concurrent writes commit
+   * together and tell their listeners in any order, so the index is caught up again once every
+   * event up to the log's size is in here; an event missing from it (another writer) means a
+   * reconcile. Guarded by {@link #lock}.
+   */
+  private final java.util.SortedSet<Long> followed = new java.util.TreeSet<>();
+
+  /**
    * A search over an index in {@code folder} (kept across restarts, reconciled on start) or, when
    * empty, in memory (built on start).
    */
@@ -248,7 +256,7 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
 
   /** Re-indexes what the change touched: datasets, or the datasets of organisations it touched. */
   @Override
-  public void committed(Change change) {
+  public void committed(Change change, long sequence) {
     Set<String> datasets = new HashSet<>();
     Set<String> organisations = new HashSet<>();
     List<Quad> quads = new ArrayList<>(change.remove());
@@ -261,22 +269,37 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
       }
     }
     synchronized (lock) {
-      long before = caughtUpTo.get();
       if (!datasets.isEmpty() || !organisations.isEmpty()) {
         organisations.forEach(o -> datasets.addAll(index.idsWith(Facet.PUBLISHER, o)));
         reindex(datasets, sectors());
       }
-      // only this commit happened since the index last caught up: it is caught up again
-      long now = store.logHead().size();
-      if (before >= 0 && now == before + 1) {
-        caughtUpTo.compareAndSet(before, now);
+      if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
+        followed.add(sequence);
+        advance(caughtUpTo.get());
       }
     }
   }
 
   @Override
   public void replaced(Set<Node> graphNames) {
-    caughtUpTo.set(-1);
+    synchronized (lock) {
+      caughtUpTo.set(-1);
+      followed.clear();
+    }
+  }
+
+  // caught up to {@code from}, and past every followed event that continues from there
+  private void advance(long from) {
+    long at = from;
+    while (followed.remove(at)) {
+      at++;
+    }
+    caughtUpTo.set(at);
+  }
+
+  /** Whether the index reflects every event of the log (no reconcile needed before a search). */
+  boolean caughtUp() {
+    return store.logHead().size() == caughtUpTo.get();
   }
 
   /** Brings the index in step with the store if writes it did not follow have landed. */
@@ -322,7 +345,8 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
       if (!gone.isEmpty()) {
         index.delete(gone);
       }
-      caughtUpTo.set(head);
+      followed.headSet(head).clear();
+      advance(head);
       return new Report(index.size(), added, updated, gone.size());
     }
   }
@@ -346,11 +370,14 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
   private void reindex(Set<String> datasetIds, Map<String, List<String>> sectors) {
     List<IndexedDataset> put = new ArrayList<>();
     List<String> gone = new ArrayList<>();
+    Map<String, Dataset> found = catalog.find(datasetIds);
     for (String id : datasetIds) {
-      catalog
-          .find(id)
-          .ifPresentOrElse(
-              d -> put.add(new IndexedDataset(d, sectors.get(d.publisher()))), () -> gone.add(id));
+      Dataset d = found.get(id);
+      if (d == null) {
+        gone.add(id);
+      } else {
+        put.add(new IndexedDataset(d, sectors.get(d.publisher())));
+      }
     }
     if (!put.isEmpty()) {
       index.put(put);

@@ -3,6 +3,7 @@ package org.datasharing.registry.core.search;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -27,8 +28,8 @@ public final class ObservedStore implements RegistryStore {
 
   /** Told about writes that landed. */
   public interface Listener {
-    /** A change was applied (not called for conflicts). */
-    void committed(Change change);
+    /** A change was applied (not called for conflicts) as the audit event with this sequence. */
+    void committed(Change change, long sequence);
 
     /** Whole graphs were replaced (bulk loads). */
     void replaced(Set<Node> graphNames);
@@ -49,11 +50,23 @@ public final class ObservedStore implements RegistryStore {
 
   @Override
   public CommitOutcome commit(Change change) {
-    CommitOutcome outcome = delegate.commit(change);
+    // the event's position in the log is known only when the store appends it; a store may
+    // append more than once (retries), the last append is the one that landed
+    AtomicLong sequence = new AtomicLong(-1);
+    Change observed =
+        new Change(
+            change.guards(),
+            change.remove(),
+            change.add(),
+            head -> {
+              sequence.set(head.size());
+              return change.audit().append(head);
+            });
+    CommitOutcome outcome = delegate.commit(observed);
     if (outcome == CommitOutcome.APPLIED) {
       for (Listener l : listeners) {
         try {
-          l.committed(change);
+          l.committed(change, sequence.get());
         } catch (RuntimeException e) {
           log.warn("a listener failed after a commit; it will catch up from the store", e);
         }

@@ -181,18 +181,29 @@ public final class TdbRegistryStore implements RegistryStore {
     try {
       Txn.executeWrite(
           dsg,
-          () ->
-              batch.forEach(
-                  p -> {
-                    try {
-                      p.outcome = apply(p.change);
-                    } catch (RuntimeException e) {
-                      // thrown before the change touched the dataset (guards, head, audit event are
-                      // built
-                      // first), so the other changes of the batch still commit
-                      p.error = e;
-                    }
-                  }));
+          () -> {
+            // the head is read once and written once per transaction, however many events the
+            // batch appends: fewer index updates, and no new frontier literal per event
+            LogHead start = readHead();
+            LogHead head = start;
+            for (Pending p : batch) {
+              try {
+                Change.Appended appended = apply(p.change, head);
+                p.outcome = appended == null ? CommitOutcome.CONFLICT : CommitOutcome.APPLIED;
+                if (appended != null) {
+                  head = appended.next();
+                }
+              } catch (RuntimeException e) {
+                // thrown before the change touched the dataset (guards, head, audit event are
+                // built first), so the other changes of the batch still commit
+                p.error = e;
+              }
+            }
+            if (head != start) {
+              dsg.deleteAny(LogHeads.GRAPH, LogHeads.HEAD, Node.ANY, Node.ANY);
+              LogHeads.quads(head).forEach(dsg::add);
+            }
+          });
     } catch (RuntimeException e) {
       batch.forEach(
           p -> {
@@ -217,23 +228,21 @@ public final class TdbRegistryStore implements RegistryStore {
   }
 
   /**
-   * Applies one change inside the current write transaction. TDB2 has a single writer: guards
-   * checked and the head read here cannot change before the transaction commits.
+   * Applies one change inside the current write transaction on top of the given head; null when a
+   * guard fails (nothing written then). TDB2 has a single writer: guards checked here cannot change
+   * before the transaction commits.
    */
-  private CommitOutcome apply(Change change) {
+  private Change.Appended apply(Change change, LogHead head) {
     for (Guard guard : change.guards()) {
       if (matches(guard.pattern()) != guard.present()) {
-        return CommitOutcome.CONFLICT;
+        return null;
       }
     }
-    LogHead head = readHead();
     Change.Appended appended = change.audit().append(head);
     change.remove().forEach(dsg::delete);
     change.add().forEach(dsg::add);
-    dsg.deleteAny(LogHeads.GRAPH, LogHeads.HEAD, Node.ANY, Node.ANY);
     appended.quads().forEach(dsg::add);
-    LogHeads.quads(appended.next()).forEach(dsg::add);
-    return CommitOutcome.APPLIED;
+    return appended;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.common.Canonical;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.support.TestRegistry;
@@ -273,6 +274,43 @@ class AgreementLifecycleTest {
     assertThat(String.join("\n", diff.unifiedDiff()))
         .contains("-retentionPeriod: P2Y")
         .contains("+retentionPeriod: P3Y");
+  }
+
+  // the hash of a version is remembered once it is submitted; a draft's must follow every edit
+  String storedTextHash(String id, int version) {
+    var ag = t.registry.ids().agreement(id);
+    return Canonical.sha256Hex(
+        Canonical.versionText(t.store.graph(ag), t.registry.ids().version(ag, version)));
+  }
+
+  @Test
+  void versionHash_followsDraftEdits_andIsTheStoredTextsHash_inEveryDecision() {
+    String id = "dsa-hash";
+    AgreementView draft =
+        agreements
+            .createDraft(partner(ICB), Optional.of(id), t.completeContent(parties))
+            .orElseThrow();
+    var edited = t.completeContent(parties);
+    var fields = new java.util.LinkedHashMap<>(edited.fields());
+    fields.put("retentionPeriod", "P5Y");
+    AgreementView afterEdit =
+        agreements
+            .updateDraft(partner(ICB), id, new AgreementContent(fields, edited.parties()))
+            .orElseThrow();
+    assertThat(afterEdit.versions().get(0).contentHash())
+        .isNotEqualTo(draft.versions().get(0).contentHash())
+        .isEqualTo(storedTextHash(id, 1));
+
+    agreements.submit(partner(ICB), id).orElseThrow();
+    agreements.decide(dpo(COUNCIL), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    AgreementView decided =
+        agreements.decide(dpo(TRUST), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+
+    assertThat(decided.decisions())
+        .extracting(AgreementView.DecisionView::contentHash)
+        .containsOnly(storedTextHash(id, 1));
+    // the view a write returns is the one a fresh read gives
+    assertThat(decided).isEqualTo(agreements.get(dpo(TRUST), id).orElseThrow());
   }
 
   @Test

@@ -1,9 +1,11 @@
 package org.datasharing.registry.core.catalog;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.riot.Lang;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
@@ -40,6 +42,39 @@ class CatalogImportTest {
   void assertNothingChanged() {
     assertThat(t.store.graph(Graphs.CATALOG_NODE).size()).isEqualTo(catalogSize);
     assertThat(t.store.logHead().size()).isEqualTo(logSize);
+  }
+
+  @Test
+  void import_ofALargeFile_namesEveryInvalidDataset_wherever_itIsInTheFile() throws Exception {
+    // large enough to be validated in parallel parts; the invalid datasets fall in every part
+    String one = new String(getClass().getResourceAsStream("/import/valid.ttl").readAllBytes());
+    int header = one.indexOf("<http://localhost");
+    StringBuilder file = new StringBuilder(one.substring(0, header));
+    List<String> invalid = new java.util.ArrayList<>();
+    for (int i = 0; i < 2400; i++) {
+      String id = "bulk-" + i;
+      String dataset = one.substring(header).replace("winter-pressures-bed-state", id);
+      if (i % 500 == 7) {
+        // a health dataset that does not say it holds special category data
+        dataset = dataset.replace("dsr:specialCategoryData true", "dsr:specialCategoryData false");
+        invalid.add("dataset <" + TestRegistry.BASE + "dataset/" + id + ">.specialCategoryData");
+      }
+      file.append(dataset);
+    }
+
+    Result<CatalogImport.Summary> r =
+        t.registry
+            .catalogImport()
+            .importFile(
+                TestRegistry.admin(),
+                new java.io.ByteArrayInputStream(file.toString().getBytes(UTF_8)),
+                Lang.TURTLE);
+
+    assertThat(r.ok()).isFalse();
+    assertThat(r.violations())
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrderElementsOf(invalid);
+    assertNothingChanged();
   }
 
   @Test

@@ -254,6 +254,45 @@ class CatalogSearchTest {
   }
 
   @Test
+  void index_staysCaughtUp_afterConcurrentWrites_soSearchesNeedNoReconcile() throws Exception {
+    // concurrent writes share commits and tell the index in any order; none of them may leave it
+    // believing it missed a write (which would make the next search re-read the whole catalogue)
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String id = "dsa-concurrent-" + i;
+      writes.add(
+          pool.submit(
+              () ->
+                  t.registry
+                      .agreements()
+                      .createDraft(
+                          partner(TestRegistry.ICB),
+                          java.util.Optional.of(id),
+                          t.completeContent(List.of(TestRegistry.ICB, TRUST)))
+                      .orElseThrow()));
+    }
+    for (var w : writes) {
+      w.get();
+    }
+    pool.shutdown();
+
+    assertThat(search.caughtUp()).isTrue();
+  }
+
+  @Test
+  void index_isNotCaughtUp_afterAWriteItDidNotSee() {
+    var other =
+        new org.datasharing.registry.core.Registry(t.store, TestRegistry.BASE, t.clock, true);
+    var in = getClass().getResourceAsStream("/import/valid.ttl");
+    other.catalogImport().importFile(TestRegistry.admin(), in, Lang.TURTLE).orElseThrow();
+
+    assertThat(search.caughtUp()).isFalse();
+    run(partner(ICB), SearchRequest.of("winter"));
+    assertThat(search.caughtUp()).isTrue();
+  }
+
+  @Test
   void index_catchesUp_withWritesItDidNotSee() {
     // a second registry over the same store stands for another instance on a shared remote store
     var other =
