@@ -168,5 +168,10 @@ class RegisterApiTest {
             "There is a problem",
             "href=\"#status\"",
             "Agreements that are draft");
+    MockHttpServletResponse badSort = call(get("/register").param("sort", "colour"));
+    assertThat(badSort.getStatus()).isEqualTo(400);
+    assertThat(badSort.getContentAsString())
+        .contains("Sort the register: Sort by one of")
+        .doesNotContain("name=\"sort\""); // "Apply filters" works again
   }
 }

@@ -114,6 +114,18 @@ class LinkedDataController {
         "Ask for text/turtle, application/ld+json, application/n-triples, application/rdf+xml or text/html");
   }
 
+  private static boolean prefersHtml(List<MediaType> wanted) {
+    for (MediaType type : wanted) {
+      if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
+        return true;
+      }
+      if (FORMATS.keySet().stream().anyMatch(type::isCompatibleWith)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

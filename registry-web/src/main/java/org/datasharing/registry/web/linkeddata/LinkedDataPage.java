@@ -92,9 +92,21 @@ record LinkedDataPage(
     }
   }
 
-  /** The registry's own IRIs link within the site it is served from (its base may differ). */
-  private static String href(String base, String iri) {
-    return iri.startsWith(base) ? "/id/" + iri.substring(base.length()) : iri;
+  private static final java.util.regex.Pattern SERVED =
+      java.util.regex.Pattern.compile("(organisation|dataset|agreement)/[a-z0-9-]+");
+
+  /**
+   * Where a value links: the registry's organisations, datasets and agreements to their page on
+   * this site (its IRI base may name another host), other web IRIs as they are; anything else (the
+   * registry's inner nodes, other schemes such as {@code javascript:}) is not a link.
+   */
+  static String href(String base, String iri) {
+    if (iri.startsWith(base)) {
+      String rest = iri.substring(base.length());
+      return SERVED.matcher(rest).matches() ? "/id/" + rest : null;
+    }
+    String lower = iri.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://") ? iri : null;
   }
 
   private static Statement statement(PrefixMapping prefixes, String base, Triple t) {

@@ -64,6 +64,12 @@ class RegisterPage {
     if (!r.ok()) {
       List<Error> errors = new ArrayList<>();
       for (Violation v : r.violations()) {
+        if ("sort".equals(v.field())) {
+          // the order comes from a column heading's link; dropped, so the filters work again
+          errors.add(new Error("apply-filters", "Sort the register: " + v.message()));
+          mav.addObject("sort", null);
+          continue;
+        }
         String field = "organisation".equals(v.field()) ? "organisation" : "status";
         errors.add(new Error(field, v.message()));
         mav.addObject(field + "Error", v.message());

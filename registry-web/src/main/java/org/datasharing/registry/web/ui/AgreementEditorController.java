@@ -1,13 +1,17 @@
 package org.datasharing.registry.web.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
@@ -78,9 +82,14 @@ class AgreementEditorController {
     }
     DraftForm form = DraftForm.of(params);
     AgreementContent start = newDraft(actor).convert().content();
-    DraftForm.Converted converted = form.mergeInto(start, first());
-    if (!converted.errors().isEmpty()) {
-      return invalid(step(actor, null, first(), form, converted.errors()));
+    DraftForm.Converted converted = form.mergeInto(start, first(), Set.of());
+    List<Violation> errors = new ArrayList<>(converted.errors());
+    if (!converted.content().fields().containsKey(Field.TITLE.apiName())) {
+      errors.add(
+          new Violation(Field.TITLE.apiName(), "Enter a title that says what the sharing is for"));
+    }
+    if (!errors.isEmpty()) {
+      return invalid(step(actor, null, first(), form, errors));
     }
     Result<AgreementView> created =
         registry.agreements().createDraft(actor, Optional.empty(), converted.content());
@@ -164,9 +173,18 @@ class AgreementEditorController {
       return Pages.failure(got);
     }
     DraftForm form = DraftForm.of(params);
-    DraftForm.Converted converted = form.mergeInto(got.value().content(), step.get());
-    if (!converted.errors().isEmpty()) {
-      return invalid(step(actor, got.value(), step.get(), form, converted.errors()));
+    DraftForm.Converted converted =
+        form.mergeInto(got.value().content(), step.get(), unseenDatasets(actor, got.value()));
+    List<Violation> errors = new ArrayList<>(converted.errors());
+    String own = actor.organisation().orElse("");
+    if (step.get().isParties() && !converted.content().partyOrganisations().contains(own)) {
+      errors.add(
+          new Violation(
+              "parties",
+              "Your organisation must stay a party: choose it as one of the organisations"));
+    }
+    if (!errors.isEmpty()) {
+      return invalid(step(actor, got.value(), step.get(), form, errors));
     }
     Result<AgreementView> saved = registry.agreements().updateDraft(actor, id, converted.content());
     if (!saved.ok()) {
@@ -231,13 +249,16 @@ class AgreementEditorController {
         violations.stream()
             .map(
                 v ->
-                    new Pages.ErrorLink(
-                        v.field(),
-                        Questions.anchor(v.field()),
-                        v.message(),
-                        Questions.stepOf(v.field())
-                            .map(s -> edit + s.slug() + "?check=true")
-                            .orElse(edit + "check")))
+                    Questions.stepOf(v.field())
+                        .map(
+                            s ->
+                                new Pages.ErrorLink(
+                                    v.field(),
+                                    Questions.anchor(v.field()),
+                                    v.message(),
+                                    edit + s.slug() + "?check=true"))
+                        // about the agreement as a whole: there is nothing to link to but submit
+                        .orElse(new Pages.ErrorLink(v.field(), "submit-agreement", v.message())))
             .toList());
     return mav;
   }
@@ -251,10 +272,31 @@ class AgreementEditorController {
       return got;
     }
     AgreementView a = got.value();
+    String own = actor.organisation().orElse("");
+    if (!a.content().partyOrganisations().contains(own) || !actor.memberOf(own)) {
+      return Result.forbidden("Only staff of a party can edit agreement " + id + ".");
+    }
     if (a.amendmentStatus().orElse(a.status()) != AgreementStatus.DRAFT) {
       return Result.conflict("Agreement " + id + " is not a draft.");
     }
     return got;
+  }
+
+  /**
+   * Datasets of the draft that this author is not shown (hidden by another publisher): a save of
+   * the data page keeps them, since its checkboxes cannot offer them.
+   */
+  private Set<String> unseenDatasets(Actor actor, AgreementView a) {
+    Object chosen = a.content().fields().get(Field.DATASETS.apiName());
+    if (!(chosen instanceof List<?> ids)) {
+      return Set.of();
+    }
+    Set<String> seen =
+        registry.catalog().list(actor).stream().map(Dataset::id).collect(Collectors.toSet());
+    return ids.stream()
+        .map(String::valueOf)
+        .filter(d -> !seen.contains(d))
+        .collect(Collectors.toSet());
   }
 
   /** An agreement no longer a draft shows its page; anything else is the failure's page. */
@@ -278,7 +320,9 @@ class AgreementEditorController {
     }
     mav.addObject("concepts", concepts);
     mav.addObject("organisations", registry.organisations().list());
-    List<String> parties = form.partyOrganisations();
+    // the parties are asked on their own page: offer the datasets of the draft's parties
+    List<String> parties =
+        agreement != null ? agreement.content().partyOrganisations() : form.partyOrganisations();
     List<String> chosen = form.list("datasets");
     List<Dataset> offered =
         registry.catalog().list(actor).stream()

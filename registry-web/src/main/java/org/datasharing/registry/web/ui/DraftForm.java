@@ -21,7 +21,8 @@ import org.springframework.util.MultiValueMap;
  * checks name them.
  */
 final class DraftForm {
-  private static final Pattern PARTY_PARAM = Pattern.compile("parties\\[(\\d+)]\\.(\\w+)");
+  /** At most 999 party slots; other names are not party answers. */
+  private static final Pattern PARTY_PARAM = Pattern.compile("parties\\[(\\d{1,3})]\\.(\\w+)");
 
   /** Single values by input name (date parts are {@code startDate-day} and so on). */
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -157,9 +158,11 @@ final class DraftForm {
   /**
    * The answers of one question page put into the draft's current content: the page's fields (or
    * the parties, on the parties' page) are replaced, cleared answers removed, every other answer
-   * kept as it was.
+   * kept as it was. Datasets in {@code keptDatasets} stay chosen whatever was posted (the page
+   * could not offer them).
    */
-  Converted mergeInto(AgreementContent current, Questions.Section step) {
+  Converted mergeInto(
+      AgreementContent current, Questions.Section step, java.util.Set<String> keptDatasets) {
     Converted posted = convert();
     Map<String, Object> fields = new LinkedHashMap<>(current.fields());
     List<Map<String, Object>> parties = current.parties();
@@ -169,6 +172,13 @@ final class DraftForm {
       for (Questions.Question q : step.questions()) {
         fields.remove(q.name());
         Object v = posted.content().fields().get(q.name());
+        if (q.name().equals(Field.DATASETS.apiName()) && !keptDatasets.isEmpty()) {
+          java.util.Set<String> all = new java.util.LinkedHashSet<>(keptDatasets);
+          if (v instanceof List<?> l) {
+            l.forEach(d -> all.add(String.valueOf(d)));
+          }
+          v = List.copyOf(all);
+        }
         if (v != null) {
           fields.put(q.name(), v);
         }

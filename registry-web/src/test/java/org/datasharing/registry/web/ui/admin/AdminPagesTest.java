@@ -198,6 +198,21 @@ class AdminPagesTest {
                 .param("name", "Made by a DPO"));
     assertThat(refused.getStatus()).isEqualTo(403);
     assertThat(registry.organisations().get("dpo-made")).isEmpty();
+    assertThat(
+            call(post("/admin/organisations/" + COUNCIL + "/edit")
+                    .with(dpo)
+                    .with(csrf())
+                    .param("name", "Renamed by a DPO"))
+                .getStatus())
+        .isEqualTo(403);
+    assertThat(registry.organisations().get(COUNCIL).orElseThrow().name())
+        .isEqualTo("Northshire County Council");
+    assertThat(call(get("/admin/organisations/" + COUNCIL + "/edit").with(dpo)).getStatus())
+        .isEqualTo(403);
+    assertThat(
+            call(post("/admin/reconciliation/pending/any/discard").with(dpo).with(csrf()))
+                .getStatus())
+        .isEqualTo(403);
     assertThat(call(get("/").with(dpo)).getContentAsString()).doesNotContain("id=\"admin-nav\"");
     // no CSRF token: not posted
     assertThat(call(post("/admin/reconciliation/apply").with(ADMIN)).getStatus()).isNotEqualTo(200);
