@@ -96,6 +96,20 @@ class ReconciliationAdminController {
    * Gives up an operation waiting for Keycloak (one Keycloak keeps refusing, or one done by hand
    * there); an audit event records who gave it up.
    */
+  /** "Are you sure?": giving up cannot be undone. */
+  @org.springframework.web.bind.annotation.GetMapping("/pending/{id}/discard")
+  ModelAndView confirmDiscard(@PathVariable String id, Authentication auth) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    return onboarding.pending(actor).value().stream()
+        .filter(op -> op.id().equals(id))
+        .findFirst()
+        .map(op -> new ModelAndView("admin/discard").addObject("op", op))
+        .orElseGet(() -> AdminPages.failure(Result.notFound("No pending operation " + id)));
+  }
+
   @PostMapping("/pending/{id}/discard")
   ModelAndView discard(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
     Actor actor = Actors.of(auth);

@@ -267,10 +267,14 @@ class AdminPagesTest {
     String page = call(get("/admin/reconciliation").with(ADMIN)).getContentAsString();
     Matcher discard =
         Pattern.compile(
-                "northshire-lifeboats in Keycloak</td>.*?action=\"(/admin/reconciliation/pending/[^\"]+/discard)\"",
+                "northshire-lifeboats in Keycloak</td>.*?href=\"(/admin/reconciliation/pending/[^\"]+/discard)\"",
                 Pattern.DOTALL)
             .matcher(page);
-    assertThat(discard.find()).as("a Give up button").isTrue();
+    assertThat(discard.find()).as("a Give up link").isTrue();
+    String confirm = call(get(discard.group(1)).with(ADMIN)).getContentAsString();
+    assertThat(confirm)
+        .contains("Are you sure", "create organisation northshire-lifeboats in Keycloak")
+        .contains("action=\"" + discard.group(1) + "\"");
     assertThat(page).contains("Keycloak did not answer");
     long events = registry.store().logHead().size();
 
