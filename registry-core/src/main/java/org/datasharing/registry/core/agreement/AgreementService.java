@@ -58,6 +58,7 @@ public final class AgreementService {
   private final ReferenceData reference;
   private final ContentMapper mapper;
   private final VersionHashes hashes = new VersionHashes();
+  private final AgreementReads reads;
 
   public AgreementService(
       RegistryStore store,
@@ -73,6 +74,7 @@ public final class AgreementService {
     this.validator = validator;
     this.reference = reference;
     this.mapper = new ContentMapper(ids, reference);
+    this.reads = new AgreementReads(store, ids, mapper, hashes);
   }
 
   private static AgreementContent withKeptPermissions(
@@ -110,12 +112,7 @@ public final class AgreementService {
   // ---------------------------------------------------------------- reads
 
   public Result<AgreementView> get(Actor actor, String id) {
-    return load(id)
-        .flatMap(
-            a ->
-                canSee(actor, a)
-                    ? Result.ok(view(a))
-                    : forbidden("Your organisation is not party to agreement " + id));
+    return reads.get(actor, id);
   }
 
   /**
@@ -123,107 +120,29 @@ public final class AgreementService {
    * violations by field, empty when the version is complete. For the editor's task list.
    */
   public Result<List<Violation>> check(Actor actor, String id) {
-    return load(id)
+    return reads
+        .load(id)
         .flatMap(
             a ->
-                canSee(actor, a)
+                reads.canSee(actor, a)
                     ? Result.ok(validate(a, a.currentVersion()))
                     : forbidden("Your organisation is not party to agreement " + id));
   }
 
   public List<AgreementView.Summary> list(Actor actor) {
-    List<AgreementView.Summary> out = new ArrayList<>();
-    for (var b : store.select(Queries.get("agreements-list"))) {
-      List<String> orgs =
-          Arrays.stream(
-                  Optional.ofNullable(b.get("orgs"))
-                      .map(Node::getLiteralLexicalForm)
-                      .orElse("")
-                      .split(" "))
-              .filter(s -> !s.isBlank())
-              .map(s -> ids.slug(NodeFactory.createURI(s), "organisation").orElse(s))
-              .sorted()
-              .toList();
-      boolean visible =
-          actor.equals(Actor.system())
-              || actor.has(Actor.Role.AUDITOR)
-              || actor.organisation().filter(orgs::contains).isPresent();
-      if (visible) {
-        out.add(
-            new AgreementView.Summary(
-                b.get("id").getLiteralLexicalForm(),
-                b.get("ag").getURI(),
-                Optional.ofNullable(b.get("title")).map(Node::getLiteralLexicalForm).orElse(""),
-                AgreementStatus.of(b.get("status")).orElseThrow(),
-                orgs));
-      }
-    }
-    return out;
+    return reads.list(actor);
   }
 
   /** The version in force at an instant: approved by every party by then and within its dates. */
   public Result<Optional<Integer>> versionInForceAt(Actor actor, String id, Instant at) {
-    return load(id)
-        .flatMap(
-            a -> {
-              if (!canSee(actor, a)) {
-                return forbidden("Your organisation is not party to agreement " + id);
-              }
-              Optional<Instant> ended =
-                  a.one(a.iri(), DSR.endedAt.asNode())
-                      .map(n -> Instant.parse(n.getLiteralLexicalForm()));
-              if (ended.isPresent() && !at.isBefore(ended.get())) {
-                return Result.ok(Optional.empty());
-              }
-              LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
-              Optional<Integer> best = Optional.empty();
-              Instant bestAt = Instant.MIN;
-              for (Node v : a.versions()) {
-                Optional<Instant> approvedAt = approvedAt(a, v);
-                if (approvedAt.isEmpty()
-                    || approvedAt.get().isAfter(at)
-                    || approvedAt.get().isBefore(bestAt)) {
-                  continue;
-                }
-                boolean started =
-                    a.date(v, DSR.startDate.asNode()).map(s -> !day.isBefore(s)).orElse(false);
-                boolean notEnded =
-                    a.date(v, DSR.endDate.asNode()).map(e -> !day.isAfter(e)).orElse(true);
-                if (started && notEnded) {
-                  best = Optional.of(a.number(v));
-                  bestAt = approvedAt.get();
-                } else if (!started) {
-                  continue;
-                } else {
-                  best = Optional.empty();
-                  bestAt = approvedAt.get();
-                }
-              }
-              return Result.ok(best);
-            });
+    return reads.versionInForceAt(actor, id, at);
   }
 
   /** The text of one version, with its content hash. */
   public record VersionText(int number, String iri, String contentHash, AgreementContent content) {}
 
   public Result<VersionText> version(Actor actor, String id, int number) {
-    return load(id)
-        .flatMap(
-            a -> {
-              if (!canSee(actor, a)) {
-                return forbidden("Your organisation is not party to agreement " + id);
-              }
-              return a.version(number)
-                  .map(
-                      v ->
-                          Result.ok(
-                              new VersionText(
-                                  number,
-                                  v.getURI(),
-                                  hashes.of(a, v),
-                                  mapper.fromGraph(a.graph(), v))))
-                  .orElseGet(() -> notFound("Agreement " + id + " has no version " + number));
-            });
+    return reads.version(actor, id, number);
   }
 
   /**
@@ -242,82 +161,8 @@ public final class AgreementService {
    * Agreements that are or were in force, never drafts or refused ones, with public fields only.
    */
   public List<RegisterEntry> register() {
-    List<RegisterEntry> out = new ArrayList<>();
-    for (AgreementView.Summary s : list(Actor.system())) {
-      if (!(s.status().inForce()
-          || s.status() == AgreementStatus.TERMINATED
-          || s.status() == AgreementStatus.EXPIRED)) {
-        continue;
-      }
-      AgreementSnapshot a = load(s.id()).orElseThrow();
-      Node v = a.versionInForce().orElse(a.currentVersion());
-      AgreementContent full = mapper.fromGraph(a.graph(), v);
-      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-      for (String f :
-          List.of(
-              "title",
-              "purposes",
-              "purposeDescription",
-              "benefits",
-              "personalDataCategories",
-              "dataSubjectCategories",
-              "specialCategoryData",
-              "criminalOffenceData",
-              "startDate",
-              "reviewDate",
-              "endDate")) {
-        if (full.fields().containsKey(f)) {
-          fields.put(f, full.fields().get(f));
-        }
-      }
-      fields.put("dpiaDone", full.fields().containsKey("dpiaReference"));
-      List<java.util.Map<String, Object>> parties =
-          full.parties().stream()
-              .map(
-                  p -> {
-                    java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
-                    for (String f : List.of("organisation", "role", "lawfulBasis")) {
-                      if (p.containsKey(f)) {
-                        q.put(f, p.get(f));
-                      }
-                    }
-                    return q;
-                  })
-              .toList();
-      out.add(
-          new RegisterEntry(
-              s.id(),
-              s.iri(),
-              s.title(),
-              s.status(),
-              s.parties(),
-              new AgreementContent(fields, parties)));
-    }
-    return out;
+    return reads.register();
   }
-
-  /** Properties of an agreement version the public may see (no contacts, no internal notes). */
-  private static final java.util.Set<Node> PUBLIC_PROPERTIES =
-      java.util.Set.of(
-          RDF.type.asNode(),
-          DCTerms.title.asNode(),
-          DSR.versionOf.asNode(),
-          DSR.versionNumber.asNode(),
-          org.datasharing.registry.ontology.vocab.DPV.hasPurpose.asNode(),
-          DSR.purposeDescription.asNode(),
-          DSR.benefits.asNode(),
-          DSR.personalDataCategory.asNode(),
-          DSR.dataSubjectCategory.asNode(),
-          DSR.specialCategoryData.asNode(),
-          DSR.criminalOffenceData.asNode(),
-          DSR.startDate.asNode(),
-          DSR.reviewDate.asNode(),
-          DSR.endDate.asNode(),
-          DSR.hasParty.asNode(),
-          DSR.organisation.asNode(),
-          DSR.partyRole.asNode(),
-          DSR.lawfulBasis.asNode(),
-          DSR.sharesDataset.asNode());
 
   /**
    * The agreement as linked data: the whole graph for parties and auditors; for anyone else, only
@@ -325,61 +170,12 @@ public final class AgreementService {
    * are not even confirmed to exist.
    */
   public Result<Graph> describe(Actor actor, String id) {
-    Result<AgreementSnapshot> loaded = load(id);
-    if (!loaded.ok()) {
-      return loaded.asFailure();
-    }
-    AgreementSnapshot a = loaded.value();
-    if (canSee(actor, a)) {
-      return Result.ok(a.graph());
-    }
-    AgreementStatus s = a.status();
-    if (!(s.inForce() || s == AgreementStatus.TERMINATED || s == AgreementStatus.EXPIRED)) {
-      return notFound("No agreement " + id);
-    }
-    Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-    Node ag = a.iri();
-    for (Node p :
-        List.of(
-            RDF.type.asNode(),
-            DCTerms.identifier.asNode(),
-            DSR.status.asNode(),
-            DSR.versionInForce.asNode())) {
-      a.graph().find(ag, p, Node.ANY).forEachRemaining(out::add);
-    }
-    Node v = a.versionInForce().orElse(a.currentVersion());
-    a.content(v)
-        .find()
-        .forEachRemaining(
-            t -> {
-              if (PUBLIC_PROPERTIES.contains(t.getPredicate())) {
-                out.add(t);
-              }
-            });
-    return Result.ok(out);
+    return reads.describe(actor, id);
   }
 
   /** A human-readable diff between two versions' texts. */
   public Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
-    return load(id)
-        .flatMap(
-            a -> {
-              if (!canSee(actor, a)) {
-                return forbidden("Your organisation is not party to agreement " + id);
-              }
-              Optional<Node> vf = a.version(from);
-              Optional<Node> vt = a.version(to);
-              if (vf.isEmpty() || vt.isEmpty()) {
-                return notFound(
-                    "Agreement " + id + " has no version " + (vf.isEmpty() ? from : to));
-              }
-              return Result.ok(
-                  VersionDiff.between(
-                      from,
-                      mapper.fromGraph(a.graph(), vf.get()),
-                      to,
-                      mapper.fromGraph(a.graph(), vt.get())));
-            });
+    return reads.diff(actor, id, from, to);
   }
 
   // ---------------------------------------------------------------- drafting
@@ -740,12 +536,12 @@ public final class AgreementService {
   private Result<AgreementView> attempt(
       String id, Function<AgreementSnapshot, Result<Pending>> step, Actor actor) {
     for (int i = 0; i < MAX_ATTEMPTS; i++) {
-      Result<AgreementSnapshot> loaded = load(id);
+      Result<AgreementSnapshot> loaded = reads.load(id);
       if (!loaded.ok()) {
         return loaded.asFailure();
       }
       AgreementSnapshot a = loaded.value();
-      if (!actor.equals(Actor.system()) && !canSee(actor, a)) {
+      if (!actor.equals(Actor.system()) && !reads.canSee(actor, a)) {
         return forbidden("Your organisation is not party to agreement " + id);
       }
       Result<Pending> planned = step.apply(a);
@@ -770,30 +566,11 @@ public final class AgreementService {
       if (store.commit(change) == RegistryStore.CommitOutcome.APPLIED) {
         // the revision guard held, so the graph now is the snapshot with this change applied:
         // no need to read it back
-        return Result.ok(view(a.with(remove, add)));
+        return Result.ok(reads.view(a.with(remove, add)));
       }
       backOff(i);
     }
     return conflict("Agreement " + id + " is changing too often; try again");
-  }
-
-  private Result<AgreementSnapshot> load(String id) {
-    if (!Slugs.isValid(id)) {
-      return notFound("No agreement " + id);
-    }
-    Node ag = ids.agreement(id);
-    AgreementSnapshot a = new AgreementSnapshot(ids, ag, id, store.graph(ag));
-    return a.exists() ? Result.ok(a) : notFound("No agreement " + id);
-  }
-
-  private boolean canSee(Actor actor, AgreementSnapshot a) {
-    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
-      return true;
-    }
-    return actor
-        .organisation()
-        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
-        .isPresent();
   }
 
   private static boolean memberOfParty(Actor actor, AgreementSnapshot a, Node v) {
@@ -919,15 +696,6 @@ public final class AgreementService {
     return Optional.empty();
   }
 
-  private Optional<Instant> approvedAt(AgreementSnapshot a, Node v) {
-    List<AgreementSnapshot.Decision> approvals =
-        a.decisionsOn(v).stream().filter(d -> d.outcome().equals(DSR.Approve.asNode())).toList();
-    if (approvals.isEmpty() || approvals.size() < a.partyOrganisations(v).size()) {
-      return Optional.empty();
-    }
-    return approvals.stream().map(AgreementSnapshot.Decision::at).max(Instant::compareTo);
-  }
-
   private Pending workflowTo(
       AgreementSnapshot a, AgreementStatus target, Node action, String detail) {
     List<Quad> remove = new ArrayList<>();
@@ -988,46 +756,6 @@ public final class AgreementService {
     }
     return new Pending(
         remove, add, action, v, AuditLog.sha256Hex(fresh), detail + " (version " + n + ")");
-  }
-
-  private AgreementView view(AgreementSnapshot a) {
-    List<AgreementView.VersionSummary> versions =
-        a.versions().stream()
-            .map(
-                v ->
-                    new AgreementView.VersionSummary(
-                        a.number(v),
-                        v.getURI(),
-                        hashes.of(a, v),
-                        a.one(v, PROV.wasRevisionOf.asNode()).map(a::number)))
-            .toList();
-    List<AgreementView.DecisionView> decisions =
-        a.decisions().stream()
-            .map(
-                d ->
-                    new AgreementView.DecisionView(
-                        a.number(d.version()),
-                        d.organisation(),
-                        Outcome.of(d.outcome()).map(Enum::name).orElse("?"),
-                        d.reason(),
-                        d.agent().getURI(),
-                        d.at(),
-                        d.contentHash()))
-            .toList();
-    Node current = a.currentVersion();
-    return new AgreementView(
-        a.slug(),
-        a.iri().getURI(),
-        a.title().orElse(""),
-        a.status(),
-        a.amendmentStatus(),
-        a.number(current),
-        a.versionInForce().map(a::number),
-        a.revision(),
-        a.partyOrganisations(current),
-        versions,
-        decisions,
-        mapper.fromGraph(a.graph(), current));
   }
 
   private static void add(List<Quad> quads, Node g, Node s, Node p, Node o) {

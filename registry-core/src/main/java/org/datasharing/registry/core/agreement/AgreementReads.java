@@ -1,0 +1,357 @@
+package org.datasharing.registry.core.agreement;
+
+import static org.datasharing.registry.core.common.Result.forbidden;
+import static org.datasharing.registry.core.common.Result.notFound;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * The reading side of {@link AgreementService}: loading an agreement's graph, who may see it, its
+ * view, versions, diffs, the version in force on a date, and what the public register and the
+ * linked-data view show. Reads change nothing, so they need no guard or retry.
+ */
+final class AgreementReads {
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ContentMapper mapper;
+  private final VersionHashes hashes;
+
+  AgreementReads(RegistryStore store, Ids ids, ContentMapper mapper, VersionHashes hashes) {
+    this.store = store;
+    this.ids = ids;
+    this.mapper = mapper;
+    this.hashes = hashes;
+  }
+
+  Result<AgreementView> get(Actor actor, String id) {
+    return load(id)
+        .flatMap(
+            a ->
+                canSee(actor, a)
+                    ? Result.ok(view(a))
+                    : forbidden("Your organisation is not party to agreement " + id));
+  }
+
+  List<AgreementView.Summary> list(Actor actor) {
+    List<AgreementView.Summary> out = new ArrayList<>();
+    for (var b : store.select(Queries.get("agreements-list"))) {
+      List<String> orgs =
+          Arrays.stream(
+                  Optional.ofNullable(b.get("orgs"))
+                      .map(Node::getLiteralLexicalForm)
+                      .orElse("")
+                      .split(" "))
+              .filter(s -> !s.isBlank())
+              .map(s -> ids.slug(NodeFactory.createURI(s), "organisation").orElse(s))
+              .sorted()
+              .toList();
+      boolean visible =
+          actor.equals(Actor.system())
+              || actor.has(Actor.Role.AUDITOR)
+              || actor.organisation().filter(orgs::contains).isPresent();
+      if (visible) {
+        out.add(
+            new AgreementView.Summary(
+                b.get("id").getLiteralLexicalForm(),
+                b.get("ag").getURI(),
+                Optional.ofNullable(b.get("title")).map(Node::getLiteralLexicalForm).orElse(""),
+                AgreementStatus.of(b.get("status")).orElseThrow(),
+                orgs));
+      }
+    }
+    return out;
+  }
+
+  /** The version in force at an instant: approved by every party by then and within its dates. */
+  Result<Optional<Integer>> versionInForceAt(Actor actor, String id, Instant at) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              Optional<Instant> ended =
+                  a.one(a.iri(), DSR.endedAt.asNode())
+                      .map(n -> Instant.parse(n.getLiteralLexicalForm()));
+              if (ended.isPresent() && !at.isBefore(ended.get())) {
+                return Result.ok(Optional.empty());
+              }
+              LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+              Optional<Integer> best = Optional.empty();
+              Instant bestAt = Instant.MIN;
+              for (Node v : a.versions()) {
+                Optional<Instant> approvedAt = approvedAt(a, v);
+                if (approvedAt.isEmpty()
+                    || approvedAt.get().isAfter(at)
+                    || approvedAt.get().isBefore(bestAt)) {
+                  continue;
+                }
+                boolean started =
+                    a.date(v, DSR.startDate.asNode()).map(s -> !day.isBefore(s)).orElse(false);
+                boolean notEnded =
+                    a.date(v, DSR.endDate.asNode()).map(e -> !day.isAfter(e)).orElse(true);
+                if (started && notEnded) {
+                  best = Optional.of(a.number(v));
+                  bestAt = approvedAt.get();
+                } else if (!started) {
+                  continue;
+                } else {
+                  best = Optional.empty();
+                  bestAt = approvedAt.get();
+                }
+              }
+              return Result.ok(best);
+            });
+  }
+
+  Result<AgreementService.VersionText> version(Actor actor, String id, int number) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              return a.version(number)
+                  .map(
+                      v ->
+                          Result.ok(
+                              new AgreementService.VersionText(
+                                  number,
+                                  v.getURI(),
+                                  hashes.of(a, v),
+                                  mapper.fromGraph(a.graph(), v))))
+                  .orElseGet(() -> notFound("Agreement " + id + " has no version " + number));
+            });
+  }
+
+  /**
+   * Agreements that are or were in force, never drafts or refused ones, with public fields only.
+   */
+  List<AgreementService.RegisterEntry> register() {
+    List<AgreementService.RegisterEntry> out = new ArrayList<>();
+    for (AgreementView.Summary s : list(Actor.system())) {
+      if (!(s.status().inForce()
+          || s.status() == AgreementStatus.TERMINATED
+          || s.status() == AgreementStatus.EXPIRED)) {
+        continue;
+      }
+      AgreementSnapshot a = load(s.id()).orElseThrow();
+      Node v = a.versionInForce().orElse(a.currentVersion());
+      AgreementContent full = mapper.fromGraph(a.graph(), v);
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      for (String f :
+          List.of(
+              "title",
+              "purposes",
+              "purposeDescription",
+              "benefits",
+              "personalDataCategories",
+              "dataSubjectCategories",
+              "specialCategoryData",
+              "criminalOffenceData",
+              "startDate",
+              "reviewDate",
+              "endDate")) {
+        if (full.fields().containsKey(f)) {
+          fields.put(f, full.fields().get(f));
+        }
+      }
+      fields.put("dpiaDone", full.fields().containsKey("dpiaReference"));
+      List<java.util.Map<String, Object>> parties =
+          full.parties().stream()
+              .map(
+                  p -> {
+                    java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+                    for (String f : List.of("organisation", "role", "lawfulBasis")) {
+                      if (p.containsKey(f)) {
+                        q.put(f, p.get(f));
+                      }
+                    }
+                    return q;
+                  })
+              .toList();
+      out.add(
+          new AgreementService.RegisterEntry(
+              s.id(),
+              s.iri(),
+              s.title(),
+              s.status(),
+              s.parties(),
+              new AgreementContent(fields, parties)));
+    }
+    return out;
+  }
+
+  /** Properties of an agreement version the public may see (no contacts, no internal notes). */
+  private static final java.util.Set<Node> PUBLIC_PROPERTIES =
+      java.util.Set.of(
+          RDF.type.asNode(),
+          DCTerms.title.asNode(),
+          DSR.versionOf.asNode(),
+          DSR.versionNumber.asNode(),
+          org.datasharing.registry.ontology.vocab.DPV.hasPurpose.asNode(),
+          DSR.purposeDescription.asNode(),
+          DSR.benefits.asNode(),
+          DSR.personalDataCategory.asNode(),
+          DSR.dataSubjectCategory.asNode(),
+          DSR.specialCategoryData.asNode(),
+          DSR.criminalOffenceData.asNode(),
+          DSR.startDate.asNode(),
+          DSR.reviewDate.asNode(),
+          DSR.endDate.asNode(),
+          DSR.hasParty.asNode(),
+          DSR.organisation.asNode(),
+          DSR.partyRole.asNode(),
+          DSR.lawfulBasis.asNode(),
+          DSR.sharesDataset.asNode());
+
+  /**
+   * The agreement as linked data: the whole graph for parties and auditors; for anyone else, only
+   * an agreement that is or was in force, with its public fields. Others get NOT_FOUND, so drafts
+   * are not even confirmed to exist.
+   */
+  Result<Graph> describe(Actor actor, String id) {
+    Result<AgreementSnapshot> loaded = load(id);
+    if (!loaded.ok()) {
+      return loaded.asFailure();
+    }
+    AgreementSnapshot a = loaded.value();
+    if (canSee(actor, a)) {
+      return Result.ok(a.graph());
+    }
+    AgreementStatus s = a.status();
+    if (!(s.inForce() || s == AgreementStatus.TERMINATED || s == AgreementStatus.EXPIRED)) {
+      return notFound("No agreement " + id);
+    }
+    Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    Node ag = a.iri();
+    for (Node p :
+        List.of(
+            RDF.type.asNode(),
+            DCTerms.identifier.asNode(),
+            DSR.status.asNode(),
+            DSR.versionInForce.asNode())) {
+      a.graph().find(ag, p, Node.ANY).forEachRemaining(out::add);
+    }
+    Node v = a.versionInForce().orElse(a.currentVersion());
+    a.content(v)
+        .find()
+        .forEachRemaining(
+            t -> {
+              if (PUBLIC_PROPERTIES.contains(t.getPredicate())) {
+                out.add(t);
+              }
+            });
+    return Result.ok(out);
+  }
+
+  /** A human-readable diff between two versions' texts. */
+  Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
+    return load(id)
+        .flatMap(
+            a -> {
+              if (!canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              Optional<Node> vf = a.version(from);
+              Optional<Node> vt = a.version(to);
+              if (vf.isEmpty() || vt.isEmpty()) {
+                return notFound(
+                    "Agreement " + id + " has no version " + (vf.isEmpty() ? from : to));
+              }
+              return Result.ok(
+                  VersionDiff.between(
+                      from,
+                      mapper.fromGraph(a.graph(), vf.get()),
+                      to,
+                      mapper.fromGraph(a.graph(), vt.get())));
+            });
+  }
+
+  Result<AgreementSnapshot> load(String id) {
+    if (!Slugs.isValid(id)) {
+      return notFound("No agreement " + id);
+    }
+    Node ag = ids.agreement(id);
+    AgreementSnapshot a = new AgreementSnapshot(ids, ag, id, store.graph(ag));
+    return a.exists() ? Result.ok(a) : notFound("No agreement " + id);
+  }
+
+  boolean canSee(Actor actor, AgreementSnapshot a) {
+    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
+      return true;
+    }
+    return actor
+        .organisation()
+        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
+        .isPresent();
+  }
+
+  private Optional<Instant> approvedAt(AgreementSnapshot a, Node v) {
+    List<AgreementSnapshot.Decision> approvals =
+        a.decisionsOn(v).stream().filter(d -> d.outcome().equals(DSR.Approve.asNode())).toList();
+    if (approvals.isEmpty() || approvals.size() < a.partyOrganisations(v).size()) {
+      return Optional.empty();
+    }
+    return approvals.stream().map(AgreementSnapshot.Decision::at).max(Instant::compareTo);
+  }
+
+  AgreementView view(AgreementSnapshot a) {
+    List<AgreementView.VersionSummary> versions =
+        a.versions().stream()
+            .map(
+                v ->
+                    new AgreementView.VersionSummary(
+                        a.number(v),
+                        v.getURI(),
+                        hashes.of(a, v),
+                        a.one(v, PROV.wasRevisionOf.asNode()).map(a::number)))
+            .toList();
+    List<AgreementView.DecisionView> decisions =
+        a.decisions().stream()
+            .map(
+                d ->
+                    new AgreementView.DecisionView(
+                        a.number(d.version()),
+                        d.organisation(),
+                        AgreementService.Outcome.of(d.outcome()).map(Enum::name).orElse("?"),
+                        d.reason(),
+                        d.agent().getURI(),
+                        d.at(),
+                        d.contentHash()))
+            .toList();
+    Node current = a.currentVersion();
+    return new AgreementView(
+        a.slug(),
+        a.iri().getURI(),
+        a.title().orElse(""),
+        a.status(),
+        a.amendmentStatus(),
+        a.number(current),
+        a.versionInForce().map(a::number),
+        a.revision(),
+        a.partyOrganisations(current),
+        versions,
+        decisions,
+        mapper.fromGraph(a.graph(), current));
+  }
+}
