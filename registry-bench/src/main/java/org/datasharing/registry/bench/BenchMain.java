@@ -42,6 +42,9 @@ public final class BenchMain {
   /** The bulk loaders' progress output, silenced: the table reports the result. */
   private static final org.apache.jena.system.progress.MonitorOutput QUIET = (fmt, args) -> {};
 
+  /** Decisions and searches per client count in the HTTP load. */
+  private static final int HTTP_REQUESTS_PER_LEVEL = 100;
+
   private final Results results = new Results();
   private final Path work;
 
@@ -51,6 +54,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     String tiers = "1k,100k";
+    boolean httpLoad = List.of(args).contains("--http");
     Path out = Path.of("registry-bench", "target");
     Path work = null;
     for (int i = 0; i < args.length - 1; i++) {
@@ -65,16 +69,25 @@ public final class BenchMain {
       out = Path.of("target"); // run from inside the module
     }
     Path dir = work != null ? work : Files.createTempDirectory("registry-bench");
-    Results r = run(dir, out, List.of(tiers.split(",")));
+    Results r = run(dir, out, List.of(tiers.split(",")), httpLoad);
     r.print();
     System.exit(0);
   }
 
   /** Runs the tiers and writes the table; the smoke test calls this. */
   public static Results run(Path work, Path out, List<String> tiers) throws Exception {
+    return run(work, out, tiers, false);
+  }
+
+  /** As above, plus HTTP load against registry-web and Keycloak processes when asked. */
+  public static Results run(Path work, Path out, List<String> tiers, boolean httpLoad)
+      throws Exception {
     BenchMain bench = new BenchMain(work);
     for (String t : tiers) {
       bench.runTier(Tier.of(t.strip()));
+    }
+    if (httpLoad) {
+      new HttpBench(bench.results).run(work, HTTP_REQUESTS_PER_LEVEL);
     }
     bench.results.write(out);
     Plot.write(bench.results.rows(), out.resolve("bench-results.png"));

@@ -76,8 +76,8 @@ final class SearchBench {
       long[] bareLat = new long[runs * CASES.size()];
       List<String> truncated = new ArrayList<>();
       List<String> totals = new ArrayList<>();
-      // the first search after the decision benchmark's concurrent commits: the index may have to
-      // catch up with the store first
+      // the first search after the decision benchmark's concurrent commits and the compaction:
+      // cold caches (and a catch-up, were the index to think it missed a write)
       long firstStart = System.nanoTime();
       registry.search().search(auditor, request(CASES.get(0))).orElseThrow();
       double firstMs = (System.nanoTime() - firstStart) / 1e6;

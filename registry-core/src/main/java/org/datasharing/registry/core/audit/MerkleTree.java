@@ -72,12 +72,6 @@ public final class MerkleTree {
         throw new IllegalArgumentException("empty span [" + lo + ", " + hi + ")");
       }
     }
-
-    /** Whether this is a perfect subtree of the log: 2^k leaves starting at a multiple of 2^k. */
-    public boolean perfect() {
-      long size = hi - lo;
-      return Long.bitCount(size) == 1 && lo % size == 0;
-    }
   }
 
   /**

@@ -226,6 +226,33 @@ class MerkleTreeTest {
   }
 
   @Test
+  void proofSpans_areFoldsOfPerfectSubtrees_soALogCanAnswerFromStoredSubtreeHashes() {
+    for (int n = 1; n <= MAX_SIZE; n++) {
+      List<byte[]> leaves = leaves(n);
+      List<MerkleTree.Span> spans = new java.util.ArrayList<>();
+      spans.add(new MerkleTree.Span(0, n));
+      for (int i = 0; i < n; i++) {
+        spans.addAll(MerkleTree.inclusionPath(i, n));
+      }
+      for (int m = 1; m < n; m++) {
+        spans.addAll(MerkleTree.consistencyPath(m, n));
+      }
+      for (MerkleTree.Span span : spans) {
+        List<byte[]> parts = new java.util.ArrayList<>();
+        for (MerkleTree.Span part : MerkleTree.perfectSubtrees(span)) {
+          long size = part.hi() - part.lo();
+          assertThat(Long.bitCount(size)).as("%s in %s", part, span).isEqualTo(1);
+          assertThat(part.lo() % size).as("%s aligned", part).isZero();
+          parts.add(refMth(leaves.subList((int) part.lo(), (int) part.hi())));
+        }
+        assertThat(hex(MerkleTree.foldRight(parts)))
+            .as("n=%d %s", n, span)
+            .isEqualTo(hex(refMth(leaves.subList((int) span.lo(), (int) span.hi()))));
+      }
+    }
+  }
+
+  @Test
   void inclusionProof_verifies_forEveryLeaf() {
     for (int n = 1; n <= MAX_SIZE; n++) {
       List<byte[]> leaves = leaves(n);
