@@ -16,6 +16,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -318,7 +319,14 @@ public final class TdbRegistryStore implements RegistryStore {
     return copy;
   }
 
+  /**
+   * The rows as plain bindings, read inside the transaction: TDB2's bindings look their terms up
+   * in the node table when asked, which fails once the transaction has ended (unless the term
+   * happens to be cached, so small stores hide it).
+   */
   static List<Binding> materialise(org.apache.jena.sparql.exec.RowSet rows) {
-    return rows.materialize().stream().toList();
+    List<Binding> out = new java.util.ArrayList<>();
+    rows.forEachRemaining(b -> out.add(BindingFactory.copy(b)));
+    return out;
   }
 }

@@ -17,6 +17,38 @@ class TdbRegistryStoreTest extends RegistryStoreContract {
   }
 
   @Test
+  void select_returnsEveryTerm_afterTheReadTransaction_evenWhenTheNodeCacheCannotHoldThem()
+      throws Exception {
+    // a store whose node cache holds 10 terms, so reading a term after the transaction cannot be
+    // served from the cache (as at a million audit events): TDB2 reads its tdb.cfg on creation
+    Path small = dir.resolve("small-cache");
+    java.nio.file.Files.createDirectories(small.resolve("Data-0001"));
+    java.nio.file.Files.writeString(
+        small.resolve("Data-0001").resolve("tdb.cfg"),
+        "{ \"tdb.nodeid2node_cache_size\" : 10, \"tdb.node2nodeid_cache_size\" : 10,"
+            + " \"tdb.node_miss_cache_size\" : 10 }");
+    try (TdbRegistryStore tdb = TdbRegistryStore.open(small)) {
+      List<org.apache.jena.sparql.core.Quad> quads = new java.util.ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        quads.add(q("value-" + i));
+      }
+      tdb.commit(change(List.of(), List.of(), quads));
+
+      var rows =
+          tdb.select(
+              org.apache.jena.query.QueryFactory.create(
+                  "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"));
+
+      assertThat(rows).hasSize(2_000);
+      assertThat(rows)
+          .extracting(b -> b.get("o"))
+          .doesNotContainNull()
+          .extracting(o -> o.getLiteralLexicalForm())
+          .contains("value-0", "value-1999");
+    }
+  }
+
+  @Test
   void data_survivesCompaction_andTheStoreStaysUsable() {
     for (int i = 0; i < 20; i++) {
       store.commit(change(List.of(), List.of(), List.of(q("v" + i))));
