@@ -320,9 +320,9 @@ public final class TdbRegistryStore implements RegistryStore {
   }
 
   /**
-   * The rows as plain bindings, read inside the transaction: TDB2's bindings look their terms up
-   * in the node table when asked, which fails once the transaction has ended (unless the term
-   * happens to be cached, so small stores hide it).
+   * The rows as plain bindings, read inside the transaction: TDB2's bindings look their terms up in
+   * the node table when asked, which fails once the transaction has ended (unless the term happens
+   * to be cached, so small stores hide it).
    */
   static List<Binding> materialise(org.apache.jena.sparql.exec.RowSet rows) {
     List<Binding> out = new java.util.ArrayList<>();
