@@ -37,7 +37,7 @@ class TdbRegistryStoreTest extends RegistryStoreContract {
       var rows =
           tdb.select(
               org.apache.jena.query.QueryFactory.create(
-                  "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"));
+                  "SELECT ?o WHERE { GRAPH <" + G.getURI() + "> { ?s ?p ?o } }"));
 
       assertThat(rows).hasSize(2_000);
       assertThat(rows)
