@@ -11,6 +11,7 @@ import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.register.PublicRegister;
+import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +35,6 @@ class RegisterPage {
   /** A column heading; sortable ones link to the register sorted by them (again: reversed). */
   record Column(String label, String sortLink, String ariaSort) {}
 
-  /** One entry of the error summary: the message and the id of the filter it is about. */
-  record Error(String anchor, String message) {
-    public String href() {
-      return "#" + anchor;
-    }
-  }
-
   @GetMapping({"/register", "/register/"})
   ModelAndView page(
       @RequestParam(required = false) List<String> status,
@@ -62,16 +56,17 @@ class RegisterPage {
     }
     mav.addObject("statuses", statuses);
     if (!r.ok()) {
-      List<Error> errors = new ArrayList<>();
+      List<Pages.ErrorLink> errors = new ArrayList<>();
       for (Violation v : r.violations()) {
         if ("sort".equals(v.field())) {
           // the order comes from a column heading's link; dropped, so the filters work again
-          errors.add(new Error("apply-filters", "Sort the register: " + v.message()));
+          errors.add(
+              new Pages.ErrorLink(v.field(), "apply-filters", "Sort the register: " + v.message()));
           mav.addObject("sort", null);
           continue;
         }
         String field = "organisation".equals(v.field()) ? "organisation" : "status";
-        errors.add(new Error(field, v.message()));
+        errors.add(new Pages.ErrorLink(field, field, v.message()));
         mav.addObject(field + "Error", v.message());
       }
       mav.addObject("errors", errors);

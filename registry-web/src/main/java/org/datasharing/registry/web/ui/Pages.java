@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Shared answers of the page controllers. */
-final class Pages {
+public final class Pages {
   private Pages() {}
 
   /** The page for a failed core call: not found, not allowed, not now, or not valid. */
@@ -46,8 +46,8 @@ final class Pages {
    * One entry of a GOV.UK error summary: the message and the id of the input it links to, on this
    * page or (when {@code page} is not empty) on the page that asks the question.
    */
-  record ErrorLink(String field, String anchor, String message, String page) {
-    ErrorLink(String field, String anchor, String message) {
+  public record ErrorLink(String field, String anchor, String message, String page) {
+    public ErrorLink(String field, String anchor, String message) {
       this(field, anchor, message, "");
     }
 

@@ -8,6 +8,7 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.identity.DirectoryException;
+import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -76,22 +77,15 @@ final class AdminPages {
     };
   }
 
-  /** One entry of a GOV.UK error summary: the message and the id of the input it links to. */
-  record ErrorLink(String field, String anchor, String message) {
-    public String href() {
-      return "#" + anchor;
-    }
-  }
-
   /**
    * The error summary's entries; a violation of a field without an input links to {@code fallback}.
    */
-  static List<ErrorLink> errorLinks(
+  static List<Pages.ErrorLink> errorLinks(
       List<Violation> violations, Set<String> inputs, String fallback) {
     return violations.stream()
         .map(
             v ->
-                new ErrorLink(
+                new Pages.ErrorLink(
                     v.field(),
                     v.field() != null && inputs.contains(v.field()) ? v.field() : fallback,
                     v.message()))
@@ -99,7 +93,7 @@ final class AdminPages {
   }
 
   /** The first message for each input, shown next to it. */
-  static Map<String, String> fieldErrors(List<ErrorLink> links) {
+  static Map<String, String> fieldErrors(List<Pages.ErrorLink> links) {
     Map<String, String> out = new LinkedHashMap<>();
     links.forEach(l -> out.putIfAbsent(l.anchor(), l.message()));
     return out;

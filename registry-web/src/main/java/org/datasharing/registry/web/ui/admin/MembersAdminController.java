@@ -17,6 +17,7 @@ import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -100,9 +101,9 @@ class MembersAdminController {
           && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND)) {
         return AdminPages.failure(r);
       }
-      List<AdminPages.ErrorLink> errors =
+      List<Pages.ErrorLink> errors =
           r.violations().isEmpty()
-              ? List.of(new AdminPages.ErrorLink(null, "email", r.message()))
+              ? List.of(new Pages.ErrorLink(null, "email", r.message()))
               : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "email");
       return page(actor, id, values, errors, null, AdminPages.status(r.failure()));
     }
@@ -132,11 +133,11 @@ class MembersAdminController {
       }
       // the refusal (e.g. the last DPO) links to the member's remove button
       String anchor = "remove-" + username;
-      List<AdminPages.ErrorLink> errors =
+      List<Pages.ErrorLink> errors =
           r.violations().isEmpty()
-              ? List.of(new AdminPages.ErrorLink("username", anchor, r.message()))
+              ? List.of(new Pages.ErrorLink("username", anchor, r.message()))
               : r.violations().stream()
-                  .map(v -> new AdminPages.ErrorLink(v.field(), anchor, v.message()))
+                  .map(v -> new Pages.ErrorLink(v.field(), anchor, v.message()))
                   .toList();
       return page(actor, id, Map.of(), errors, null, AdminPages.status(r.failure()));
     }
@@ -148,7 +149,7 @@ class MembersAdminController {
       Actor actor,
       String id,
       Map<String, String> values,
-      List<AdminPages.ErrorLink> errors,
+      List<Pages.ErrorLink> errors,
       String keycloakError,
       HttpStatus status) {
     Optional<Organisation> org =

@@ -20,6 +20,7 @@ import org.datasharing.registry.core.identity.PendingOperation;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -149,18 +150,8 @@ class OrganisationsAdminController {
     if (!AdminPages.admin(actor)) {
       return AdminPages.adminsOnly();
     }
-    Map<String, String> values = new HashMap<>();
-    FIELDS.forEach(f -> values.put(f, AdminPages.blankToNull(params.get(f))));
-    Organisation o =
-        new Organisation(
-            values.get("id"),
-            values.get("name"),
-            values.get("type"),
-            values.get("sector"),
-            values.get("domain"),
-            values.get("dpoName"),
-            values.get("dpoEmail"),
-            List.of());
+    Map<String, String> values = posted(params);
+    Organisation o = organisation(values.get("id"), values, List.of());
     Result<Synced<Organisation>> r;
     try {
       r = onboarding.onboardOrganisation(actor, o);
@@ -172,9 +163,9 @@ class OrganisationsAdminController {
           && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND)) {
         return AdminPages.failure(r);
       }
-      List<AdminPages.ErrorLink> errors =
+      List<Pages.ErrorLink> errors =
           r.violations().isEmpty()
-              ? List.of(new AdminPages.ErrorLink(null, "id", r.message()))
+              ? List.of(new Pages.ErrorLink(null, "id", r.message()))
               : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "id");
       return form(null, values, errors, null, AdminPages.status(r.failure()));
     }
@@ -217,19 +208,9 @@ class OrganisationsAdminController {
     if (before.isEmpty()) {
       return AdminPages.failure(Result.notFound("There is no organisation " + id));
     }
-    Map<String, String> values = new HashMap<>();
-    FIELDS.forEach(f -> values.put(f, AdminPages.blankToNull(params.get(f))));
+    Map<String, String> values = posted(params);
     values.put("id", id);
-    Organisation changed =
-        new Organisation(
-            id,
-            values.get("name"),
-            values.get("type"),
-            values.get("sector"),
-            values.get("domain"),
-            values.get("dpoName"),
-            values.get("dpoEmail"),
-            before.get().assurances());
+    Organisation changed = organisation(id, values, before.get().assurances());
     Result<Synced<Organisation>> r;
     try {
       r = onboarding.updateOrganisation(actor, changed);
@@ -240,14 +221,34 @@ class OrganisationsAdminController {
       if (r.violations().isEmpty() && r.failure() == Result.Failure.FORBIDDEN) {
         return AdminPages.failure(r);
       }
-      List<AdminPages.ErrorLink> errors =
+      List<Pages.ErrorLink> errors =
           r.violations().isEmpty()
-              ? List.of(new AdminPages.ErrorLink(null, "name", r.message()))
+              ? List.of(new Pages.ErrorLink(null, "name", r.message()))
               : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "name");
       return form(before.get(), values, errors, null, AdminPages.status(r.failure()));
     }
     flash.addFlashAttribute(r.value().done() ? "success" : "notice", r.value().message());
     return new ModelAndView("redirect:/admin/organisations/" + id);
+  }
+
+  /** The form's answers, blank ones as null. */
+  private static Map<String, String> posted(Map<String, String> params) {
+    Map<String, String> values = new HashMap<>();
+    FIELDS.forEach(f -> values.put(f, AdminPages.blankToNull(params.get(f))));
+    return values;
+  }
+
+  private static Organisation organisation(
+      String id, Map<String, String> v, List<Organisation.Assurance> assurances) {
+    return new Organisation(
+        id,
+        v.get("name"),
+        v.get("type"),
+        v.get("sector"),
+        v.get("domain"),
+        v.get("dpoName"),
+        v.get("dpoEmail"),
+        assurances);
   }
 
   private static Map<String, String> values(Organisation o) {
@@ -266,7 +267,7 @@ class OrganisationsAdminController {
   private ModelAndView form(
       Organisation editing,
       Map<String, String> values,
-      List<AdminPages.ErrorLink> errors,
+      List<Pages.ErrorLink> errors,
       String keycloakError,
       HttpStatus status) {
     ModelAndView mav = new ModelAndView("admin/organisation-new", status);
