@@ -55,14 +55,14 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
     signIn("dpo.trust", null);
     openAgreement(SUBMITTED);
     browser.click("#outcome-2");
-    browser.click("#record-decision");
+    browser.submit("#record-decision");
     browser.waitFor(".govuk-error-summary");
     assertThat(browser.text(".govuk-error-summary__list")).isNotBlank();
     assertThat(browser.present("#reason-error")).isTrue();
     browser.page("request-changes-needs-a-reason");
     browser.click("#outcome-2");
     browser.type("reason", "Name the trust's Caldicott Guardian in the sign-off.");
-    browser.click("#record-decision");
+    browser.submit("#record-decision");
     browser.waitFor(".govuk-notification-banner__heading");
     assertThat(banner()).contains("Changes requested on version 1");
     assertThat(browser.text("#agreement-status")).contains("Changes requested");
@@ -99,7 +99,7 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
     browser.page("diff-version-1-2");
     browser.click("#outcome-3");
     browser.type("reason", "The trust will not share this data for this purpose.");
-    browser.click("#record-decision");
+    browser.submit("#record-decision");
     browser.waitFor(".govuk-notification-banner__heading");
     assertThat(banner()).contains("Rejected on version 2");
     assertThat(browser.text("#agreement-status")).contains("Rejected");
@@ -115,19 +115,19 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
     openAgreement(ACTIVE);
     assertThat(browser.text("#agreement-status")).contains("Active");
     browser.click("#action"); // suspend
-    browser.click("#confirm-status");
+    browser.submit("#confirm-status");
     browser.waitFor(".govuk-error-summary");
     assertThat(browser.present("#statusReason-error")).isTrue();
     browser.page("suspend-needs-a-reason");
     browser.click("#action");
     browser.type("statusReason", "Breach under investigation.");
-    browser.click("#confirm-status");
+    browser.submit("#confirm-status");
     browser.waitFor(".govuk-notification-banner__heading");
     assertThat(browser.text("#agreement-status")).contains("Suspended");
     browser.page("suspended");
     browser.click("#action"); // resume
     browser.type("statusReason", "Investigation closed; no data was lost.");
-    browser.click("#confirm-status");
+    browser.submit("#confirm-status");
     browser.waitFor(".govuk-notification-banner__heading");
     assertThat(browser.text("#agreement-status")).contains("Active");
     assertThat(browser.text("#timeline")).contains("Breach under investigation.");

@@ -88,6 +88,13 @@ final class Browser implements AutoCloseable {
     e.click();
   }
 
+  /** Clicks a button that posts a form, and waits until the next page has replaced this one. */
+  void submit(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(css);
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   void type(String id, String text) {
     WebElement e = waitFor("[id='" + id + "']");
     e.clear();

@@ -105,7 +105,7 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       browser.waitFor("#record-decision");
       browser.page(dpo + "-agreement-decision-form");
       browser.click("#outcome");
-      browser.click("#record-decision");
+      browser.submit("#record-decision");
       browser.waitFor(".govuk-notification-banner__heading");
       assertThat(browser.text(".govuk-notification-banner__heading"))
           .contains("Your decision is recorded: Approved on version 1");
