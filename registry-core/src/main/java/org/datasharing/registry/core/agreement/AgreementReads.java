@@ -47,38 +47,43 @@ final class AgreementReads {
         .flatMap(
             a ->
                 canSee(actor, a)
-                    ? Result.ok(view(a))
+                    ? Result.ok(view(actor, a))
                     : forbidden("Your organisation is not party to agreement " + id));
   }
 
   List<AgreementView.Summary> list(Actor actor) {
     List<AgreementView.Summary> out = new ArrayList<>();
     for (var b : store.select(Queries.get("agreements-list"))) {
-      List<String> orgs =
-          Arrays.stream(
-                  Optional.ofNullable(b.get("orgs"))
-                      .map(Node::getLiteralLexicalForm)
-                      .orElse("")
-                      .split(" "))
-              .filter(s -> !s.isBlank())
-              .map(s -> ids.slug(NodeFactory.createURI(s), "organisation").orElse(s))
-              .sorted()
-              .toList();
-      boolean visible =
-          actor.equals(Actor.system())
-              || actor.has(Actor.Role.AUDITOR)
-              || actor.organisation().filter(orgs::contains).isPresent();
-      if (visible) {
+      Node ag = b.get("ag");
+      String id = b.get("id").getLiteralLexicalForm();
+      if (!AgreementPolicy.isAgreementGraph(ids, ag)
+          || !ids.slug(ag, "agreement").orElseThrow().equals(id)
+          || AgreementStatus.of(b.get("status")).isEmpty()) {
+        continue; // not an agreement this registry made, whatever the graph says of itself
+      }
+      if (AgreementPolicy.canSee(actor, java.util.Set.copyOf(organisations(b.get("everOrgs"))))) {
         out.add(
             new AgreementView.Summary(
-                b.get("id").getLiteralLexicalForm(),
-                b.get("ag").getURI(),
+                id,
+                ag.getURI(),
                 Optional.ofNullable(b.get("title")).map(Node::getLiteralLexicalForm).orElse(""),
                 AgreementStatus.of(b.get("status")).orElseThrow(),
-                orgs));
+                organisations(b.get("orgs"))));
       }
     }
     return out;
+  }
+
+  private List<String> organisations(Node concatenated) {
+    return Arrays.stream(
+            Optional.ofNullable(concatenated)
+                .map(Node::getLiteralLexicalForm)
+                .orElse("")
+                .split(" "))
+        .filter(s -> !s.isBlank())
+        .map(s -> ids.slug(NodeFactory.createURI(s), "organisation").orElse(s))
+        .sorted()
+        .toList();
   }
 
   /** The version in force at an instant: approved by every party by then and within its dates. */
@@ -154,8 +159,16 @@ final class AgreementReads {
           || s.status() == AgreementStatus.EXPIRED)) {
         continue;
       }
-      AgreementSnapshot a = load(s.id()).orElseThrow();
-      Node v = a.versionInForce().orElse(a.currentVersion());
+      Result<AgreementSnapshot> loaded = load(s.id());
+      if (!loaded.ok()) {
+        continue;
+      }
+      AgreementSnapshot a = loaded.value();
+      Optional<Node> inForce = AgreementPolicy.publicVersion(a);
+      if (inForce.isEmpty()) {
+        continue; // never show a draft instead
+      }
+      Node v = inForce.get();
       AgreementContent full = mapper.fromGraph(a.graph(), v);
       java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
       for (String f :
@@ -193,9 +206,9 @@ final class AgreementReads {
           new AgreementService.RegisterEntry(
               s.id(),
               s.iri(),
-              s.title(),
+              a.one(v, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm).orElse(""),
               s.status(),
-              s.parties(),
+              a.partyOrganisations(v),
               new AgreementContent(fields, parties)));
     }
     return out;
@@ -252,7 +265,11 @@ final class AgreementReads {
             DSR.versionInForce.asNode())) {
       a.graph().find(ag, p, Node.ANY).forEachRemaining(out::add);
     }
-    Node v = a.versionInForce().orElse(a.currentVersion());
+    Optional<Node> inForce = AgreementPolicy.publicVersion(a);
+    if (inForce.isEmpty()) {
+      return notFound("No agreement " + id);
+    }
+    Node v = inForce.get();
     a.content(v)
         .find()
         .forEachRemaining(
@@ -297,25 +314,19 @@ final class AgreementReads {
   }
 
   boolean canSee(Actor actor, AgreementSnapshot a) {
-    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
-      return true;
-    }
-    return actor
-        .organisation()
-        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
-        .isPresent();
+    return AgreementPolicy.canSee(actor, a);
   }
 
   private Optional<Instant> approvedAt(AgreementSnapshot a, Node v) {
     List<AgreementSnapshot.Decision> approvals =
         a.decisionsOn(v).stream().filter(d -> d.outcome().equals(DSR.Approve.asNode())).toList();
-    if (approvals.isEmpty() || approvals.size() < a.partyOrganisations(v).size()) {
+    if (approvals.isEmpty() || !AgreementPolicy.approvalComplete(a, v, java.util.Set.of())) {
       return Optional.empty();
     }
     return approvals.stream().map(AgreementSnapshot.Decision::at).max(Instant::compareTo);
   }
 
-  AgreementView view(AgreementSnapshot a) {
+  AgreementView view(Actor actor, AgreementSnapshot a) {
     List<AgreementView.VersionSummary> versions =
         a.versions().stream()
             .map(
@@ -340,6 +351,7 @@ final class AgreementReads {
                         d.contentHash()))
             .toList();
     Node current = a.currentVersion();
+    var caps = AgreementPolicy.capabilities(actor, a);
     return new AgreementView(
         a.slug(),
         a.iri().getURI(),
@@ -352,6 +364,17 @@ final class AgreementReads {
         a.partyOrganisations(current),
         versions,
         decisions,
-        mapper.fromGraph(a.graph(), current));
+        mapper.fromGraph(a.graph(), current),
+        AgreementPolicy.sortedDeciders(a, current),
+        AgreementPolicy.allowed(caps),
+        refusals(caps));
+  }
+
+  private static java.util.Map<AgreementPolicy.Action, String> refusals(
+      java.util.Map<AgreementPolicy.Action, Optional<AgreementPolicy.Refusal>> caps) {
+    java.util.Map<AgreementPolicy.Action, String> out =
+        new java.util.EnumMap<>(AgreementPolicy.Action.class);
+    caps.forEach((k, v) -> v.ifPresent(r -> out.put(k, r.reason())));
+    return out;
   }
 }

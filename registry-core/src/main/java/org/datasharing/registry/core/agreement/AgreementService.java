@@ -231,15 +231,14 @@ public final class AgreementService {
     return attempt(
         id,
         a -> {
-          if (a.workflowStatus() != AgreementStatus.DRAFT) {
-            return conflict(
-                "Only a draft can be edited; agreement " + id + " is " + a.workflowStatus());
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.EDIT);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
           Node v = a.currentVersion();
-          if (!memberOfParty(actor, a, v)
-              || !content.partyOrganisations().contains(actor.organisation().orElse(""))) {
-            return forbidden(
-                "Only staff of a party can edit this draft, and their organisation must stay a party");
+          if (!content.partyOrganisations().contains(actor.organisation().orElse(""))) {
+            return forbidden("Your organisation must stay a party to a draft it edits");
           }
           // the ODRL rules are kept unless the update names them (forms edit the text, not the
           // rules)
@@ -266,14 +265,12 @@ public final class AgreementService {
     return attempt(
         id,
         a -> {
-          if (a.workflowStatus() != AgreementStatus.DRAFT) {
-            return conflict(
-                "Only a draft can be submitted; agreement " + id + " is " + a.workflowStatus());
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.SUBMIT);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
           Node v = a.currentVersion();
-          if (!memberOfParty(actor, a, v)) {
-            return forbidden("Only staff of a party can submit this agreement");
-          }
           List<Violation> violations = validate(a, v);
           if (!violations.isEmpty()) {
             return invalid(
@@ -292,15 +289,10 @@ public final class AgreementService {
     return attempt(
         id,
         a -> {
-          if (a.workflowStatus() != AgreementStatus.CHANGES_REQUESTED) {
-            return conflict(
-                "A new version can be drafted only after changes were requested; agreement "
-                    + id
-                    + " is "
-                    + a.workflowStatus());
-          }
-          if (!memberOfParty(actor, a, a.currentVersion())) {
-            return forbidden("Only staff of a party can revise this agreement");
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.REVISE);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
           return Result.ok(
               newVersion(a, DSR.Edit.asNode(), "new draft version after changes were requested"));
@@ -315,15 +307,10 @@ public final class AgreementService {
     return attempt(
         id,
         a -> {
-          if (a.status() != AgreementStatus.ACTIVE && a.status() != AgreementStatus.REVIEW_DUE) {
-            return conflict(
-                "Only an active agreement can be amended; agreement " + id + " is " + a.status());
-          }
-          if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
-            return conflict("Agreement " + id + " already has an amendment under way");
-          }
-          if (!memberOfParty(actor, a, a.currentVersion())) {
-            return forbidden("Only staff of a party can amend this agreement");
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.AMEND);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
           return Result.ok(newVersion(a, DSR.Amend.asNode(), "amendment drafted"));
         },
@@ -337,18 +324,17 @@ public final class AgreementService {
     return attempt(
         id,
         a -> {
-          if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
-            return forbidden("Only a data protection officer can decide on an agreement");
-          }
-          String org = actor.organisation().get();
           Node v = a.currentVersion();
           Optional<Node> named = a.version(versionNumber);
           if (named.isEmpty()) {
             return notFound("Agreement " + id + " has no version " + versionNumber);
           }
-          if (!a.partyOrganisations(v).contains(org)) {
-            return forbidden("Your organisation is not party to agreement " + id);
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.DECIDE);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
+          String org = actor.organisation().orElseThrow();
           if (!named.get().equals(v)) {
             return conflict(
                 "Version "
@@ -356,13 +342,6 @@ public final class AgreementService {
                     + " is not the version awaiting decision ("
                     + a.number(v)
                     + ")");
-          }
-          if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
-            return conflict(
-                "Agreement " + id + " is not awaiting decisions; it is " + a.workflowStatus());
-          }
-          if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
-            return conflict("Your organisation has already decided on version " + versionNumber);
           }
           if (outcome != Outcome.APPROVE && reason.filter(r -> !r.isBlank()).isEmpty()) {
             return invalid(
@@ -403,16 +382,10 @@ public final class AgreementService {
               switch (outcome) {
                 case REJECT -> AgreementStatus.REJECTED;
                 case REQUEST_CHANGES -> AgreementStatus.CHANGES_REQUESTED;
-                case APPROVE -> {
-                  long approvals =
-                      a.decisionsOn(v).stream()
-                              .filter(x -> x.outcome().equals(DSR.Approve.asNode()))
-                              .count()
-                          + 1;
-                  yield approvals == a.partyOrganisations(v).size()
-                      ? AgreementStatus.APPROVED
-                      : AgreementStatus.SUBMITTED;
-                }
+                case APPROVE ->
+                    AgreementPolicy.approvalComplete(a, v, java.util.Set.of(org))
+                        ? AgreementStatus.APPROVED
+                        : AgreementStatus.SUBMITTED;
               };
           if (next != AgreementStatus.SUBMITTED) {
             detail +=
@@ -456,16 +429,15 @@ public final class AgreementService {
           if (reason == null || reason.isBlank()) {
             return invalid(new Violation("reason", "Give a reason"));
           }
-          Node inForce = a.versionInForce().orElse(a.currentVersion());
-          if (!actor.has(Actor.Role.DPO)
-              || actor.organisation().filter(a.partyOrganisations(inForce)::contains).isEmpty()) {
-            return forbidden("Only the data protection officer of a party can do this");
-          }
-          boolean resumeAllowed =
-              target != AgreementStatus.ACTIVE || a.status() == AgreementStatus.SUSPENDED;
-          if (!a.status().canMoveTo(target) || !resumeAllowed) {
-            return conflict(
-                "Agreement " + id + " cannot move from " + a.status() + " to " + target);
+          AgreementPolicy.Action act =
+              switch (target) {
+                case SUSPENDED -> AgreementPolicy.Action.SUSPEND;
+                case ACTIVE -> AgreementPolicy.Action.RESUME;
+                default -> AgreementPolicy.Action.TERMINATE;
+              };
+          Optional<AgreementPolicy.Refusal> refused = AgreementPolicy.check(actor, a, act);
+          if (refused.isPresent()) {
+            return refused.get().result();
           }
           return Result.ok(statusTo(a, target, action, reason.strip()));
         },
@@ -541,7 +513,7 @@ public final class AgreementService {
         return loaded.asFailure();
       }
       AgreementSnapshot a = loaded.value();
-      if (!actor.equals(Actor.system()) && !reads.canSee(actor, a)) {
+      if (!AgreementPolicy.canSee(actor, a)) {
         return forbidden("Your organisation is not party to agreement " + id);
       }
       Result<Pending> planned = step.apply(a);
@@ -566,18 +538,11 @@ public final class AgreementService {
       if (store.commit(change) == RegistryStore.CommitOutcome.APPLIED) {
         // the revision guard held, so the graph now is the snapshot with this change applied:
         // no need to read it back
-        return Result.ok(reads.view(a.with(remove, add)));
+        return Result.ok(reads.view(actor, a.with(remove, add)));
       }
       backOff(i);
     }
     return conflict("Agreement " + id + " is changing too often; try again");
-  }
-
-  private static boolean memberOfParty(Actor actor, AgreementSnapshot a, Node v) {
-    return actor
-        .organisation()
-        .filter(o -> actor.memberOf(o) && a.partyOrganisations(v).contains(o))
-        .isPresent();
   }
 
   private Result<Graph> mapContent(Node v, AgreementContent content) {

@@ -17,7 +17,25 @@ public record AgreementView(
     List<String> parties,
     List<VersionSummary> versions,
     List<DecisionView> decisions,
-    AgreementContent content) {
+    AgreementContent content,
+    List<String> deciders,
+    java.util.Set<AgreementPolicy.Action> allowed,
+    java.util.Map<AgreementPolicy.Action, String> refused) {
+
+  /** Whether the caller may do the action now (the same answer the service gives). */
+  public boolean can(AgreementPolicy.Action action) {
+    return allowed.contains(action);
+  }
+
+  /** How many of the organisations whose approval the current version needs have approved. */
+  public long approvals() {
+    return decisions.stream()
+        .filter(d -> d.version() == currentVersion && d.outcome().equals("APPROVE"))
+        .map(DecisionView::organisation)
+        .filter(deciders::contains)
+        .distinct()
+        .count();
+  }
 
   /** One version: its number, IRI and content hash. */
   public record VersionSummary(

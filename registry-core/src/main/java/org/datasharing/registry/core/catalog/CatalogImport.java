@@ -11,9 +11,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.compose.Union;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCAT;
@@ -83,18 +80,11 @@ public final class CatalogImport {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.has(Actor.Role.DPO)) {
       return Result.forbidden("Only a registry administrator or a DPO can import datasets");
     }
-    Graph g = GraphFactory.createDefaultGraph();
-    try {
-      RDFParser.source(in)
-          .lang(lang)
-          .base(NO_BASE)
-          .errorHandler(ErrorHandlerFactory.errorHandlerStrict)
-          .parse(g);
-    } catch (RiotException e) {
-      return Result.invalid(
-          new Violation(
-              "file", "The file is not valid " + lang.getLabel() + ": " + e.getMessage()));
+    Result<Graph> parsed = ImportParser.parse(in, lang, NO_BASE);
+    if (!parsed.ok()) {
+      return parsed.asFailure();
     }
+    Graph g = parsed.value();
     report.accept("parsed " + g.size() + " triples");
     List<Violation> violations = new ArrayList<>();
     Set<Node> iris = new LinkedHashSet<>();
@@ -154,6 +144,17 @@ public final class CatalogImport {
     }
     if (datasets.isEmpty()) {
       violations.add(new Violation("file", "The file describes no dcat:Dataset"));
+    }
+    if (violations.isEmpty()) {
+      violations.addAll(new ImportScope(ids, actor).check(g, datasets, storedPublishers(datasets)));
+      List<String> notTheirs =
+          violations.stream()
+              .filter(v -> v.field().equals(ImportScope.OWNER))
+              .map(Violation::message)
+              .toList();
+      if (!notTheirs.isEmpty()) {
+        return Result.forbidden("Nothing was imported: " + String.join("; ", notTheirs));
+      }
     }
     report.accept(
         "checked "
@@ -247,6 +248,15 @@ public final class CatalogImport {
         .flatMap(List::stream)
         .distinct()
         .toList();
+  }
+
+  /** The stored publisher of each of these datasets that already exists. */
+  private Map<Node, Node> storedPublishers(List<Node> datasets) {
+    Map<Node, Node> out = new HashMap<>();
+    existingTriples(datasets)
+        .find(Node.ANY, DCTerms.publisher.asNode(), Node.ANY)
+        .forEachRemaining(t -> out.put(t.getSubject(), t.getObject()));
+    return out;
   }
 
   private Graph existingTriples(List<Node> datasets) {

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.ontology.vocab.DSR;
@@ -51,7 +52,7 @@ final class AccessPolicy {
       return base;
     }
     Optional<Node> org = memberOrganisation(actor);
-    Set<Node> agreements = org.map(o -> agreementsOf(base, o)).orElse(Set.of());
+    Set<Node> agreements = org.map(o -> agreementsOf(ids, base, o)).orElse(Set.of());
     Set<Node> whole = new HashSet<>(ALWAYS);
     whole.addAll(agreements);
     Set<Node> hidden = hiddenDatasets(base, org);
@@ -83,13 +84,18 @@ final class AccessPolicy {
     return actor.organisation().map(ids::organisation);
   }
 
-  /** Graphs of agreements any of whose versions names the organisation as a party. */
-  static Set<Node> agreementsOf(DatasetGraph base, Node organisation) {
+  /**
+   * Graphs of agreements any of whose versions names the organisation as a party. Only graphs named
+   * by an agreement IRI of this registry count ({@link AgreementPolicy#isAgreementGraph}): what a
+   * graph says of itself is not trusted.
+   */
+  static Set<Node> agreementsOf(Ids ids, DatasetGraph base, Node organisation) {
     Set<Node> out = new HashSet<>();
     Iterator<Quad> parties = base.find(Node.ANY, Node.ANY, DSR.organisation.asNode(), organisation);
     while (parties.hasNext()) {
       Node g = parties.next().getGraph();
-      if (g.isURI() && base.contains(g, g, RDF.type.asNode(), DSR.DataSharingAgreement.asNode())) {
+      if (AgreementPolicy.isAgreementGraph(ids, g)
+          && base.contains(g, g, RDF.type.asNode(), DSR.DataSharingAgreement.asNode())) {
         out.add(g);
       }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.NodeFactory;
 import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
@@ -129,27 +130,18 @@ class AgreementPageController {
               .orElse(null);
       parties.add(new PartyRow(p, decision));
     }
-    boolean party =
-        a.parties().contains(org) || parties.stream().anyMatch(p -> p.organisation().equals(org));
-    boolean member = party && actor.memberOf(org);
-    boolean dpo = party && actor.dpoOf(org);
-    boolean decided =
-        a.decisions().stream()
-            .anyMatch(d -> d.version() == a.currentVersion() && d.organisation().equals(org));
     List<StatusAction> statusActions = new ArrayList<>();
-    if (dpo) {
-      if (a.status().canMoveTo(AgreementStatus.SUSPENDED)) {
-        statusActions.add(
-            new StatusAction("suspend", "Suspend", "Sharing stops until a DPO resumes it"));
-      }
-      if (a.status() == AgreementStatus.SUSPENDED) {
-        statusActions.add(new StatusAction("resume", "Resume", "Sharing starts again"));
-      }
-      if (a.status().canMoveTo(AgreementStatus.TERMINATED)) {
-        statusActions.add(
-            new StatusAction(
-                "terminate", "Terminate", "Sharing ends for good; this cannot be undone"));
-      }
+    if (a.can(AgreementPolicy.Action.SUSPEND)) {
+      statusActions.add(
+          new StatusAction("suspend", "Suspend", "Sharing stops until a DPO resumes it"));
+    }
+    if (a.can(AgreementPolicy.Action.RESUME)) {
+      statusActions.add(new StatusAction("resume", "Resume", "Sharing starts again"));
+    }
+    if (a.can(AgreementPolicy.Action.TERMINATE)) {
+      statusActions.add(
+          new StatusAction(
+              "terminate", "Terminate", "Sharing ends for good; this cannot be undone"));
     }
     List<AuditTrail.EventView> timeline =
         new ArrayList<>(registry.auditTrail().forAgreement(NodeFactory.createURI(a.iri())));
@@ -165,15 +157,11 @@ class AgreementPageController {
             .findFirst()
             .orElse(""));
     mav.addObject("timeline", timeline);
-    mav.addObject("canDecide", dpo && workflow == AgreementStatus.SUBMITTED && !decided);
+    mav.addObject("canDecide", a.can(AgreementPolicy.Action.DECIDE));
     mav.addObject("statusActions", statusActions);
-    mav.addObject("canEdit", member && workflow == AgreementStatus.DRAFT);
-    mav.addObject("canRevise", member && workflow == AgreementStatus.CHANGES_REQUESTED);
-    mav.addObject(
-        "canAmend",
-        member
-            && (a.status() == AgreementStatus.ACTIVE || a.status() == AgreementStatus.REVIEW_DUE)
-            && a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isEmpty());
+    mav.addObject("canEdit", a.can(AgreementPolicy.Action.EDIT));
+    mav.addObject("canRevise", a.can(AgreementPolicy.Action.REVISE));
+    mav.addObject("canAmend", a.can(AgreementPolicy.Action.AMEND));
     mav.addObject("errors", errors);
     mav.addObject("roles", Questions.ROLES);
     mav.addObject("sections", Questions.STEPS);

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Actor;
@@ -78,20 +79,12 @@ class HomeController {
         }
         AgreementView a = got.value();
         AgreementStatus workflow = a.amendmentStatus().orElse(a.status());
-        boolean decided =
-            a.decisions().stream()
-                .anyMatch(d -> d.version() == a.currentVersion() && d.organisation().equals(org));
         if (workflow == AgreementStatus.SUBMITTED) {
-          if (!decided && actor.has(Actor.Role.DPO)) {
+          if (a.can(AgreementPolicy.Action.DECIDE)) {
             awaitingDecision.add(new Waiting(a, "Version " + a.currentVersion()));
           } else {
-            long approvals =
-                a.decisions().stream()
-                    .filter(d -> d.version() == a.currentVersion())
-                    .filter(d -> d.outcome().equalsIgnoreCase("approve"))
-                    .count();
             awaitingOthers.add(
-                new Waiting(a, approvals + " of " + a.parties().size() + " parties approved"));
+                new Waiting(a, a.approvals() + " of " + a.deciders().size() + " parties approved"));
           }
         } else if (workflow == AgreementStatus.DRAFT
             || workflow == AgreementStatus.CHANGES_REQUESTED) {

@@ -1,0 +1,279 @@
+package org.datasharing.registry.core.agreement;
+
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * The one agreement policy: who may see an agreement, who may do what to it, whose approval a
+ * version needs and when approval is complete. The service guards, the API, the pages, the list of
+ * agreements and the SPARQL access view all ask here, so they cannot disagree.
+ *
+ * <p>The rules, in words:
+ *
+ * <ul>
+ *   <li><b>See</b>: auditors; staff (partner or DPO) of an organisation party to any version.
+ *   <li><b>Edit, submit</b> a draft, <b>revise</b> after changes were requested, <b>amend</b> an
+ *       agreement in force: staff of a party (to the version being worked on; to the version in
+ *       force for an amendment). Work on an amendment stops when the agreement is no longer in
+ *       force (terminated or expired).
+ *   <li><b>Decide</b>: the DPO of an organisation whose approval the version needs: its parties
+ *       and, for an amendment, every party to the version in force, so that no party can be dropped
+ *       (or bound to new terms) without its consent.
+ *   <li><b>Suspend, resume, terminate</b>: the DPO of a party to the version in force.
+ * </ul>
+ */
+public final class AgreementPolicy {
+  private AgreementPolicy() {}
+
+  /** What an actor may try to do to an agreement. */
+  public enum Action {
+    SEE,
+    EDIT,
+    SUBMIT,
+    REVISE,
+    AMEND,
+    DECIDE,
+    SUSPEND,
+    RESUME,
+    TERMINATE
+  }
+
+  /** Why an action is refused, and how the refusal is answered (forbidden or conflict). */
+  public record Refusal(Result.Failure failure, String reason) {
+    public <T> Result<T> result() {
+      return failure == Result.Failure.FORBIDDEN
+          ? Result.forbidden(reason)
+          : Result.conflict(reason);
+    }
+  }
+
+  /** Every action's answer for the actor: empty when allowed, else the refusal. */
+  static Map<Action, Optional<Refusal>> capabilities(Actor actor, AgreementSnapshot a) {
+    Map<Action, Optional<Refusal>> out = new EnumMap<>(Action.class);
+    for (Action action : Action.values()) {
+      out.put(action, check(actor, a, action));
+    }
+    return out;
+  }
+
+  /** Whether the actor may do the action now; empty when allowed. */
+  static Optional<Refusal> check(Actor actor, AgreementSnapshot a, Action action) {
+    if (!canSee(actor, a)) {
+      return forbidden("Your organisation is not party to agreement " + a.slug());
+    }
+    return switch (action) {
+      case SEE -> Optional.empty();
+      case EDIT -> work(actor, a, AgreementStatus.DRAFT, "edited");
+      case SUBMIT -> work(actor, a, AgreementStatus.DRAFT, "submitted");
+      case REVISE -> work(actor, a, AgreementStatus.CHANGES_REQUESTED, "revised");
+      case AMEND -> amend(actor, a);
+      case DECIDE -> decide(actor, a);
+      case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
+      case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
+      case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
+    };
+  }
+
+  /** Auditors (and the system) see every agreement; staff of a party to any version see it. */
+  static boolean canSee(Actor actor, AgreementSnapshot a) {
+    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
+      return true;
+    }
+    return actor
+        .organisation()
+        .filter(actor::memberOf)
+        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
+        .isPresent();
+  }
+
+  /**
+   * The same rule for a list row: whether the actor sees an agreement whose versions name these
+   * organisations as parties.
+   */
+  public static boolean canSee(Actor actor, Set<String> partiesOfAnyVersion) {
+    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
+      return true;
+    }
+    return actor
+        .organisation()
+        .filter(actor::memberOf)
+        .filter(partiesOfAnyVersion::contains)
+        .isPresent();
+  }
+
+  /**
+   * Whether a graph is an agreement's graph: named by an agreement IRI this registry minted. A
+   * graph's own claims (a type triple, an identifier) are never enough.
+   */
+  public static boolean isAgreementGraph(Ids ids, Node graph) {
+    return graph.isURI() && ids.slug(graph, "agreement").isPresent();
+  }
+
+  /**
+   * The organisations whose approval a version needs: its parties and, when it amends a version
+   * that was in force, that version's parties too.
+   */
+  static Set<String> deciders(AgreementSnapshot a, Node version) {
+    Set<String> out = new TreeSet<>(a.partyOrganisations(version));
+    approvedAncestor(a, version).ifPresent(p -> out.addAll(a.partyOrganisations(p)));
+    return out;
+  }
+
+  /** The nearest earlier version that was approved (in force): what this version amends. */
+  private static Optional<Node> approvedAncestor(AgreementSnapshot a, Node version) {
+    Set<Node> seen = new LinkedHashSet<>();
+    Optional<Node> p = a.one(version, PROV.wasRevisionOf.asNode());
+    while (p.isPresent() && seen.add(p.get())) {
+      if (approvedBy(a, p.get()).containsAll(deciders(a, p.get()))) {
+        return p;
+      }
+      p = a.one(p.get(), PROV.wasRevisionOf.asNode());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The version the public may see: the one in force, or for an agreement that ended without that
+   * link, the last version every needed party approved. Never a draft.
+   */
+  static Optional<Node> publicVersion(AgreementSnapshot a) {
+    if (a.versionInForce().isPresent()) {
+      return a.versionInForce();
+    }
+    List<Node> versions = a.versions();
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      if (approvalComplete(a, versions.get(i), Set.of())) {
+        return Optional.of(versions.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The organisations that approved the version. */
+  static Set<String> approvedBy(AgreementSnapshot a, Node version) {
+    Set<String> out = new TreeSet<>();
+    a.decisionsOn(version).stream()
+        .filter(d -> d.outcome().equals(DSR.Approve.asNode()))
+        .forEach(d -> out.add(d.organisation()));
+    return out;
+  }
+
+  /** Whether the version is approved once these organisations' approvals are added. */
+  static boolean approvalComplete(AgreementSnapshot a, Node version, Set<String> more) {
+    Set<String> approved = new TreeSet<>(approvedBy(a, version));
+    approved.addAll(more);
+    return approved.containsAll(deciders(a, version));
+  }
+
+  private static Optional<Refusal> work(
+      Actor actor, AgreementSnapshot a, AgreementStatus needed, String verb) {
+    if (a.workflowStatus() != needed) {
+      return conflict(
+          "Agreement "
+              + a.slug()
+              + " cannot be "
+              + verb
+              + " while it is "
+              + a.workflowStatus()
+              + (needed == AgreementStatus.DRAFT ? "; only a draft can be" : ""));
+    }
+    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
+      return conflict(
+          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
+    }
+    if (!memberOfParty(actor, a, a.currentVersion())) {
+      return forbidden("Only staff of a party can work on this version of the agreement");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> amend(Actor actor, AgreementSnapshot a) {
+    if (a.status() != AgreementStatus.ACTIVE && a.status() != AgreementStatus.REVIEW_DUE) {
+      return conflict(
+          "Only an active agreement can be amended; agreement " + a.slug() + " is " + a.status());
+    }
+    if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
+      return conflict("Agreement " + a.slug() + " already has an amendment under way");
+    }
+    if (!memberOfParty(actor, a, a.versionInForce().orElse(a.currentVersion()))) {
+      return forbidden("Only staff of a party to the version in force can amend this agreement");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> decide(Actor actor, AgreementSnapshot a) {
+    if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
+      return forbidden("Only a data protection officer can decide on an agreement");
+    }
+    String org = actor.organisation().get();
+    Node v = a.currentVersion();
+    if (!deciders(a, v).contains(org)) {
+      return forbidden("Your organisation's approval is not needed on agreement " + a.slug());
+    }
+    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
+      return conflict(
+          "Agreement " + a.slug() + " is not awaiting decisions; it is " + a.workflowStatus());
+    }
+    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
+      return conflict(
+          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
+    }
+    if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
+      return conflict("Your organisation has already decided on version " + a.number(v));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> afterApproval(
+      Actor actor, AgreementSnapshot a, AgreementStatus target) {
+    Node inForce = a.versionInForce().orElse(a.currentVersion());
+    if (!actor.has(Actor.Role.DPO)
+        || actor.organisation().filter(a.partyOrganisations(inForce)::contains).isEmpty()) {
+      return forbidden("Only the data protection officer of a party can do this");
+    }
+    boolean resumeAllowed =
+        target != AgreementStatus.ACTIVE || a.status() == AgreementStatus.SUSPENDED;
+    if (!a.status().canMoveTo(target) || !resumeAllowed) {
+      return conflict(
+          "Agreement " + a.slug() + " cannot move from " + a.status() + " to " + target);
+    }
+    return Optional.empty();
+  }
+
+  static boolean memberOfParty(Actor actor, AgreementSnapshot a, Node v) {
+    return actor
+        .organisation()
+        .filter(o -> actor.memberOf(o) && a.partyOrganisations(v).contains(o))
+        .isPresent();
+  }
+
+  /** The actions allowed, for views. */
+  static Set<Action> allowed(Map<Action, Optional<Refusal>> capabilities) {
+    Set<Action> out = new LinkedHashSet<>();
+    capabilities.forEach((k, v) -> v.ifPresentOrElse(r -> {}, () -> out.add(k)));
+    return out;
+  }
+
+  private static Optional<Refusal> forbidden(String reason) {
+    return Optional.of(new Refusal(Result.Failure.FORBIDDEN, reason));
+  }
+
+  private static Optional<Refusal> conflict(String reason) {
+    return Optional.of(new Refusal(Result.Failure.CONFLICT, reason));
+  }
+
+  static List<String> sortedDeciders(AgreementSnapshot a, Node version) {
+    return List.copyOf(deciders(a, version));
+  }
+}
