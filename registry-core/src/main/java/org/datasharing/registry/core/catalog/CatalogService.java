@@ -142,6 +142,14 @@ public final class CatalogService {
   /** Datasets per query in {@link #find(Collection)}: bounded, so a remote store's request is. */
   private static final int BATCH = 1000;
 
+  /**
+   * Whether the actor may record or change datasets published by the organisation: its staff
+   * (partner or DPO) and the registry administrator.
+   */
+  public static boolean mayPublish(Actor actor, String publisher) {
+    return actor.memberOf(publisher) || actor.has(Actor.Role.REGISTRY_ADMIN);
+  }
+
   /** Whether the actor may see the dataset: hidden ones only to their publisher and auditors. */
   public static boolean visible(Actor actor, Dataset d) {
     return !Boolean.FALSE.equals(d.discoverable())
@@ -159,11 +167,32 @@ public final class CatalogService {
           new Violation(
               "publisher", "Name the publishing organisation by its registry identifier"));
     }
-    if (!actor.memberOf(d.publisher()) && !actor.has(Actor.Role.REGISTRY_ADMIN)) {
+    Node iri = ids.dataset(d.id());
+    List<org.datasharing.registry.core.store.Guard> guards = new ArrayList<>();
+    if (!create) {
+      // the stored record decides who owns the dataset, never the request body
+      Optional<Dataset> stored = find(d.id()).filter(s -> visible(actor, s));
+      if (stored.isEmpty()) {
+        return Result.notFound("No dataset " + d.id());
+      }
+      String owner = stored.get().publisher();
+      if (owner == null || !mayPublish(actor, owner)) {
+        return Result.forbidden("Only the publisher's staff can change its datasets");
+      }
+      if (!owner.equals(d.publisher()) && !actor.has(Actor.Role.REGISTRY_ADMIN)) {
+        return Result.invalid(
+            new Violation(
+                "publisher",
+                "A dataset's publisher cannot be changed here; ask the registry administrator"));
+      }
+      guards.add(
+          org.datasharing.registry.core.store.Guard.exists(
+              GRAPH, iri, DCTerms.publisher.asNode(), ids.organisation(owner)));
+    }
+    if (!mayPublish(actor, d.publisher())) {
       return Result.forbidden("Only the publisher's staff can record its datasets");
     }
     List<Violation> violations = new ArrayList<>();
-    Node iri = ids.dataset(d.id());
     Graph g = GraphFactory.createDefaultGraph();
     g.add(iri, RDF.type.asNode(), DCAT.Dataset.asNode());
     g.add(iri, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(d.id()));
@@ -225,7 +254,8 @@ public final class CatalogService {
             g,
             create,
             context,
-            create ? DSR.Create.asNode() : DSR.Edit.asNode())
+            create ? DSR.Create.asNode() : DSR.Edit.asNode(),
+            guards)
         .map(n -> read(g, iri, d.id()));
   }
 

@@ -89,13 +89,9 @@ final class ImportScope {
                           "<" + d + "> must have the identifier '" + slug + "' of its IRI"));
                 }
               });
-      if (actor.has(Actor.Role.REGISTRY_ADMIN)) {
-        continue;
-      }
-      Node mine = actor.organisation().map(ids::organisation).orElse(null);
       for (Node p :
           g.find(d, DCTerms.publisher.asNode(), Node.ANY).mapWith(Triple::getObject).toList()) {
-        if (!p.equals(mine)) {
+        if (!mayPublish(p)) {
           out.add(
               new Violation(
                   OWNER,
@@ -106,7 +102,7 @@ final class ImportScope {
         }
       }
       Node stored = storedPublishers.get(d);
-      if (stored != null && !stored.equals(mine)) {
+      if (stored != null && !mayPublish(stored)) {
         out.add(
             new Violation(
                 OWNER,
@@ -116,6 +112,12 @@ final class ImportScope {
       }
     }
     return out;
+  }
+
+  private boolean mayPublish(Node publisher) {
+    return ids.slug(publisher, "organisation")
+        .filter(p -> CatalogService.mayPublish(actor, p))
+        .isPresent();
   }
 
   /** The dataset of the file a subject is, or is minted under. */

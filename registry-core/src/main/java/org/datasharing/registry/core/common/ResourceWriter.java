@@ -47,6 +47,20 @@ public final class ResourceWriter {
       boolean create,
       Graph context,
       Node action) {
+    return write(actor, graph, resource, type, description, create, context, action, List.of());
+  }
+
+  /** As above, with more guards that must hold when the change commits (e.g. the stored owner). */
+  public Result<Node> write(
+      Actor actor,
+      Node graph,
+      Node resource,
+      Node type,
+      Graph description,
+      boolean create,
+      Graph context,
+      Node action,
+      List<Guard> extra) {
     List<Violation> violations =
         validator.violations(new Union(description, context), ShapeValidator.Result::field);
     if (!violations.isEmpty()) {
@@ -67,9 +81,11 @@ public final class ResourceWriter {
         create
             ? Guard.absent(graph, resource, RDF.type.asNode(), Node.ANY)
             : Guard.exists(graph, resource, RDF.type.asNode(), type);
+    List<Guard> guards = new ArrayList<>(extra);
+    guards.add(guard);
     Change change =
         new Change(
-            List.of(guard),
+            guards,
             remove,
             add,
             audit.appender(

@@ -53,12 +53,52 @@ public final class OrganisationService {
     return save(actor, o, true);
   }
 
+  /**
+   * Changes an organisation. Its DPO may change its contact details only; who it is (name, type,
+   * sector, domain) and its assurance on record need the registry administrator, so no organisation
+   * can certify itself or take another's identity.
+   */
   public Result<Organisation> update(Actor actor, Organisation o) {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(o.id())) {
       return Result.forbidden(
           "Only a registry administrator or the organisation's DPO can change it");
     }
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      Optional<Organisation> stored = get(o.id());
+      if (stored.isEmpty()) {
+        return Result.notFound("No organisation " + o.id());
+      }
+      List<String> changed = adminOnlyChanges(stored.get(), o);
+      if (!changed.isEmpty()) {
+        return Result.forbidden(
+            "Only a registry administrator can change "
+                + String.join(", ", changed)
+                + "; a DPO can change the DPO's name and e-mail address");
+      }
+    }
     return save(actor, o, false);
+  }
+
+  /** The fields only a registry administrator may change that differ between the two. */
+  private static List<String> adminOnlyChanges(Organisation stored, Organisation asked) {
+    List<String> out = new ArrayList<>();
+    if (!java.util.Objects.equals(stored.name(), asked.name())) {
+      out.add("name");
+    }
+    if (!java.util.Objects.equals(stored.type(), asked.type())) {
+      out.add("type");
+    }
+    if (!java.util.Objects.equals(stored.sector(), asked.sector())) {
+      out.add("sector");
+    }
+    if (!java.util.Objects.equals(stored.domain(), asked.domain())) {
+      out.add("domain");
+    }
+    if (!new java.util.HashSet<>(stored.assurances())
+        .equals(new java.util.HashSet<>(asked.assurances()))) {
+      out.add("assurances");
+    }
+    return out;
   }
 
   public Optional<Organisation> get(String id) {
@@ -120,14 +160,16 @@ public final class OrganisationService {
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the fields listed", violations);
     }
-    if (create
-        && o.domain() != null
-        && list().stream()
-            .anyMatch(
-                x ->
-                    o.domain().equalsIgnoreCase(x.domain())
-                        || (o.name() != null && o.name().equalsIgnoreCase(x.name())))) {
-      return Result.conflict("An organisation with that name or domain is already registered");
+    for (Organisation x : list()) {
+      if (x.id().equals(o.id())) {
+        continue;
+      }
+      if (o.name() != null && o.name().strip().equalsIgnoreCase(String.valueOf(x.name()).strip())) {
+        return Result.conflict("name: another organisation is registered as '" + x.name() + "'");
+      }
+      if (o.domain() != null && o.domain().strip().equalsIgnoreCase(String.valueOf(x.domain()))) {
+        return Result.conflict("domain: another organisation has the domain " + x.domain());
+      }
     }
     return writer
         .write(
