@@ -60,9 +60,10 @@ public final class Registry {
     AuditLog audit = new AuditLog(ids, clock);
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
-    this.agreements = new AgreementService(observed, ids, clock, audit, validator, reference);
-    this.organisations = new OrganisationService(observed, ids, reference, writer);
     this.catalog = new CatalogService(observed, ids, reference, writer);
+    this.agreements =
+        new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
+    this.organisations = new OrganisationService(observed, ids, reference, writer);
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(this, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);

@@ -148,8 +148,10 @@ public final class DSR {
   public static final Property dataItem = property("dataItem");
 
   /**
-   * Whether the dataset appears in catalogue search for partners; a dataset that is not
-   * discoverable is only visible to its publisher and to parties of agreements that share it.
+   * Whether the dataset is public. A dataset that is not discoverable is seen only by its
+   * publisher's staff (partners and DPOs), auditors and the registry administrator: it is left out
+   * of the catalogue, search, the DCAT export, linked data and SPARQL for everyone else. An
+   * agreement that names it shows its identifier to the agreement's parties.
    */
   public static final Property discoverable = property("discoverable");
 

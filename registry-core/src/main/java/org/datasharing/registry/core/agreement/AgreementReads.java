@@ -154,9 +154,7 @@ final class AgreementReads {
   List<AgreementService.RegisterEntry> register() {
     List<AgreementService.RegisterEntry> out = new ArrayList<>();
     for (AgreementView.Summary s : list(Actor.system())) {
-      if (!(s.status().inForce()
-          || s.status() == AgreementStatus.TERMINATED
-          || s.status() == AgreementStatus.EXPIRED)) {
+      if (!s.status().isPublic()) {
         continue;
       }
       Result<AgreementSnapshot> loaded = load(s.id());
@@ -252,7 +250,7 @@ final class AgreementReads {
       return Result.ok(a.graph());
     }
     AgreementStatus s = a.status();
-    if (!(s.inForce() || s == AgreementStatus.TERMINATED || s == AgreementStatus.EXPIRED)) {
+    if (!s.isPublic()) {
       return notFound("No agreement " + id);
     }
     Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();

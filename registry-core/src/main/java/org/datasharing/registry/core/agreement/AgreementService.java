@@ -27,6 +27,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.audit.AuditLog;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
@@ -59,6 +60,7 @@ public final class AgreementService {
   private final ContentMapper mapper;
   private final VersionHashes hashes = new VersionHashes();
   private final AgreementReads reads;
+  private final CatalogService catalog;
 
   public AgreementService(
       RegistryStore store,
@@ -66,7 +68,9 @@ public final class AgreementService {
       Clock clock,
       AuditLog audit,
       ShapeValidator validator,
-      ReferenceData reference) {
+      ReferenceData reference,
+      CatalogService catalog) {
+    this.catalog = catalog;
     this.store = store;
     this.ids = ids;
     this.clock = clock;
@@ -196,7 +200,7 @@ public final class AgreementService {
     }
     Node ag = ids.agreement(id);
     Node v = ids.version(ag, 1);
-    Result<Graph> mapped = mapContent(v, content);
+    Result<Graph> mapped = mapContent(actor, v, content, java.util.Set.of());
     if (!mapped.ok()) {
       return mapped.asFailure();
     }
@@ -243,7 +247,12 @@ public final class AgreementService {
           // the ODRL rules are kept unless the update names them (forms edit the text, not the
           // rules)
           AgreementContent update = withKeptPermissions(content, mapper.fromGraph(a.graph(), v));
-          Result<Graph> mapped = mapContent(v, update);
+          Result<Graph> mapped =
+              mapContent(
+                  actor,
+                  v,
+                  update,
+                  java.util.Set.copyOf(datasetsOf(mapper.fromGraph(a.graph(), v))));
           if (!mapped.ok()) {
             return mapped.asFailure();
           }
@@ -545,7 +554,19 @@ public final class AgreementService {
     return conflict("Agreement " + id + " is changing too often; try again");
   }
 
-  private Result<Graph> mapContent(Node v, AgreementContent content) {
+  private static List<String> datasetsOf(AgreementContent content) {
+    return content.fields().get(Field.DATASETS.apiName()) instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
+  /**
+   * Maps the content to the version's triples and checks what it names exists. A dataset the actor
+   * may not see counts as absent (so a draft cannot probe for hidden datasets), unless the version
+   * already named it (a co-party that publishes it added it).
+   */
+  private Result<Graph> mapContent(
+      Actor actor, Node v, AgreementContent content, java.util.Set<String> alreadyNamed) {
     Result<Graph> mapped = mapper.toGraph(v, content);
     if (!mapped.ok()) {
       return mapped;
@@ -561,13 +582,13 @@ public final class AgreementService {
                 "There is no organisation '" + org + "' in the registry"));
       }
     }
-    Object datasets = content.fields().get(Field.DATASETS.apiName());
-    if (datasets instanceof List<?> list) {
-      for (Object d : list) {
-        if (!exists(Graphs.CATALOG_NODE, ids.dataset(String.valueOf(d)), DCAT.Dataset.asNode())) {
-          missing.add(
-              new Violation("datasets", "There is no dataset '" + d + "' in the catalogue"));
-        }
+    for (String d : datasetsOf(content)) {
+      boolean known =
+          alreadyNamed.contains(d)
+              ? exists(Graphs.CATALOG_NODE, ids.dataset(d), DCAT.Dataset.asNode())
+              : catalog.get(actor, d).isPresent();
+      if (!known) {
+        missing.add(new Violation("datasets", "There is no dataset '" + d + "' in the catalogue"));
       }
     }
     return missing.isEmpty()

@@ -53,6 +53,22 @@ public enum AgreementStatus {
     return next().contains(target);
   }
 
+  /**
+   * Is or was in force: the statuses the public sees (the register, linked data), with the version
+   * in force and its public fields only. Drafts, submitted, rejected and changes-requested
+   * agreements are not public.
+   */
+  public boolean isPublic() {
+    return inForce() || this == TERMINATED || this == EXPIRED;
+  }
+
+  /** The statuses the public sees, in lifecycle order. */
+  public static Set<AgreementStatus> publicStatuses() {
+    EnumSet<AgreementStatus> out = EnumSet.noneOf(AgreementStatus.class);
+    Arrays.stream(values()).filter(AgreementStatus::isPublic).forEach(out::add);
+    return out;
+  }
+
   /** Approved and not ended: the version in force binds the parties. */
   public boolean inForce() {
     return this == APPROVED || this == ACTIVE || this == REVIEW_DUE || this == SUSPENDED;

@@ -150,11 +150,9 @@ public final class CatalogService {
     return actor.memberOf(publisher) || actor.has(Actor.Role.REGISTRY_ADMIN);
   }
 
-  /** Whether the actor may see the dataset: hidden ones only to their publisher and auditors. */
+  /** Whether the actor may see the dataset ({@link DatasetVisibility}). */
   public static boolean visible(Actor actor, Dataset d) {
-    return !Boolean.FALSE.equals(d.discoverable())
-        || actor.has(Actor.Role.AUDITOR)
-        || actor.organisation().filter(d.publisher()::equals).isPresent();
+    return DatasetVisibility.visible(actor, d);
   }
 
   private Result<Dataset> save(Actor actor, Dataset d, boolean create) {

@@ -29,14 +29,7 @@ import org.datasharing.registry.core.reference.ReferenceData;
  */
 public final class PublicRegister {
   /** The statuses that appear on the register. */
-  public static final Set<AgreementStatus> LISTED =
-      EnumSet.of(
-          AgreementStatus.APPROVED,
-          AgreementStatus.ACTIVE,
-          AgreementStatus.REVIEW_DUE,
-          AgreementStatus.SUSPENDED,
-          AgreementStatus.TERMINATED,
-          AgreementStatus.EXPIRED);
+  public static final Set<AgreementStatus> LISTED = AgreementStatus.publicStatuses();
 
   /** Sort keys, each ascending; "-key" sorts descending. */
   public static final List<String> SORT_KEYS =

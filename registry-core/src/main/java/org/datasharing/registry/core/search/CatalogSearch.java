@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.catalog.DatasetVisibility;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
@@ -165,7 +166,9 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
     }
     catchUp();
     Query visibility =
-        actor.has(Actor.Role.AUDITOR) ? null : DatasetIndex.visibleTo(actor.organisation());
+        DatasetVisibility.seesEverything(actor)
+            ? null
+            : DatasetIndex.visibleTo(DatasetVisibility.publisherSeenBy(actor));
     DatasetIndex.Page page;
     try {
       page =

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.agreement.AgreementPolicy;
+import org.datasharing.registry.core.catalog.DatasetVisibility;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.ontology.vocab.DSR;
@@ -55,7 +56,7 @@ final class AccessPolicy {
     Set<Node> agreements = org.map(o -> agreementsOf(ids, base, o)).orElse(Set.of());
     Set<Node> whole = new HashSet<>(ALWAYS);
     whole.addAll(agreements);
-    Set<Node> hidden = hiddenDatasets(base, org);
+    Set<Node> hidden = hiddenDatasets(ids, base, actor);
     Predicate<Quad> audit = org.map(o -> auditEventsOf(base, o, agreements)).orElse(null);
 
     Set<Node> visible = new HashSet<>(whole);
@@ -102,23 +103,29 @@ final class AccessPolicy {
     return out;
   }
 
-  /** Datasets with {@code dsr:discoverable false} not published by the caller's organisation. */
-  static Set<Node> hiddenDatasets(DatasetGraph base, Optional<Node> organisation) {
+  /**
+   * Datasets with {@code dsr:discoverable false} that {@link DatasetVisibility} hides from the
+   * actor.
+   */
+  static Set<Node> hiddenDatasets(Ids ids, DatasetGraph base, Actor actor) {
     Set<Node> hidden = new HashSet<>();
+    if (DatasetVisibility.seesEverything(actor)) {
+      return hidden;
+    }
     Iterator<Quad> flags =
         base.find(Graphs.CATALOG_NODE, Node.ANY, DSR.discoverable.asNode(), Node.ANY);
     while (flags.hasNext()) {
       Quad q = flags.next();
-      boolean notDiscoverable =
-          q.getObject().isLiteral() && Boolean.FALSE.equals(q.getObject().getLiteralValue());
-      boolean own =
-          organisation.isPresent()
-              && base.contains(
-                  Graphs.CATALOG_NODE,
-                  q.getSubject(),
-                  DCTerms.publisher.asNode(),
-                  organisation.get());
-      if (notDiscoverable && !own) {
+      if (!(q.getObject().isLiteral() && Boolean.FALSE.equals(q.getObject().getLiteralValue()))) {
+        continue;
+      }
+      Iterator<Quad> publishers =
+          base.find(Graphs.CATALOG_NODE, q.getSubject(), DCTerms.publisher.asNode(), Node.ANY);
+      String publisher =
+          publishers.hasNext()
+              ? ids.slug(publishers.next().getObject(), "organisation").orElse(null)
+              : null;
+      if (!DatasetVisibility.visible(actor, false, publisher)) {
         hidden.add(q.getSubject());
       }
     }

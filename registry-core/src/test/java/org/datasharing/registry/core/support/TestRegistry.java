@@ -57,9 +57,13 @@ public final class TestRegistry implements AutoCloseable {
     return new Actor("sub-admin", "admin", Optional.empty(), Set.of(Actor.Role.REGISTRY_ADMIN));
   }
 
-  /** A dataset the sample catalogue publishes. */
+  /** A discoverable dataset the sample catalogue publishes (any party may name it). */
   public String someDataset() {
-    return registry.catalog().list(auditor()).get(0).id();
+    return registry.catalog().list(auditor()).stream()
+        .filter(d -> !Boolean.FALSE.equals(d.discoverable()))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   /** A complete agreement text (every ICO item) between the given organisations. */

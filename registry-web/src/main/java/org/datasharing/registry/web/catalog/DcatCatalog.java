@@ -18,6 +18,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.catalog.DatasetVisibility;
 import org.datasharing.registry.ontology.vocab.Graphs;
 
 /**
@@ -49,7 +50,7 @@ final class DcatCatalog {
   static Graph page(Registry registry, Location at, int page, int size) {
     List<Dataset> visible =
         registry.catalog().all().stream()
-            .filter(d -> !Boolean.FALSE.equals(d.discoverable()))
+            .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
             .toList();
     int last = Math.max(1, (visible.size() + size - 1) / size);
     List<Dataset> slice =
