@@ -22,7 +22,16 @@ public record SparqlProblem(Kind kind, String message, OptionalInt line, Optiona
     /** The answer has more results than the configured cap. */
     TOO_MANY_RESULTS,
     /** The endpoint cannot run queries over this kind of store. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * Parses, but is too complex to run safely here: nested too deeply, or a regular expression
+     * that is too long, not a constant, or of a kind that can take exponential time.
+     */
+    TOO_COMPLEX,
+    /** While running, the query built a string longer than the configured cap. */
+    STRING_TOO_LONG,
+    /** Too many queries are running (in total, or for this caller); try again shortly. */
+    BUSY
   }
 
   public SparqlProblem {

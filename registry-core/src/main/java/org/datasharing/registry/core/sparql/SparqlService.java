@@ -10,7 +10,14 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -18,6 +25,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
@@ -55,18 +63,33 @@ import org.slf4j.LoggerFactory;
 public final class SparqlService {
   private static final Logger AUDIT = LoggerFactory.getLogger("registry.sparql.audit");
 
+  /** How long past the timeout a caller waits for a query that has not stopped. */
+  static final Duration GRACE = Duration.ofSeconds(1);
+
   private final RegistryStore store;
   private final Ids ids;
   private final SparqlLimits limits;
   private final AccessPolicy policy;
   private final SparqlParser parser;
+  private final QueryGate gate;
+  private final ExecutorService workers;
 
   public SparqlService(RegistryStore store, Ids ids, SparqlLimits limits) {
     this.store = store;
     this.ids = ids;
     this.limits = limits;
     this.policy = new AccessPolicy(ids);
-    this.parser = new SparqlParser(ids.base(), limits.maxQueryBytes());
+    this.parser = new SparqlParser(ids.base(), limits);
+    this.gate = new QueryGate(limits.maxConcurrent(), limits.maxConcurrentPerCaller());
+    AtomicInteger threads = new AtomicInteger();
+    // never more threads than the gate admits queries; idle ones end after a minute
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "sparql-query-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Whether queries can run here: the endpoint reads the embedded TDB2 dataset directly. */
@@ -78,15 +101,32 @@ public final class SparqlService {
     return limits;
   }
 
+  /** Queries running now (admitted and not yet ended). */
+  int running() {
+    return gate.running();
+  }
+
   /** Parses, checks, runs and serialises one protocol request, and logs it. */
   public SparqlOutcome<SparqlResponse> execute(Actor actor, SparqlRequest request) {
+    return execute(actor, callerOf(actor), request);
+  }
+
+  /**
+   * As {@link #execute(Actor, SparqlRequest)}, counting the query against {@code caller}'s share of
+   * concurrent queries (the web layer keys anonymous callers by their address).
+   */
+  public SparqlOutcome<SparqlResponse> execute(Actor actor, String caller, SparqlRequest request) {
     long started = System.nanoTime();
-    SparqlOutcome<SparqlResponse> outcome = answer(actor, request);
+    SparqlOutcome<SparqlResponse> outcome = answer(actor, caller, request);
     audit(actor, request.query(), outcome, started);
     return outcome;
   }
 
-  private SparqlOutcome<SparqlResponse> answer(Actor actor, SparqlRequest request) {
+  private static String callerOf(Actor actor) {
+    return "user:" + actor.subject();
+  }
+
+  private SparqlOutcome<SparqlResponse> answer(Actor actor, String caller, SparqlRequest request) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE,
@@ -117,7 +157,7 @@ public final class SparqlService {
       request.defaultGraphUris().forEach(query::addGraphURI);
       request.namedGraphUris().forEach(query::addNamedGraphURI);
     }
-    SparqlOutcome<Answer> answer = evaluate(actor, query);
+    SparqlOutcome<Answer> answer = evaluate(actor, caller, query);
     if (!answer.ok()) {
       return answer.asFailure();
     }
@@ -136,18 +176,94 @@ public final class SparqlService {
 
   /**
    * Runs a parsed query for the actor over the graphs they may see, in one read transaction, within
-   * the timeout and the result cap.
+   * the timeout, the result and string caps and the concurrency caps.
    */
   public SparqlOutcome<Answer> evaluate(Actor actor, Query query) {
+    return evaluate(actor, callerOf(actor), query);
+  }
+
+  /**
+   * Runs the query on a worker thread and waits at most the timeout plus {@link #GRACE}: work that
+   * does not stop at the timeout (it should: Jena's timeout and the {@link QueryGuard}) is then
+   * abandoned by the caller, but keeps its place in the gate until it ends.
+   */
+  private SparqlOutcome<Answer> evaluate(Actor actor, String caller, Query query) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
     }
-    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
-    return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor)));
+    QueryGate.Admission admission = gate.enter(caller);
+    if (admission.ticket().isEmpty()) {
+      return SparqlOutcome.failed(SparqlProblem.Kind.BUSY, admission.refusal());
+    }
+    QueryGate.Ticket ticket = admission.ticket().get();
+    QueryGuard guard = new QueryGuard(limits.timeout().toNanos(), limits.maxStringLength());
+    Future<SparqlOutcome<Answer>> work;
+    try {
+      work =
+          workers.submit(
+              () -> {
+                try (ticket) {
+                  return guarded(actor, query, guard);
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      ticket.close();
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.BUSY, "The endpoint cannot start a query now; try again shortly");
+    }
+    try {
+      return work.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      guard.cancel();
+      return timedOut();
+    } catch (InterruptedException e) {
+      guard.cancel();
+      Thread.currentThread().interrupt();
+      return timedOut();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
-  private SparqlOutcome<Answer> run(Query query, DatasetGraph base, DatasetGraph data) {
+  // on the worker thread; the transaction is this thread's (never interrupted: TDB2 files would
+  // close under an interrupt)
+  private SparqlOutcome<Answer> guarded(Actor actor, Query query, QueryGuard guard) {
+    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
+    try {
+      return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+    } catch (QueryGuard.StringTooLong e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.STRING_TOO_LONG,
+          "The query was stopped: it built "
+              + e.getMessage()
+              + " (CONCAT, REPLACE, GROUP_CONCAT...); the cap keeps one query from exhausting"
+              + " memory");
+    } catch (QueryCancelledException e) {
+      return timedOut();
+    } catch (StackOverflowError e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.TOO_COMPLEX,
+          "The query is too complex to run here: it nests too deeply to evaluate");
+    }
+  }
+
+  private <T> SparqlOutcome<T> timedOut() {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TIMEOUT,
+        "The query timed out after "
+            + human(limits.timeout())
+            + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+  }
+
+  private SparqlOutcome<Answer> run(
+      Query query, DatasetGraph base, DatasetGraph data, QueryGuard guard) {
     boolean whole = data == base;
     if (query.hasDatasetDescription()) {
       // FROM / FROM NAMED pick from the caller's view; a graph they may not see is dropped like
@@ -172,7 +288,9 @@ public final class SparqlService {
             .query(query)
             .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
             // belt and braces: parse() already refuses SERVICE
-            .set(ARQ.httpServiceAllowed, false);
+            .set(ARQ.httpServiceAllowed, false)
+            // guards REGEX, REPLACE and the string-building functions of this query only
+            .set(ARQConstants.sysOptimizerFactory, GuardedExprs.rewriteFactory(guard));
     if (whole) {
       // auditors query TDB2 itself (its own engine and indexes); the default graph is the union
       // of the named graphs, as it is in every caller's view
@@ -181,11 +299,7 @@ public final class SparqlService {
     try (QueryExec qe = exec.build()) {
       return materialise(qe, query);
     } catch (QueryCancelledException e) {
-      return SparqlOutcome.failed(
-          SparqlProblem.Kind.TIMEOUT,
-          "The query timed out after "
-              + human(limits.timeout())
-              + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+      return timedOut();
     }
   }
 
