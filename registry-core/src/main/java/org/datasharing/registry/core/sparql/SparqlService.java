@@ -101,8 +101,8 @@ public final class SparqlService {
     return limits;
   }
 
-  /** Queries running now (admitted and not yet ended). */
-  int running() {
+  /** Queries running now (admitted, and their work not yet ended). */
+  public int running() {
     return gate.running();
   }
 
