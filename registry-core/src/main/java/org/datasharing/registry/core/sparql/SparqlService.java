@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
@@ -30,6 +31,7 @@ import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
 import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -66,6 +68,9 @@ public final class SparqlService {
   /** How long past the timeout a caller waits for a query that has not stopped. */
   static final Duration GRACE = Duration.ofSeconds(1);
 
+  /** An answer's text (literals and IRIs) may total this many times the string cap. */
+  static final int ANSWER_TEXT_FACTOR = 16;
+
   private final RegistryStore store;
   private final Ids ids;
   private final SparqlLimits limits;
@@ -81,6 +86,7 @@ public final class SparqlService {
     this.policy = new AccessPolicy(ids);
     this.parser = new SparqlParser(ids.base(), limits);
     this.gate = new QueryGate(limits.maxConcurrent(), limits.maxConcurrentPerCaller());
+    allowTopN(limits.maxResults() + 1);
     AtomicInteger threads = new AtomicInteger();
     // never more threads than the gate admits queries; idle ones end after a minute
     this.workers =
@@ -90,6 +96,18 @@ public final class SparqlService {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * Lets ORDER BY with a LIMIT up to {@code rows} keep only its top rows rather than sort every
+   * solution in memory (queries here get a LIMIT of the result cap + 1). Jena reads this threshold
+   * (default 1,000) from its global context only, so it is raised there, never lowered.
+   */
+  private static synchronized void allowTopN(int rows) {
+    Object now = ARQ.getContext().get(ARQ.topNSortingThreshold);
+    if (!(now instanceof Number n) || n.intValue() < rows) {
+      ARQ.getContext().set(ARQ.topNSortingThreshold, rows);
+    }
   }
 
   /** Whether queries can run here: the endpoint reads the embedded TDB2 dataset directly. */
@@ -283,6 +301,13 @@ public final class SparqlService {
       query.getNamedGraphURIs().clear();
       whole = false;
     }
+    if (query.isSelectType()
+        && (!query.hasLimit() || query.getLimit() > limits.maxResults() + 1L)) {
+      // one row past the cap is enough to refuse the answer; it lets ORDER BY keep only the top
+      // rows (TopN) and every streaming query stop early, instead of sorting or reading all
+      query = query.cloneQuery();
+      query.setLimit(limits.maxResults() + 1L);
+    }
     QueryExecBuilder exec =
         QueryExec.dataset(data)
             .query(query)
@@ -309,6 +334,8 @@ public final class SparqlService {
 
   private SparqlOutcome<Answer> materialise(QueryExec qe, Query query) {
     int cap = limits.maxResults();
+    long maxText = (long) limits.maxStringLength() * ANSWER_TEXT_FACTOR;
+    long text = 0;
     if (query.isSelectType()) {
       RowSet rows = qe.select();
       List<Binding> out = new ArrayList<>();
@@ -317,7 +344,14 @@ public final class SparqlService {
           return tooMany(cap, "rows");
         }
         // copied: TDB2 bindings resolve their nodes lazily, inside the transaction only
-        out.add(BindingFactory.copy(rows.next()));
+        Binding row = BindingFactory.copy(rows.next());
+        for (Iterator<Var> vars = row.vars(); vars.hasNext(); ) {
+          text += length(row.get(vars.next()));
+        }
+        if (text > maxText) {
+          return tooMuchText(maxText);
+        }
+        out.add(row);
       }
       return SparqlOutcome.ok(new Answer.Rows(rows.getResultVars(), out));
     }
@@ -329,12 +363,32 @@ public final class SparqlService {
     Graph graph = GraphFactory.createDefaultGraph();
     graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
     while (triples.hasNext()) {
-      graph.add(triples.next());
+      Triple t = triples.next();
+      graph.add(t);
       if (graph.size() > cap) {
         return tooMany(cap, "triples");
       }
+      text += length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject());
+      if (text > maxText) {
+        return tooMuchText(maxText);
+      }
     }
     return SparqlOutcome.ok(new Answer.Triples(graph));
+  }
+
+  private static long length(Node n) {
+    if (n == null) {
+      return 0;
+    }
+    return n.isLiteral() ? n.getLiteralLexicalForm().length() : n.isURI() ? n.getURI().length() : 1;
+  }
+
+  private static <T> SparqlOutcome<T> tooMuchText(long max) {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TOO_MANY_RESULTS,
+        "The answer holds more than "
+            + max
+            + " characters of text; select fewer or shorter values, or add a LIMIT");
   }
 
   private static <T> SparqlOutcome<T> tooMany(int cap, String what) {

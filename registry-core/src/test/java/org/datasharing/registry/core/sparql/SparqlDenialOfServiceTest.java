@@ -204,6 +204,33 @@ class SparqlDenialOfServiceTest {
         .isTrue();
   }
 
+  @Test
+  void answerWithTooMuchText_isRefused_evenUnderTheRowCap() {
+    var small = service(SparqlLimits.DEFAULTS.withStringLength(10_000));
+    String chunk = "x".repeat(5_000);
+    var outcome =
+        run(
+            small,
+            "SELECT ?x { ?s ?p ?o BIND(CONCAT(\"" + chunk + "\", STR(?s)) AS ?x) } LIMIT 100");
+    assertThat(outcome.problem().kind()).isEqualTo(Kind.TOO_MANY_RESULTS);
+    assertThat(outcome.problem().message()).contains("more than 160000 characters of text");
+  }
+
+  @Test
+  void orderByWithoutLimit_isRefusedForItsSize_andAPageStillAnswers() {
+    // the endpoint adds LIMIT cap + 1, so ORDER BY keeps the top rows only (TopN) instead of
+    // sorting every solution in memory before the cap is checked
+    var capped = service(new SparqlLimits(Duration.ofSeconds(30), 20, 65_536));
+    var outcome =
+        run(
+            capped,
+            "SELECT ?a ?d { ?a ?b ?c . ?d a <http://www.w3.org/ns/dcat#Dataset> } ORDER BY ?c ?d");
+    assertThat(outcome.problem().kind()).isEqualTo(Kind.TOO_MANY_RESULTS);
+    assertThat(outcome.problem().message()).contains("more than 20 rows");
+    assertThat(run(capped, "SELECT ?a { ?a ?b ?c } ORDER BY ?c LIMIT 20").ok()).isTrue();
+    assertThat(run(capped, "SELECT ?a { ?a ?b ?c } ORDER BY ?c LIMIT 100 OFFSET 5").ok()).isFalse();
+  }
+
   // ------------------------------------------------------------------ concurrency
 
   @Test
