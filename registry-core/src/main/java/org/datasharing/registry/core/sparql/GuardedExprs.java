@@ -1,5 +1,6 @@
 package org.datasharing.registry.core.sparql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_Multiply;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrConcat;
 import org.apache.jena.sparql.expr.E_StrEncodeForURI;
@@ -25,6 +27,7 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunction1;
+import org.apache.jena.sparql.expr.ExprFunction2;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
@@ -87,7 +90,10 @@ final class GuardedExprs {
 
     @Override
     public Expr transform(ExprFunctionN func, ExprList args) {
-      if (func instanceof Regex || func instanceof Replace || func instanceof Concat) {
+      if (func instanceof Regex
+          || func instanceof Replace
+          || func instanceof Concat
+          || func instanceof Call) {
         return func.copy(args);
       }
       if (func instanceof E_Regex) {
@@ -99,10 +105,18 @@ final class GuardedExprs {
       if (func instanceof E_StrConcat) {
         return new Concat(args, guard);
       }
-      if (func instanceof E_Function) {
-        return new Checked(func.copy(args), guard);
+      if (func instanceof E_Function f) {
+        return new Call(f.getFunctionIRI(), args, guard);
       }
       return super.transform(func, args);
+    }
+
+    @Override
+    public Expr transform(ExprFunction2 func, Expr arg1, Expr arg2) {
+      if (func instanceof E_Multiply && !(func instanceof Multiply)) {
+        return new Multiply(arg1, arg2, guard);
+      }
+      return super.transform(func, arg1, arg2);
     }
   }
 
@@ -160,6 +174,107 @@ final class GuardedExprs {
     @Override
     public Expr copy(Expr expr) {
       return new Checked(expr, guard);
+    }
+  }
+
+  /** The digits a number has when written out (its scale counts: 0.1 squared n times). */
+  private static double digits(NodeValue v) {
+    if (v.isInteger()) {
+      return v.getInteger().bitLength() * LOG10_2 + 1;
+    }
+    if (v.isDecimal()) {
+      BigDecimal d = v.getDecimal();
+      return d.precision() + (double) Math.abs(d.scale());
+    }
+    return 0;
+  }
+
+  private static final double LOG10_2 = Math.log10(2);
+
+  /** Multiplication refusing a product with more digits than the cap, before computing it. */
+  static final class Multiply extends E_Multiply {
+    private final QueryGuard guard;
+
+    Multiply(Expr left, Expr right, QueryGuard guard) {
+      super(left, right);
+      this.guard = guard;
+    }
+
+    @Override
+    public NodeValue eval(NodeValue x, NodeValue y) {
+      guard.check();
+      guard.checkDigits(digits(x) + digits(y));
+      return super.eval(x, y);
+    }
+
+    @Override
+    public Expr copy(Expr left, Expr right) {
+      return new Multiply(left, right, guard);
+    }
+  }
+
+  /**
+   * A call of a library function ({@code fn:}, {@code math:}, ...): its arguments are evaluated
+   * first and checked where the function's cost or result size follows from them (powers,
+   * concatenations), then the function runs on them, then its result is checked.
+   */
+  static final class Call extends ExprFunctionN {
+    private final String iri;
+    private final QueryGuard guard;
+
+    Call(String iri, ExprList args, QueryGuard guard) {
+      super(iri, args);
+      this.iri = iri;
+      this.guard = guard;
+    }
+
+    @Override
+    protected NodeValue evalSpecial(Binding binding, FunctionEnv env) {
+      guard.check();
+      ExprList values = new ExprList();
+      for (Expr arg : getArgs()) {
+        values.add(arg.eval(binding, env));
+      }
+      precheck(values);
+      NodeValue result = new E_Function(iri, values).eval(binding, env);
+      guard.checkLength(length(result));
+      return result;
+    }
+
+    private void precheck(ExprList values) {
+      String name = iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+      if ((name.equals("concat") || name.equals("string-join"))) {
+        long total = 0;
+        for (Expr v : values) {
+          total += length((NodeValue) v);
+        }
+        guard.checkLength(total);
+      }
+      if (name.equals("exp10") && values.size() == 1) {
+        guard.checkDigits(magnitude((NodeValue) values.get(0)));
+      }
+      if (name.equals("pow") && values.size() == 2) {
+        NodeValue base = (NodeValue) values.get(0);
+        NodeValue exponent = (NodeValue) values.get(1);
+        if (base.isNumber() && exponent.isNumber()) {
+          // an integer power is computed exactly: |exponent| x the base's digits
+          guard.checkDigits(magnitude(exponent) * Math.max(1, digits(base)));
+        }
+      }
+    }
+
+    private static double magnitude(NodeValue v) {
+      return v.isNumber() ? Math.abs(v.getDouble()) : 0;
+    }
+
+    @Override
+    public NodeValue eval(List<NodeValue> args) {
+      throw new IllegalStateException("evaluated through evalSpecial");
+    }
+
+    @Override
+    public Expr copy(ExprList newArgs) {
+      return new Call(iri, newArgs, guard);
     }
   }
 

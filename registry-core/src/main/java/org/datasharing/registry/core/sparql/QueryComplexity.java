@@ -229,6 +229,10 @@ final class QueryComplexity {
           "REPLACE", replace.getArg(2), replace.numArgs() > 3 ? replace.getArg(4) : null);
     }
     if (expr instanceof E_Function f) {
+      if (f.getFunctionIRI().startsWith("java:")) {
+        return Optional.of(
+            "Functions named by a java: IRI are refused: a query here may not load Java classes");
+      }
       if (f.numArgs() > MAX_FUNCTION_ARGUMENTS) {
         return Optional.of(
             "The query is too complex to run here: a call of <"

@@ -3,9 +3,9 @@ package org.datasharing.registry.core.sparql;
 import org.apache.jena.query.QueryCancelledException;
 
 /**
- * One running query's deadline, cancel flag and string cap, checked from inside the work that
- * Jena's own timeout cannot reach: a single regular-expression match (through {@link #chars}) and
- * string-building functions ({@link GuardedExprs}).
+ * One running query's deadline, cancel flag and size caps, checked from inside the work that Jena's
+ * own timeout cannot reach: a single regular-expression match (through {@link #chars}),
+ * string-building functions and big-number arithmetic ({@link GuardedExprs}).
  */
 final class QueryGuard {
   private final long deadline;
@@ -29,10 +29,24 @@ final class QueryGuard {
     }
   }
 
+  /**
+   * The most digits of a number a query may compute with. Java's arbitrary-precision arithmetic
+   * (and writing its result out) never checks for cancellation and costs more than linear time, so
+   * this cap is far below the string cap.
+   */
+  static final int MAX_DIGITS = 10_000;
+
   /** Refuses a string the query is about to build when it would be longer than the cap. */
   void checkLength(long length) {
     if (length > maxStringLength) {
-      throw new StringTooLong(maxStringLength);
+      throw new TooLarge("a string longer than " + maxStringLength + " characters");
+    }
+  }
+
+  /** Refuses a number the query is about to compute when it would have more than MAX_DIGITS. */
+  void checkDigits(double digits) {
+    if (digits > MAX_DIGITS) {
+      throw new TooLarge("a number with more than " + MAX_DIGITS + " digits");
     }
   }
 
@@ -46,14 +60,14 @@ final class QueryGuard {
   }
 
   /**
-   * Thrown out of a query that built a string over the cap. Not an {@code ExprEvalException}, so no
-   * FILTER or BIND swallows it: the whole query stops.
+   * Thrown out of a query that was about to build a value over a cap. Not an {@code
+   * ExprEvalException}, so no FILTER or BIND swallows it: the whole query stops.
    */
-  static final class StringTooLong extends RuntimeException {
+  static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StringTooLong(int max) {
-      super("a string longer than " + max + " characters", null, false, false);
+    TooLarge(String what) {
+      super(what, null, false, false);
     }
   }
 

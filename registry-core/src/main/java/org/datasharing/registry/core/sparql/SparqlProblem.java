@@ -28,8 +28,11 @@ public record SparqlProblem(Kind kind, String message, OptionalInt line, Optiona
      * that is too long, not a constant, or of a kind that can take exponential time.
      */
     TOO_COMPLEX,
-    /** While running, the query built a string longer than the configured cap. */
-    STRING_TOO_LONG,
+    /**
+     * While running, the query was about to build a string longer than the configured cap, or a
+     * number with too many digits.
+     */
+    VALUE_TOO_LARGE,
     /** Too many queries are running (in total, or for this caller); try again shortly. */
     BUSY
   }

@@ -38,6 +38,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.datasharing.registry.core.common.Actor;
@@ -256,13 +257,13 @@ public final class SparqlService {
     DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
     try {
       return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
-    } catch (QueryGuard.StringTooLong e) {
+    } catch (QueryGuard.TooLarge e) {
       return SparqlOutcome.failed(
-          SparqlProblem.Kind.STRING_TOO_LONG,
-          "The query was stopped: it built "
+          SparqlProblem.Kind.VALUE_TOO_LARGE,
+          "The query was stopped: it was about to build "
               + e.getMessage()
-              + " (CONCAT, REPLACE, GROUP_CONCAT...); the cap keeps one query from exhausting"
-              + " memory");
+              + " (CONCAT, REPLACE, GROUP_CONCAT, multiplication, math:pow...); the cap keeps one"
+              + " query from exhausting memory or time");
     } catch (QueryCancelledException e) {
       return timedOut();
     } catch (StackOverflowError e) {
@@ -315,7 +316,11 @@ public final class SparqlService {
             // belt and braces: parse() already refuses SERVICE
             .set(ARQ.httpServiceAllowed, false)
             // guards REGEX, REPLACE and the string-building functions of this query only
-            .set(ARQConstants.sysOptimizerFactory, GuardedExprs.rewriteFactory(guard));
+            .set(ARQConstants.sysOptimizerFactory, GuardedExprs.rewriteFactory(guard))
+            // no property functions (apf:strSplit would run a regex unguarded, apf:concat build
+            // strings): their predicates are plain triple patterns here
+            .set(ARQ.propertyFunctions, false)
+            .set(ARQConstants.registryPropertyFunctions, new PropertyFunctionRegistry());
     if (whole) {
       // auditors query TDB2 itself (its own engine and indexes); the default graph is the union
       // of the named graphs, as it is in every caller's view

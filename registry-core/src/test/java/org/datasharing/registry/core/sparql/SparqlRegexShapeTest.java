@@ -68,7 +68,7 @@ class SparqlRegexShapeTest {
     guard.cancel();
     assertThatThrownBy(guard::check).isInstanceOf(QueryCancelledException.class);
     assertThatThrownBy(() -> guard.checkLength(1_001))
-        .isInstanceOf(QueryGuard.StringTooLong.class)
+        .isInstanceOf(QueryGuard.TooLarge.class)
         .hasMessageContaining("longer than 1000 characters");
   }
 }

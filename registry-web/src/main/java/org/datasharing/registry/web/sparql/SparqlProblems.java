@@ -31,7 +31,7 @@ final class SparqlProblems {
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case TIMEOUT, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-      case TOO_MANY_RESULTS, TOO_COMPLEX, STRING_TOO_LONG -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case TOO_MANY_RESULTS, TOO_COMPLEX, VALUE_TOO_LARGE -> HttpStatus.UNPROCESSABLE_CONTENT;
       case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
     };
   }
@@ -68,7 +68,7 @@ final class SparqlProblems {
           SparqlProblem.Kind.SYNTAX,
           SparqlProblem.Kind.REFUSED,
           SparqlProblem.Kind.TOO_COMPLEX,
-          SparqlProblem.Kind.STRING_TOO_LONG);
+          SparqlProblem.Kind.VALUE_TOO_LARGE);
 
   /** A problem with the request itself, naming the offending parameter (or {@code body}). */
   static ResponseEntity<Object> request(HttpStatus status, String field, String message) {

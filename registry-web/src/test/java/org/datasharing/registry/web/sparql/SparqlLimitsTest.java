@@ -112,7 +112,7 @@ class SparqlLimitsTest {
     MockHttpServletResponse r = call(q.append(" }").toString());
     assertThat(r.getStatus()).isEqualTo(422);
     assertThat(r.getContentAsString(UTF_8))
-        .contains("https://w3id.org/dsr/problems/sparql-string-too-long")
+        .contains("https://w3id.org/dsr/problems/sparql-value-too-large")
         .contains("longer than 1000000 characters");
   }
 
