@@ -54,6 +54,7 @@ import org.apache.jena.sparql.function.FunctionEnv;
  */
 final class GuardedExprs {
   private static final String CHECKED = "dsr:checked";
+  private static final String FN = "http://www.w3.org/2005/xpath-functions#";
 
   private GuardedExprs() {}
 
@@ -106,6 +107,13 @@ final class GuardedExprs {
         return new Concat(args, guard);
       }
       if (func instanceof E_Function f) {
+        // the XPath regex functions are REGEX and REPLACE by another name: same guard
+        if (f.getFunctionIRI().equals(FN + "matches") && (args.size() == 2 || args.size() == 3)) {
+          return new Regex(args, guard);
+        }
+        if (f.getFunctionIRI().equals(FN + "replace") && (args.size() == 3 || args.size() == 4)) {
+          return new Replace(args, guard);
+        }
         return new Call(f.getFunctionIRI(), args, guard);
       }
       return super.transform(func, args);

@@ -31,6 +31,8 @@ import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.RegexEngine;
+import org.apache.jena.sparql.path.P_FixedLength;
+import org.apache.jena.sparql.path.P_Mod;
 import org.apache.jena.sparql.path.P_Path1;
 import org.apache.jena.sparql.path.P_Path2;
 
@@ -161,6 +163,15 @@ final class QueryComplexity {
           return regex;
         }
       }
+      long repeat = repeatCount(node);
+      if (repeat > maxDepth) {
+        return Optional.of(
+            "The query is too complex to run here: a property path repeats "
+                + repeat
+                + " times ({n} or {n,m}); at most "
+                + maxDepth
+                + " are allowed");
+      }
     }
     return Optional.empty();
   }
@@ -220,6 +231,17 @@ final class QueryComplexity {
     return out;
   }
 
+  // the largest count of a {n} / {n,m} path (ARQ's extension), 0 for anything else
+  private static long repeatCount(Object node) {
+    if (node instanceof P_Mod m) {
+      return Math.max(m.getMin(), m.getMax());
+    }
+    if (node instanceof P_FixedLength f) {
+      return f.getCount();
+    }
+    return 0;
+  }
+
   private Optional<String> checkRegex(Expr expr) {
     if (expr instanceof E_Regex regex) {
       return checkPattern("REGEX", regex.getArg(2), regex.numArgs() > 2 ? regex.getArg(3) : null);
@@ -240,6 +262,10 @@ final class QueryComplexity {
                 + "> has more than "
                 + MAX_FUNCTION_ARGUMENTS
                 + " arguments");
+      }
+      if (f.getFunctionIRI().equals(FN + "tokenize")) {
+        return Optional.of(
+            "fn:tokenize is not supported here; use REPLACE or STRBEFORE / STRAFTER instead");
       }
       if (REGEX_FUNCTIONS.contains(f.getFunctionIRI()) && f.numArgs() >= 2) {
         String name = "fn:" + f.getFunctionIRI().substring(FN.length());

@@ -152,6 +152,33 @@ class SparqlDenialOfServiceTest {
   }
 
   @Test
+  void xpathRegexFunctions_areGuardedLikeRegex_andTokenizeAndLongPathRepeatsRefused() {
+    var limited = service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(1)));
+    String slow =
+        "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT ?s { BIND(\""
+            + "a".repeat(5_000)
+            + "\" AS ?s) FILTER(fn:matches(?s, \".*.*.*.*.*.*.*.*b\")) }";
+    long started = System.nanoTime();
+    assertThat(run(limited, slow).problem().kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(Duration.ofSeconds(1).plus(MARGIN));
+    awaitIdle(limited);
+    assertThat(
+            body(
+                run(
+                    "PREFIX fn: <http://www.w3.org/2005/xpath-functions#>"
+                        + " SELECT (fn:replace(\"abc\", \"b\", \"x\") AS ?r)"
+                        + " (fn:matches(\"abc\", \"^A\", \"i\") AS ?m) {}")))
+        .contains("axc")
+        .contains("true");
+    assertRefused(
+        "PREFIX fn: <http://www.w3.org/2005/xpath-functions#>"
+            + " SELECT (fn:tokenize(\"a b\", \" \") AS ?t) {}",
+        "fn:tokenize");
+    assertRefused("SELECT * { ?s <urn:p>{1000000} ?o }", "repeats 1000000 times");
+  }
+
+  @Test
   void regexQuery_isCancelled_withinTimeoutPlusOneSecond() {
     var limited = service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(1)));
     long started = System.nanoTime();
