@@ -111,6 +111,12 @@ class SearchApiTest {
     assertProblem(get("/api/datasets").param("page", "first"), 400, "page");
   }
 
+  @Test
+  void fuzzySearchOf400CjkCharacters_answers422NamingQ_not500() throws Exception {
+    assertProblem(get("/api/datasets").param("q", "漢".repeat(400) + "~2"), 422, "q");
+    assertProblem(get("/api/datasets").param("q", "(".repeat(100) + "care" + ")".repeat(100)), 422, "q");
+  }
+
   void assertProblem(MockHttpServletRequestBuilder b, int status, String field) throws Exception {
     MockHttpServletResponse r = as("partner.icb", b);
     assertThat(r.getStatus()).isEqualTo(status);

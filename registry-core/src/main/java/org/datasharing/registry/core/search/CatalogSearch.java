@@ -17,8 +17,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.catalog.DatasetVisibility;
@@ -151,15 +153,20 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
             });
     Query text = null;
     if (violations.isEmpty() && !request.q().isBlank()) {
+      Optional<String> tooComplex = SearchTextLimits.checkText(request.q());
       try {
-        text = index.parse(request.q());
-      } catch (ParseException | RuntimeException e) {
+        text = tooComplex.isPresent() ? null : index.parse(request.q());
+      } catch (ParseException | RuntimeException | StackOverflowError e) {
         violations.add(
             new Violation(
                 "q",
                 "The search text is not valid: use words, \"quoted phrases\", AND, OR, NOT,"
                     + " trailing * wildcards and balanced brackets"));
       }
+      if (text != null) {
+        tooComplex = SearchTextLimits.check(text);
+      }
+      tooComplex.ifPresent(why -> violations.add(new Violation("q", why)));
     }
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the search parameters listed", violations);
@@ -177,6 +184,11 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
     } catch (IndexSearcher.TooManyClauses e) {
       return Result.invalid(
           new Violation("q", "The search text matches too many words; make wildcards longer"));
+    } catch (FuzzyTermsEnum.FuzzyTermsException | TooComplexToDeterminizeException e) {
+      // the limits above should keep these out; never a 500 if one gets through
+      return Result.invalid(
+          new Violation(
+              "q", "The search text is too complex; use fewer or shorter ~, * or ? terms"));
     }
     return Result.ok(
         new SearchResult(

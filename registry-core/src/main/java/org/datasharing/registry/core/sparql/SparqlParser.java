@@ -10,6 +10,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.expr.ExprException;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
@@ -20,15 +21,18 @@ final class SparqlParser {
 
   private final String base;
   private final int maxQueryBytes;
+  private final QueryComplexity complexity;
 
-  SparqlParser(String base, int maxQueryBytes) {
+  SparqlParser(String base, SparqlLimits limits) {
     this.base = base;
-    this.maxQueryBytes = maxQueryBytes;
+    this.maxQueryBytes = limits.maxQueryBytes();
+    this.complexity = new QueryComplexity(limits.maxDepth(), limits.maxRegexLength());
   }
 
   /**
    * Parses a query (relative IRIs resolve against the registry's base, as in the sample data) and
-   * refuses what this endpoint does not run: updates, {@code LOAD}, {@code SERVICE}, JSON queries.
+   * refuses what this endpoint does not run: updates, {@code LOAD}, {@code SERVICE}, JSON queries,
+   * and queries too complex to run safely ({@link QueryComplexity}).
    */
   SparqlOutcome<Query> parse(String text) {
     if (text.getBytes(UTF_8).length > maxQueryBytes) {
@@ -38,15 +42,34 @@ final class SparqlParser {
     if (text.isBlank()) {
       return SparqlOutcome.failed(SparqlProblem.Kind.SYNTAX, "The query is empty");
     }
+    Optional<String> tooDeep = complexity.checkText(text);
+    if (tooDeep.isPresent()) {
+      return SparqlOutcome.failed(SparqlProblem.Kind.TOO_COMPLEX, tooDeep.get());
+    }
     Query query;
     try {
       query = QueryFactory.create(text, base, Syntax.syntaxARQ);
+    } catch (StackOverflowError e) {
+      return tooComplex();
+    } catch (ExprException e) {
+      // the parser compiles constant REGEX / REPLACE patterns as it builds them
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.SYNTAX, "The query does not parse: " + firstLine(e.getMessage()));
     } catch (QueryParseException e) {
       Optional<String> update = refusedUpdate(text);
       if (update.isPresent()) {
         return SparqlOutcome.failed(SparqlProblem.Kind.REFUSED, update.get());
       }
       return SparqlOutcome.failed(syntaxError(e));
+    }
+    Optional<String> complex;
+    try {
+      complex = complexity.checkQuery(query);
+    } catch (StackOverflowError e) {
+      return tooComplex();
+    }
+    if (complex.isPresent()) {
+      return SparqlOutcome.failed(SparqlProblem.Kind.TOO_COMPLEX, complex.get());
     }
     if (ServiceCheck.usesService(query)) {
       return SparqlOutcome.failed(
@@ -58,6 +81,17 @@ final class SparqlParser {
           SparqlProblem.Kind.REFUSED, "JSON queries are not supported; use SELECT");
     }
     return SparqlOutcome.ok(query);
+  }
+
+  private static String firstLine(String message) {
+    return String.valueOf(message).lines().findFirst().orElse("");
+  }
+
+  // the text's brackets are checked first, so this is a last line of defence
+  private static <T> SparqlOutcome<T> tooComplex() {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TOO_COMPLEX,
+        "The query is too complex to run here: it is nested too deeply to parse");
   }
 
   /**

@@ -22,7 +22,19 @@ public record SparqlProblem(Kind kind, String message, OptionalInt line, Optiona
     /** The answer has more results than the configured cap. */
     TOO_MANY_RESULTS,
     /** The endpoint cannot run queries over this kind of store. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * Parses, but is too complex to run safely here: nested too deeply, or a regular expression
+     * that is too long, not a constant, or of a kind that can take exponential time.
+     */
+    TOO_COMPLEX,
+    /**
+     * While running, the query was about to build a string longer than the configured cap, or a
+     * number with too many digits.
+     */
+    VALUE_TOO_LARGE,
+    /** Too many queries are running (in total, or for this caller); try again shortly. */
+    BUSY
   }
 
   public SparqlProblem {

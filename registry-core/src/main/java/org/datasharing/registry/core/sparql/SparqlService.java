@@ -10,24 +10,35 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
 import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.datasharing.registry.core.common.Actor;
@@ -55,18 +66,49 @@ import org.slf4j.LoggerFactory;
 public final class SparqlService {
   private static final Logger AUDIT = LoggerFactory.getLogger("registry.sparql.audit");
 
+  /** How long past the timeout a caller waits for a query that has not stopped. */
+  static final Duration GRACE = Duration.ofSeconds(1);
+
+  /** An answer's text (literals and IRIs) may total this many times the string cap. */
+  static final int ANSWER_TEXT_FACTOR = 16;
+
   private final RegistryStore store;
   private final Ids ids;
   private final SparqlLimits limits;
   private final AccessPolicy policy;
   private final SparqlParser parser;
+  private final QueryGate gate;
+  private final ExecutorService workers;
 
   public SparqlService(RegistryStore store, Ids ids, SparqlLimits limits) {
     this.store = store;
     this.ids = ids;
     this.limits = limits;
     this.policy = new AccessPolicy(ids);
-    this.parser = new SparqlParser(ids.base(), limits.maxQueryBytes());
+    this.parser = new SparqlParser(ids.base(), limits);
+    this.gate = new QueryGate(limits.maxConcurrent(), limits.maxConcurrentPerCaller());
+    allowTopN(limits.maxResults() + 1);
+    AtomicInteger threads = new AtomicInteger();
+    // never more threads than the gate admits queries; idle ones end after a minute
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "sparql-query-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Lets ORDER BY with a LIMIT up to {@code rows} keep only its top rows rather than sort every
+   * solution in memory (queries here get a LIMIT of the result cap + 1). Jena reads this threshold
+   * (default 1,000) from its global context only, so it is raised there, never lowered.
+   */
+  private static synchronized void allowTopN(int rows) {
+    Object now = ARQ.getContext().get(ARQ.topNSortingThreshold);
+    if (!(now instanceof Number n) || n.intValue() < rows) {
+      ARQ.getContext().set(ARQ.topNSortingThreshold, rows);
+    }
   }
 
   /** Whether queries can run here: the endpoint reads the embedded TDB2 dataset directly. */
@@ -78,15 +120,32 @@ public final class SparqlService {
     return limits;
   }
 
+  /** Queries running now (admitted, and their work not yet ended). */
+  public int running() {
+    return gate.running();
+  }
+
   /** Parses, checks, runs and serialises one protocol request, and logs it. */
   public SparqlOutcome<SparqlResponse> execute(Actor actor, SparqlRequest request) {
+    return execute(actor, callerOf(actor), request);
+  }
+
+  /**
+   * As {@link #execute(Actor, SparqlRequest)}, counting the query against {@code caller}'s share of
+   * concurrent queries (the web layer keys anonymous callers by their address).
+   */
+  public SparqlOutcome<SparqlResponse> execute(Actor actor, String caller, SparqlRequest request) {
     long started = System.nanoTime();
-    SparqlOutcome<SparqlResponse> outcome = answer(actor, request);
+    SparqlOutcome<SparqlResponse> outcome = answer(actor, caller, request);
     audit(actor, request.query(), outcome, started);
     return outcome;
   }
 
-  private SparqlOutcome<SparqlResponse> answer(Actor actor, SparqlRequest request) {
+  private static String callerOf(Actor actor) {
+    return "user:" + actor.subject();
+  }
+
+  private SparqlOutcome<SparqlResponse> answer(Actor actor, String caller, SparqlRequest request) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE,
@@ -117,7 +176,7 @@ public final class SparqlService {
       request.defaultGraphUris().forEach(query::addGraphURI);
       request.namedGraphUris().forEach(query::addNamedGraphURI);
     }
-    SparqlOutcome<Answer> answer = evaluate(actor, query);
+    SparqlOutcome<Answer> answer = evaluate(actor, caller, query);
     if (!answer.ok()) {
       return answer.asFailure();
     }
@@ -136,18 +195,94 @@ public final class SparqlService {
 
   /**
    * Runs a parsed query for the actor over the graphs they may see, in one read transaction, within
-   * the timeout and the result cap.
+   * the timeout, the result and string caps and the concurrency caps.
    */
   public SparqlOutcome<Answer> evaluate(Actor actor, Query query) {
+    return evaluate(actor, callerOf(actor), query);
+  }
+
+  /**
+   * Runs the query on a worker thread and waits at most the timeout plus {@link #GRACE}: work that
+   * does not stop at the timeout (it should: Jena's timeout and the {@link QueryGuard}) is then
+   * abandoned by the caller, but keeps its place in the gate until it ends.
+   */
+  private SparqlOutcome<Answer> evaluate(Actor actor, String caller, Query query) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
     }
-    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
-    return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor)));
+    QueryGate.Admission admission = gate.enter(caller);
+    if (admission.ticket().isEmpty()) {
+      return SparqlOutcome.failed(SparqlProblem.Kind.BUSY, admission.refusal());
+    }
+    QueryGate.Ticket ticket = admission.ticket().get();
+    QueryGuard guard = new QueryGuard(limits.timeout().toNanos(), limits.maxStringLength());
+    Future<SparqlOutcome<Answer>> work;
+    try {
+      work =
+          workers.submit(
+              () -> {
+                try (ticket) {
+                  return guarded(actor, query, guard);
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      ticket.close();
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.BUSY, "The endpoint cannot start a query now; try again shortly");
+    }
+    try {
+      return work.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      guard.cancel();
+      return timedOut();
+    } catch (InterruptedException e) {
+      guard.cancel();
+      Thread.currentThread().interrupt();
+      return timedOut();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
-  private SparqlOutcome<Answer> run(Query query, DatasetGraph base, DatasetGraph data) {
+  // on the worker thread; the transaction is this thread's (never interrupted: TDB2 files would
+  // close under an interrupt)
+  private SparqlOutcome<Answer> guarded(Actor actor, Query query, QueryGuard guard) {
+    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
+    try {
+      return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+    } catch (QueryGuard.TooLarge e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.VALUE_TOO_LARGE,
+          "The query was stopped: it was about to build "
+              + e.getMessage()
+              + " (CONCAT, REPLACE, GROUP_CONCAT, multiplication, math:pow...); the cap keeps one"
+              + " query from exhausting memory or time");
+    } catch (QueryCancelledException e) {
+      return timedOut();
+    } catch (StackOverflowError e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.TOO_COMPLEX,
+          "The query is too complex to run here: it nests too deeply to evaluate");
+    }
+  }
+
+  private <T> SparqlOutcome<T> timedOut() {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TIMEOUT,
+        "The query timed out after "
+            + human(limits.timeout())
+            + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+  }
+
+  private SparqlOutcome<Answer> run(
+      Query query, DatasetGraph base, DatasetGraph data, QueryGuard guard) {
     boolean whole = data == base;
     if (query.hasDatasetDescription()) {
       // FROM / FROM NAMED pick from the caller's view; a graph they may not see is dropped like
@@ -167,12 +302,25 @@ public final class SparqlService {
       query.getNamedGraphURIs().clear();
       whole = false;
     }
+    if (query.isSelectType()
+        && (!query.hasLimit() || query.getLimit() > limits.maxResults() + 1L)) {
+      // one row past the cap is enough to refuse the answer; it lets ORDER BY keep only the top
+      // rows (TopN) and every streaming query stop early, instead of sorting or reading all
+      query = query.cloneQuery();
+      query.setLimit(limits.maxResults() + 1L);
+    }
     QueryExecBuilder exec =
         QueryExec.dataset(data)
             .query(query)
             .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
             // belt and braces: parse() already refuses SERVICE
-            .set(ARQ.httpServiceAllowed, false);
+            .set(ARQ.httpServiceAllowed, false)
+            // guards REGEX, REPLACE and the string-building functions of this query only
+            .set(ARQConstants.sysOptimizerFactory, GuardedExprs.rewriteFactory(guard))
+            // no property functions (apf:strSplit would run a regex unguarded, apf:concat build
+            // strings): their predicates are plain triple patterns here
+            .set(ARQ.propertyFunctions, false)
+            .set(ARQConstants.registryPropertyFunctions, new PropertyFunctionRegistry());
     if (whole) {
       // auditors query TDB2 itself (its own engine and indexes); the default graph is the union
       // of the named graphs, as it is in every caller's view
@@ -181,11 +329,7 @@ public final class SparqlService {
     try (QueryExec qe = exec.build()) {
       return materialise(qe, query);
     } catch (QueryCancelledException e) {
-      return SparqlOutcome.failed(
-          SparqlProblem.Kind.TIMEOUT,
-          "The query timed out after "
-              + human(limits.timeout())
-              + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+      return timedOut();
     }
   }
 
@@ -195,6 +339,8 @@ public final class SparqlService {
 
   private SparqlOutcome<Answer> materialise(QueryExec qe, Query query) {
     int cap = limits.maxResults();
+    long maxText = (long) limits.maxStringLength() * ANSWER_TEXT_FACTOR;
+    long text = 0;
     if (query.isSelectType()) {
       RowSet rows = qe.select();
       List<Binding> out = new ArrayList<>();
@@ -203,7 +349,14 @@ public final class SparqlService {
           return tooMany(cap, "rows");
         }
         // copied: TDB2 bindings resolve their nodes lazily, inside the transaction only
-        out.add(BindingFactory.copy(rows.next()));
+        Binding row = BindingFactory.copy(rows.next());
+        for (Iterator<Var> vars = row.vars(); vars.hasNext(); ) {
+          text += length(row.get(vars.next()));
+        }
+        if (text > maxText) {
+          return tooMuchText(maxText);
+        }
+        out.add(row);
       }
       return SparqlOutcome.ok(new Answer.Rows(rows.getResultVars(), out));
     }
@@ -215,12 +368,32 @@ public final class SparqlService {
     Graph graph = GraphFactory.createDefaultGraph();
     graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
     while (triples.hasNext()) {
-      graph.add(triples.next());
+      Triple t = triples.next();
+      graph.add(t);
       if (graph.size() > cap) {
         return tooMany(cap, "triples");
       }
+      text += length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject());
+      if (text > maxText) {
+        return tooMuchText(maxText);
+      }
     }
     return SparqlOutcome.ok(new Answer.Triples(graph));
+  }
+
+  private static long length(Node n) {
+    if (n == null) {
+      return 0;
+    }
+    return n.isLiteral() ? n.getLiteralLexicalForm().length() : n.isURI() ? n.getURI().length() : 1;
+  }
+
+  private static <T> SparqlOutcome<T> tooMuchText(long max) {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.TOO_MANY_RESULTS,
+        "The answer holds more than "
+            + max
+            + " characters of text; select fewer or shorter values, or add a LIMIT");
   }
 
   private static <T> SparqlOutcome<T> tooMany(int cap, String what) {

@@ -198,6 +198,34 @@ class CatalogSearchTest {
     assertInvalid(SearchRequest.of("").page(2000, 100), "page");
   }
 
+  @Test
+  void fuzzySearchOf400CjkCharacters_isInvalid_notAnError() {
+    assertInvalid(SearchRequest.of("漢".repeat(400) + "~2"), "q");
+    Result<SearchResult> r = search.search(auditor(), SearchRequest.of("漢".repeat(300) + "~2"));
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations().get(0).message()).contains("at most 50 characters");
+  }
+
+  @Test
+  void expandingTerms_areLimited_inLengthNumberAndNesting() {
+    assertInvalid(SearchRequest.of("a".repeat(60) + "*"), "q");
+    assertInvalid(SearchRequest.of("/" + "a".repeat(55) + ".*/"), "q");
+    String eleven =
+        String.join(
+            " OR ",
+            java.util.stream.IntStream.range(0, 11).mapToObj(i -> "car" + i + "~1").toList());
+    assertInvalid(SearchRequest.of(eleven), "q");
+    assertInvalid(SearchRequest.of("(".repeat(20) + "care" + ")".repeat(20)), "q");
+    assertInvalid(SearchRequest.of("(".repeat(250) + "care" + ")".repeat(250)), "q");
+    // within the limits fuzzy and wildcard terms still find what they should
+    // Lucene allows at most two edits: ~3 is read as ~2
+    assertThat(run(auditor(), SearchRequest.of("helth~3")).total()).isPositive();
+    assertThat(ids(run(auditor(), SearchRequest.of("helth~1")))).isNotEmpty();
+    assertThat(ids(run(auditor(), SearchRequest.of("disch*"))))
+        .contains("medically-optimised-for-discharge");
+    assertThat(run(auditor(), SearchRequest.of("((mental AND health))")).total()).isPositive();
+  }
+
   void assertInvalid(SearchRequest r, String field) {
     Result<SearchResult> result = search.search(auditor(), r);
     assertThat(result.failure()).as(r.toString()).isEqualTo(Result.Failure.INVALID);

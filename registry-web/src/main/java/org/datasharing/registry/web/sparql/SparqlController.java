@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.sparql.SparqlOutcome;
 import org.datasharing.registry.core.sparql.SparqlRequest;
 import org.datasharing.registry.core.sparql.SparqlResponse;
@@ -68,10 +69,12 @@ class SparqlController {
             values(request, "default-graph-uri"),
             values(request, "named-graph-uri"),
             accepted(request));
+    Actor actor = Actors.of(authentication);
     SparqlOutcome<SparqlResponse> outcome =
-        sparql.execute(Actors.of(authentication), sparqlRequest);
+        sparql.execute(actor, caller(actor, request), sparqlRequest);
     if (!outcome.ok()) {
-      return SparqlProblems.of(outcome.problem());
+      // a refused query can try again once a running one has ended, at the latest its timeout
+      return SparqlProblems.of(outcome.problem(), sparql.limits().timeout());
     }
     SparqlResponse answer = outcome.value();
     MediaType type = MediaType.parseMediaType(answer.format().mediaType());
@@ -83,6 +86,17 @@ class SparqlController {
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
         .cacheControl(CacheControl.noStore())
         .body(answer.body());
+  }
+
+  /**
+   * Whose share of concurrent queries this one counts against: the signed-in person, or for anyone
+   * else the client's address (behind a proxy, set {@code server.forward-headers-strategy} so that
+   * it is the client's and not the proxy's).
+   */
+  private static String caller(Actor actor, HttpServletRequest request) {
+    return actor.equals(Actors.ANONYMOUS)
+        ? "address:" + request.getRemoteAddr()
+        : "user:" + actor.subject();
   }
 
   /** The query text, or the problem with how it was sent. */

@@ -4,9 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.datasharing.registry.core.sparql.SparqlProblem;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,24 +31,44 @@ final class SparqlProblems {
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case TIMEOUT, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-      case TOO_MANY_RESULTS -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case TOO_MANY_RESULTS, TOO_COMPLEX, VALUE_TOO_LARGE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
     };
   }
 
   static ResponseEntity<Object> of(SparqlProblem problem) {
+    return of(problem, Duration.ofSeconds(1));
+  }
+
+  /** The problem; a {@code BUSY} one says when to retry ({@code Retry-After}, whole seconds). */
+  static ResponseEntity<Object> of(SparqlProblem problem, Duration retryAfter) {
     ProblemDetail p =
         detail(
             status(problem.kind()),
             "sparql-" + problem.kind().name().toLowerCase().replace('_', '-'),
             problem.message());
-    if (problem.kind() == SparqlProblem.Kind.SYNTAX
-        || problem.kind() == SparqlProblem.Kind.REFUSED) {
+    if (QUERY_PROBLEMS.contains(problem.kind())) {
       p.setProperty("errors", List.of(Map.of("field", "query", "message", problem.message())));
     }
     problem.line().ifPresent(l -> p.setProperty("line", l));
     problem.column().ifPresent(c -> p.setProperty("column", c));
+    if (problem.kind() == SparqlProblem.Kind.BUSY) {
+      long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+      return ResponseEntity.status(p.getStatus())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(p);
+    }
     return entity(p);
   }
+
+  /** The problems that are the query's own fault, named as the {@code query} field. */
+  private static final Set<SparqlProblem.Kind> QUERY_PROBLEMS =
+      EnumSet.of(
+          SparqlProblem.Kind.SYNTAX,
+          SparqlProblem.Kind.REFUSED,
+          SparqlProblem.Kind.TOO_COMPLEX,
+          SparqlProblem.Kind.VALUE_TOO_LARGE);
 
   /** A problem with the request itself, naming the offending parameter (or {@code body}). */
   static ResponseEntity<Object> request(HttpStatus status, String field, String message) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +60,60 @@ class SparqlLimitsTest {
     assertThat(all.getStatus()).isEqualTo(422);
     assertThat(all.getContentAsString(UTF_8)).contains("more than 20 rows").contains("LIMIT");
     assertThat(call("SELECT * { ?s ?p ?o } LIMIT 20").getStatus()).isEqualTo(200);
+  }
+
+  /** Polynomial backtracking (n^8 per start position): hours for one match without the guard. */
+  static final String SLOW_REGEX =
+      "SELECT ?s { BIND(\""
+          + "a".repeat(5_000)
+          + "\" AS ?s) FILTER(REGEX(?s, \".*.*.*.*.*.*.*.*b\")) }";
+
+  @Test
+  void regexQuery_isCancelledAtTheTimeout_whileAConcurrentQueryStillAnswers() throws Exception {
+    long started = System.nanoTime();
+    CompletableFuture<MockHttpServletResponse> slow =
+        CompletableFuture.supplyAsync(() -> call(SLOW_REGEX));
+    MockHttpServletResponse fast = call("ASK { ?s a <http://www.w3.org/ns/dcat#Dataset> }");
+    assertThat(fast.getStatus()).isEqualTo(200);
+
+    MockHttpServletResponse cancelled = slow.get(10, TimeUnit.SECONDS);
+    // a generous bound: the timeout is 200 ms, and the unguarded match runs for hours
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(cancelled.getStatus()).isEqualTo(503);
+    assertThat(cancelled.getContentAsString(UTF_8)).contains("timed out after 200 ms");
+  }
+
+  @Test
+  void thousandDeepGroup_answers422NamingTheQuery_not500() throws Exception {
+    MockHttpServletResponse r =
+        call("SELECT * WHERE " + "{".repeat(1_000) + " ?s ?p ?o " + "}".repeat(1_000));
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentType()).startsWith("application/problem+json");
+    assertThat(r.getContentAsString(UTF_8))
+        .contains("https://w3id.org/dsr/problems/sparql-too-complex")
+        .contains("\"field\":\"query\"")
+        .contains("nested 1000 deep");
+  }
+
+  @Test
+  void catastrophicRegex_answers422_beforeRunning() throws Exception {
+    MockHttpServletResponse r = call("ASK { ?s ?p ?o FILTER(REGEX(?o, \"^(a+)+$\")) }");
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentAsString(UTF_8)).contains("(a+)+").contains("\"field\":\"query\"");
+  }
+
+  @Test
+  void concatDoubling_answers422_withoutOutOfMemory() throws Exception {
+    StringBuilder q = new StringBuilder("ASK { BIND(\"0123456789\" AS ?a0)");
+    for (int i = 1; i <= 40; i++) {
+      q.append(" BIND(CONCAT(?a").append(i - 1).append(", ?a").append(i - 1).append(") AS ?a");
+      q.append(i).append(")");
+    }
+    MockHttpServletResponse r = call(q.append(" }").toString());
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentAsString(UTF_8))
+        .contains("https://w3id.org/dsr/problems/sparql-value-too-large")
+        .contains("longer than 1000000 characters");
   }
 
   MockHttpServletResponse call(String query) {
