@@ -20,6 +20,7 @@ import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.ODRL;
@@ -130,11 +131,10 @@ final class ContentMapper {
       case TEXT ->
           text(value)
               .ifPresentOrElse(
-                  v -> g.add(s, p, NodeFactory.createLiteralString(v)),
+                  v -> addText(g, s, p, v, field, violations),
                   () -> violations.add(new Violation(field, "Enter text")));
       case TEXT_LIST ->
-          list(value, field, violations)
-              .forEach(v -> g.add(s, p, NodeFactory.createLiteralString(v)));
+          list(value, field, violations).forEach(v -> addText(g, s, p, v, field, violations));
       case BOOLEAN -> {
         if (value instanceof Boolean b) {
           g.add(s, p, NodeFactory.createLiteralDT(b.toString(), XSDDatatype.XSDboolean));
@@ -177,6 +177,16 @@ final class ContentMapper {
           g.add(s, p, role);
         }
       }
+    }
+  }
+
+  /** Text XML 1.0 cannot carry is refused here, so drafts never store it. */
+  private static void addText(
+      Graph g, Node s, Node p, String text, String field, List<Violation> violations) {
+    if (XmlText.isLegal(text)) {
+      g.add(s, p, NodeFactory.createLiteralString(text));
+    } else if (!violations.contains(new Violation(field, XmlText.MESSAGE))) {
+      violations.add(new Violation(field, XmlText.MESSAGE));
     }
   }
 

@@ -47,8 +47,13 @@ public final class ResourceWriter {
       boolean create,
       Graph context,
       Node action) {
-    List<Violation> violations =
-        validator.violations(new Union(description, context), ShapeValidator.Result::field);
+    List<Violation> violations = new ArrayList<>();
+    validator.illegalText(description).stream()
+        .map(r -> new Violation(r.field(), r.message()))
+        .forEach(violations::add);
+    validator.violations(new Union(description, context), ShapeValidator.Result::field).stream()
+        .filter(v -> !violations.contains(v))
+        .forEach(violations::add);
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the fields listed", violations);
     }
