@@ -108,7 +108,7 @@ class SearchApiTest {
     assertProblem(get("/api/datasets").param("colour", "blue"), 422, "colour");
     assertProblem(get("/api/datasets").param("theme", "no-such-theme"), 422, "theme");
     assertProblem(get("/api/datasets").param("size", "1000"), 422, "size");
-    assertProblem(get("/api/datasets").param("page", "first"), 400, "page");
+    assertProblem(get("/api/datasets").param("page", "first"), 422, "page");
   }
 
   void assertProblem(MockHttpServletRequestBuilder b, int status, String field) throws Exception {

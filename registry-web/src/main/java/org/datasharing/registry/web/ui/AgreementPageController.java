@@ -100,8 +100,12 @@ class AgreementPageController {
     mav.addObject("year", year);
     if (!day.isBlank() || !month.isBlank() || !year.isBlank()) {
       try {
+        int y = Integer.parseInt(year.strip());
+        if (y < 1 || y > 9999) {
+          throw new DateTimeException("year out of range");
+        }
         LocalDate on =
-            LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+            LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
         var inForce =
             agreements()
                 .versionInForceAt(
