@@ -1,6 +1,8 @@
 package org.datasharing.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -319,6 +321,32 @@ class RequestHardeningTest {
                 .content("{\"version\":1,\"outcome\":\"reject\",\"reason\":\"No\\u0007\"}"));
     assertProblem(r, 422, "reason");
     assertThat(as("dpo.trust", get(path)).getContentAsString()).isEqualTo(before);
+  }
+
+  @Test
+  void decisionPage_isRefused422_whenReasonHasControlCharacter() throws Exception {
+    String id = "dsa-high-intensity-use";
+    String before = as("dpo.trust", get("/api/agreements/" + id)).getContentAsString();
+    var dpo =
+        oidcLogin()
+            .idToken(
+                t ->
+                    t.subject("sub-dpo.trust")
+                        .claim("preferred_username", "dpo.trust")
+                        .claim("realm_access", Map.of("roles", List.of("dpo")))
+                        .claim("organization", List.of(AuthorizationMatrixTest.TRUST)));
+    var r =
+        call(
+            post("/agreements/" + id + "/decision")
+                .with(dpo)
+                .with(csrf())
+                .param("version", "1")
+                .param("outcome", "reject")
+                .param("reason", "No\u0007"));
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentAsString()).contains("href=\"#reason\"").contains("control characters");
+    assertThat(as("dpo.trust", get("/api/agreements/" + id)).getContentAsString())
+        .isEqualTo(before);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -222,6 +223,9 @@ class AgreementPageController {
       return again(
           actor, id, List.of(new Pages.ErrorLink("outcome", "outcome", "Select your decision")));
     }
+    if (!XmlText.isLegal(reason)) {
+      return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", XmlText.MESSAGE)));
+    }
     Result<AgreementView> r =
         agreements()
             .decide(
@@ -250,6 +254,10 @@ class AgreementPageController {
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
+    if (!XmlText.isLegal(statusReason)) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("reason", "statusReason", XmlText.MESSAGE)));
+    }
     Result<AgreementView> r =
         switch (action) {
           case "suspend" -> agreements().suspend(actor, id, statusReason);
