@@ -245,20 +245,37 @@ class RequestHardeningTest {
   }
 
   @Test
-  void submit_isRefused422_whenAgreementTitleIsOverItsLength() throws Exception {
+  void createDraft_isRefused422_whenTitleOrPartyTextIsOverItsLength() throws Exception {
     String body =
         "{\"id\":\"dsa-long-title\",\"fields\":{\"title\":\""
             + "t".repeat(301)
-            + "\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\",\"role\":\"controller\"}]}";
-    assertThat(
-            as(
-                    "partner.icb",
-                    post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body))
-                .getStatus())
-        .isEqualTo(201);
-    var submitted = as("partner.icb", post("/api/agreements/dsa-long-title/submit"));
-    assertProblem(submitted, 422, "title");
-    assertThat(submitted.getContentAsString()).contains("at most 300 characters");
+            + "\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\","
+            + "\"role\":\"controller\",\"contactName\":\""
+            + "n".repeat(301)
+            + "\"}]}";
+    var r =
+        as(
+            "partner.icb",
+            post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body));
+    assertProblem(r, 422, "title");
+    assertThat(r.getContentAsString())
+        .contains("\"field\":\"parties[0].contactName\"")
+        .contains("at most 300 characters");
+    assertThat(as("partner.icb", get("/api/agreements/dsa-long-title")).getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void suspend_isRefused422_whenReasonIsOverItsLength() throws Exception {
+    String path = "/api/agreements/dsa-hospital-discharge";
+    String before = as("dpo.council", get(path)).getContentAsString();
+    var r =
+        as(
+            "dpo.council",
+            post(path + "/suspend")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"" + "r".repeat(10_001) + "\"}"));
+    assertProblem(r, 422, "reason");
+    assertThat(as("dpo.council", get(path)).getContentAsString()).isEqualTo(before);
   }
 
   // ------------------------------------------------------- 8: odd characters and bad numbers

@@ -22,6 +22,8 @@ import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Bootstrap;
+import org.datasharing.registry.core.validation.TextLimits;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.ODRL;
 
@@ -33,6 +35,9 @@ final class ContentMapper {
           "joint-controller", DSR.JointController.asNode(),
           "processor", DSR.Processor.asNode(),
           "recipient", DSR.Recipient.asNode());
+
+  /** The shapes' text lengths (read once: the shapes are on the classpath). */
+  private static final TextLimits LIMITS = TextLimits.of(Bootstrap.shapes());
 
   private final Ids ids;
   private final ReferenceData reference;
@@ -180,13 +185,20 @@ final class ContentMapper {
     }
   }
 
-  /** Text XML 1.0 cannot carry is refused here, so drafts never store it. */
+  /**
+   * Text XML 1.0 cannot carry, or longer than the shapes allow, is refused here, so drafts (which
+   * are validated as a whole only on submit) never store it.
+   */
   private static void addText(
       Graph g, Node s, Node p, String text, String field, List<Violation> violations) {
-    if (XmlText.isLegal(text)) {
+    Optional<String> problem =
+        XmlText.isLegal(text)
+            ? LIMITS.exceeded(p, text).map(TextLimits.Limit::message)
+            : Optional.of(XmlText.MESSAGE);
+    if (problem.isEmpty()) {
       g.add(s, p, NodeFactory.createLiteralString(text));
-    } else if (!violations.contains(new Violation(field, XmlText.MESSAGE))) {
-      violations.add(new Violation(field, XmlText.MESSAGE));
+    } else if (!violations.contains(new Violation(field, problem.get()))) {
+      violations.add(new Violation(field, problem.get()));
     }
   }
 

@@ -12,7 +12,6 @@ import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Result;
-import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -96,7 +95,7 @@ class AgreementsController {
           "Record the caller's organisation's decision (DPO): approve, reject or request-changes")
   ResponseEntity<Object> decide(
       @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
-    requireXmlText("reason", body.reason());
+    checkReason(body.reason());
     if (body.version() == null) {
       return Problems.badRequest("version", "Name the version you decide on");
     }
@@ -156,7 +155,7 @@ class AgreementsController {
   @Operation(summary = "Suspend an active agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> suspend(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    requireXmlText("reason", body.reason());
+    checkReason(body.reason());
     return Problems.answer(agreements().suspend(Actors.of(auth), id, body.reason()));
   }
 
@@ -164,7 +163,7 @@ class AgreementsController {
   @Operation(summary = "Resume a suspended agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> resume(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    requireXmlText("reason", body.reason());
+    checkReason(body.reason());
     return Problems.answer(agreements().resume(Actors.of(auth), id, body.reason()));
   }
 
@@ -172,15 +171,16 @@ class AgreementsController {
   @Operation(summary = "Terminate an agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> terminate(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    requireXmlText("reason", body.reason());
+    checkReason(body.reason());
     return Problems.answer(agreements().terminate(Actors.of(auth), id, body.reason()));
   }
 
-  /** The store would refuse it anyway, but by its property's name; this names the API field. */
-  private static void requireXmlText(String field, String text) {
-    if (text != null && !XmlText.isLegal(text)) {
-      throw new InvalidParameter(field, XmlText.MESSAGE);
-    }
+  private static void checkReason(String reason) {
+    Reasons.problem(reason)
+        .ifPresent(
+            message -> {
+              throw new InvalidParameter("reason", message);
+            });
   }
 
   @PostMapping("/{id}/amend")

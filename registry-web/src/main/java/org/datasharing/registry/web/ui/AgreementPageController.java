@@ -19,7 +19,7 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
-import org.datasharing.registry.core.common.XmlText;
+import org.datasharing.registry.web.api.Reasons;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -223,8 +223,9 @@ class AgreementPageController {
       return again(
           actor, id, List.of(new Pages.ErrorLink("outcome", "outcome", "Select your decision")));
     }
-    if (!XmlText.isLegal(reason)) {
-      return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", XmlText.MESSAGE)));
+    Optional<String> badReason = Reasons.problem(reason);
+    if (badReason.isPresent()) {
+      return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", badReason.get())));
     }
     Result<AgreementView> r =
         agreements()
@@ -254,9 +255,10 @@ class AgreementPageController {
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
-    if (!XmlText.isLegal(statusReason)) {
+    Optional<String> badReason = Reasons.problem(statusReason);
+    if (badReason.isPresent()) {
       return again(
-          actor, id, List.of(new Pages.ErrorLink("reason", "statusReason", XmlText.MESSAGE)));
+          actor, id, List.of(new Pages.ErrorLink("reason", "statusReason", badReason.get())));
     }
     Result<AgreementView> r =
         switch (action) {
