@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The penetration test's findings 7 (request size, text lengths), 8 (odd characters, bad numbers)
@@ -109,6 +110,21 @@ class RequestHardeningTest {
     return call(
         b.with(
             AuthorizationMatrixTest.token(username, AuthorizationMatrixTest.USERS.get(username))));
+  }
+
+  /** A page session for a sample user, with the claims Keycloak issues. */
+  static RequestPostProcessor signedIn(String username) {
+    String[] user = AuthorizationMatrixTest.USERS.get(username);
+    return oidcLogin()
+        .idToken(
+            t -> {
+              t.subject("sub-" + username)
+                  .claim("preferred_username", username)
+                  .claim("realm_access", Map.of("roles", List.of(user[0])));
+              if (user[1] != null) {
+                t.claim("organization", List.of(user[1]));
+              }
+            });
   }
 
   /** A POST over real HTTP whose body has no length: the client sends it chunked. */
@@ -344,14 +360,7 @@ class RequestHardeningTest {
   void decisionPage_isRefused422_whenReasonHasControlCharacter() throws Exception {
     String id = "dsa-high-intensity-use";
     String before = as("dpo.trust", get("/api/agreements/" + id)).getContentAsString();
-    var dpo =
-        oidcLogin()
-            .idToken(
-                t ->
-                    t.subject("sub-dpo.trust")
-                        .claim("preferred_username", "dpo.trust")
-                        .claim("realm_access", Map.of("roles", List.of("dpo")))
-                        .claim("organization", List.of(AuthorizationMatrixTest.TRUST)));
+    var dpo = signedIn("dpo.trust");
     var r =
         call(
             post("/agreements/" + id + "/decision")
@@ -435,6 +444,33 @@ class RequestHardeningTest {
     assertProblem(as("auditor", get("/api/audit/events?size=many")), 422, "size");
     assertProblem(as("auditor", get("/api/audit/proofs/consistency?from=0&to=1")), 422, "from");
     assertProblem(as("auditor", get("/api/audit/proofs/consistency?from=1&to=0")), 422, "to");
+  }
+
+  @Test
+  void pages_areRefused422_namingTheParameter_whenNumbersAreOutOfRange() throws Exception {
+    assertProblem(call(get("/datasets?page=0")), 422, "page");
+    assertProblem(call(get("/datasets?page=2147483647")), 422, "page");
+    assertProblem(call(get("/audit?page=0").with(signedIn("auditor"))), 422, "page");
+    assertProblem(call(get("/audit?page=2147483647").with(signedIn("auditor"))), 422, "page");
+    String agreement = "/agreements/dsa-hospital-discharge";
+    assertProblem(call(get(agreement + "?from=0&to=1").with(signedIn("dpo.council"))), 422, "from");
+    assertProblem(call(get(agreement + "?from=1&to=-1").with(signedIn("dpo.council"))), 422, "to");
+    assertProblem(
+        call(
+            post("/agreements/dsa-high-intensity-use/decision")
+                .with(signedIn("dpo.trust"))
+                .with(csrf())
+                .param("version", "-1")
+                .param("outcome", "approve")),
+        422,
+        "version");
+    // the form's date is checked too: a year past 9999 is an error on the page, not a 500
+    var farFuture =
+        call(
+            get(agreement + "?on-day=31&on-month=12&on-year=999999999")
+                .with(signedIn("dpo.council")));
+    assertThat(farFuture.getStatus()).isEqualTo(200);
+    assertThat(farFuture.getContentAsString()).contains("must be a real date");
   }
 
   // ------------------------------------------------------------------------------ 9: leaks

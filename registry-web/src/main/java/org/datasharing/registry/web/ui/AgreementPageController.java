@@ -19,6 +19,7 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.api.InvalidParameter;
 import org.datasharing.registry.web.api.Reasons;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.ContentDisposition;
@@ -80,6 +81,8 @@ class AgreementPageController {
       @RequestParam(name = "on-month", defaultValue = "") String month,
       @RequestParam(name = "on-year", defaultValue = "") String year,
       Authentication auth) {
+    from.ifPresent(n -> InvalidParameter.within("from", n, 1, Integer.MAX_VALUE));
+    to.ifPresent(n -> InvalidParameter.within("to", n, 1, Integer.MAX_VALUE));
     Actor actor = Actors.of(auth);
     Result<AgreementView> got = agreements().get(actor, id);
     if (!got.ok()) {
@@ -211,6 +214,7 @@ class AgreementPageController {
       @RequestParam(defaultValue = "") String reason,
       Authentication auth,
       RedirectAttributes redirect) {
+    InvalidParameter.within("version", version, 1, Integer.MAX_VALUE);
     Actor actor = Actors.of(auth);
     Optional<AgreementService.Outcome> chosen =
         switch (outcome) {
