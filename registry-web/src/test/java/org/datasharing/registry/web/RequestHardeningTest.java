@@ -380,7 +380,7 @@ class RequestHardeningTest {
     String id = "adult-social-care-client-index";
     Node ds = registry.ids().dataset(id);
     Node title = DCTerms.title.asNode();
-    DatasetGraphEdit edit = new DatasetGraphEdit((TdbRegistryStore) store);
+    StoreEdit edit = new StoreEdit((TdbRegistryStore) store, Graphs.CATALOG_NODE);
     List<Node> old = edit.objects(ds, title);
     // stored before the registry refused such text
     edit.replace(ds, title, List.of(NodeFactory.createLiteralLang("Adult\u0001 care\uFFFE", "en")));
@@ -391,12 +391,49 @@ class RequestHardeningTest {
       var catalog = call(get("/catalog").param("size", "1000").accept("application/rdf+xml"));
       assertThat(catalog.getStatus()).isEqualTo(200);
       assertThat(titles(parse(catalog, Lang.RDFXML), ds)).containsExactly("Adult\uFFFD care\uFFFD");
+      for (String type : List.of("text/turtle", "application/ld+json")) {
+        assertThat(call(get("/id/dataset/" + id).accept(type)).getStatus()).as(type).isEqualTo(200);
+        assertThat(call(get("/catalog").param("size", "1000").accept(type)).getStatus())
+            .as(type)
+            .isEqualTo(200);
+      }
       // the other formats carry the text as stored
       assertThat(
               call(get("/id/dataset/" + id).accept("application/n-triples")).getContentAsString())
           .contains("Adult\u0001 care");
     } finally {
       edit.replace(ds, title, old);
+    }
+  }
+
+  @Test
+  void registerRdfXml_answers200_whenStoredAgreementTitleHasControlCharacters() throws Exception {
+    Node agreement = registry.ids().agreement("dsa-hospital-discharge");
+    StoreEdit edit = new StoreEdit((TdbRegistryStore) store, agreement);
+    Node title = DCTerms.title.asNode();
+    Map<Node, List<Node>> old = new java.util.LinkedHashMap<>();
+    for (Node s : edit.subjects(title)) {
+      old.put(s, edit.objects(s, title));
+    }
+    old.keySet()
+        .forEach(
+            s ->
+                edit.replace(
+                    s, title, List.of(NodeFactory.createLiteralString("Discharge\u0001"))));
+    try {
+      var r = call(get("/api/register").param("format", "rdf"));
+      assertThat(r.getStatus()).isEqualTo(200);
+      assertThat(
+              parse(r, Lang.RDFXML)
+                  .find()
+                  .filterKeep(
+                      t ->
+                          t.getObject().isLiteral()
+                              && t.getObject().getLiteralLexicalForm().equals("Discharge\uFFFD"))
+                  .hasNext())
+          .isTrue();
+    } finally {
+      old.forEach((s, titles) -> edit.replace(s, title, titles));
     }
   }
 
@@ -548,17 +585,31 @@ class RequestHardeningTest {
     return g;
   }
 
-  /** Writes to the TDB2 dataset directly, as data stored by an older version would be. */
-  record DatasetGraphEdit(TdbRegistryStore store) {
+  /**
+   * Writes to a graph of the TDB2 dataset directly, as data stored by an older version would be.
+   */
+  record StoreEdit(TdbRegistryStore store, Node graph) {
     List<Node> objects(Node s, Node p) {
       return Txn.calculateRead(
           store.datasetGraph(),
           () ->
               store
                   .datasetGraph()
-                  .getGraph(Graphs.CATALOG_NODE)
+                  .getGraph(graph)
                   .find(s, p, Node.ANY)
                   .mapWith(t -> t.getObject())
+                  .toList());
+    }
+
+    List<Node> subjects(Node p) {
+      return Txn.calculateRead(
+          store.datasetGraph(),
+          () ->
+              store
+                  .datasetGraph()
+                  .getGraph(graph)
+                  .find(Node.ANY, p, Node.ANY)
+                  .mapWith(t -> t.getSubject())
                   .toList());
     }
 
@@ -566,7 +617,7 @@ class RequestHardeningTest {
       Txn.executeWrite(
           store.datasetGraph(),
           () -> {
-            Graph g = store.datasetGraph().getGraph(Graphs.CATALOG_NODE);
+            Graph g = store.datasetGraph().getGraph(graph);
             g.remove(s, p, Node.ANY);
             objects.forEach(o -> g.add(s, p, o));
           });
