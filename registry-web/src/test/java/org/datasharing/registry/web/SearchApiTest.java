@@ -108,13 +108,14 @@ class SearchApiTest {
     assertProblem(get("/api/datasets").param("colour", "blue"), 422, "colour");
     assertProblem(get("/api/datasets").param("theme", "no-such-theme"), 422, "theme");
     assertProblem(get("/api/datasets").param("size", "1000"), 422, "size");
-    assertProblem(get("/api/datasets").param("page", "first"), 400, "page");
+    assertProblem(get("/api/datasets").param("page", "first"), 422, "page");
   }
 
   @Test
   void fuzzySearchOf400CjkCharacters_answers422NamingQ_not500() throws Exception {
     assertProblem(get("/api/datasets").param("q", "漢".repeat(400) + "~2"), 422, "q");
-    assertProblem(get("/api/datasets").param("q", "(".repeat(100) + "care" + ")".repeat(100)), 422, "q");
+    assertProblem(
+        get("/api/datasets").param("q", "(".repeat(100) + "care" + ")".repeat(100)), 422, "q");
   }
 
   void assertProblem(MockHttpServletRequestBuilder b, int status, String field) throws Exception {

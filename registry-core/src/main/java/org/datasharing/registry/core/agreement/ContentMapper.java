@@ -20,7 +20,10 @@ import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Bootstrap;
+import org.datasharing.registry.core.validation.TextLimits;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.ODRL;
 
@@ -32,6 +35,9 @@ final class ContentMapper {
           "joint-controller", DSR.JointController.asNode(),
           "processor", DSR.Processor.asNode(),
           "recipient", DSR.Recipient.asNode());
+
+  /** The shapes' text lengths (read once: the shapes are on the classpath). */
+  private static final TextLimits LIMITS = TextLimits.of(Bootstrap.shapes());
 
   private final Ids ids;
   private final ReferenceData reference;
@@ -130,11 +136,10 @@ final class ContentMapper {
       case TEXT ->
           text(value)
               .ifPresentOrElse(
-                  v -> g.add(s, p, NodeFactory.createLiteralString(v)),
+                  v -> addText(g, s, p, v, field, violations),
                   () -> violations.add(new Violation(field, "Enter text")));
       case TEXT_LIST ->
-          list(value, field, violations)
-              .forEach(v -> g.add(s, p, NodeFactory.createLiteralString(v)));
+          list(value, field, violations).forEach(v -> addText(g, s, p, v, field, violations));
       case BOOLEAN -> {
         if (value instanceof Boolean b) {
           g.add(s, p, NodeFactory.createLiteralDT(b.toString(), XSDDatatype.XSDboolean));
@@ -177,6 +182,23 @@ final class ContentMapper {
           g.add(s, p, role);
         }
       }
+    }
+  }
+
+  /**
+   * Text XML 1.0 cannot carry, or longer than the shapes allow, is refused here, so drafts (which
+   * are validated as a whole only on submit) never store it.
+   */
+  private static void addText(
+      Graph g, Node s, Node p, String text, String field, List<Violation> violations) {
+    Optional<String> problem =
+        XmlText.isLegal(text)
+            ? LIMITS.exceeded(p, text).map(TextLimits.Limit::message)
+            : Optional.of(XmlText.MESSAGE);
+    if (problem.isEmpty()) {
+      g.add(s, p, NodeFactory.createLiteralString(text));
+    } else if (!violations.contains(new Violation(field, problem.get()))) {
+      violations.add(new Violation(field, problem.get()));
     }
   }
 

@@ -233,7 +233,8 @@ public final class AuditTrail {
     if (from < 1 || to < from || to > size) {
       return Result.invalid(
           new org.datasharing.registry.core.common.Violation(
-              "from", "need 1 <= from <= to <= " + size + " (the current tree size)"));
+              from < 1 || from > size ? "from" : "to",
+              "need 1 <= from <= to <= " + size + " (the current tree size)"));
     }
     List<MerkleTree.Span> path = MerkleTree.consistencyPath(from, to);
     List<MerkleTree.Span> spans = new ArrayList<>(path);

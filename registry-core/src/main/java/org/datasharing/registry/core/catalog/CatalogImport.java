@@ -162,6 +162,12 @@ public final class CatalogImport {
             + " IRIs, reference terms and the identifiers of "
             + datasets.size()
             + " datasets");
+    validator.illegalText(g).stream()
+        .limit(20)
+        .forEach(
+            r ->
+                violations.add(
+                    new Violation("dataset <" + r.focus() + ">." + r.field(), r.message())));
     if (violations.isEmpty()) {
       Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
       violations.addAll(validateInParts(g, datasets, context));

@@ -61,8 +61,13 @@ public final class ResourceWriter {
       Graph context,
       Node action,
       List<Guard> extra) {
-    List<Violation> violations =
-        validator.violations(new Union(description, context), ShapeValidator.Result::field);
+    List<Violation> violations = new ArrayList<>();
+    validator.illegalText(description).stream()
+        .map(r -> new Violation(r.field(), r.message()))
+        .forEach(violations::add);
+    validator.violations(new Union(description, context), ShapeValidator.Result::field).stream()
+        .filter(v -> !violations.contains(v))
+        .forEach(violations::add);
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the fields listed", violations);
     }

@@ -3,7 +3,9 @@ package org.datasharing.registry.core.store;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.datasharing.registry.core.common.XmlText;
 
 /**
  * One atomic write: quads removed and added, the guards that must hold, and the appender that turns
@@ -15,6 +17,19 @@ public record Change(List<Guard> guards, List<Quad> remove, List<Quad> add, Audi
     remove = List.copyOf(remove);
     add = List.copyOf(add);
     requireNonNull(audit, "every change is audited");
+    add.forEach(Change::requireXmlText);
+  }
+
+  /**
+   * The store never takes text RDF/XML cannot carry: every write path goes through a change, so
+   * this holds whatever a service forgot to check (it then refuses the whole change).
+   */
+  private static void requireXmlText(Quad q) {
+    Node o = q.getObject();
+    if (o.isLiteral() && !XmlText.isLegal(o.getLiteralLexicalForm())) {
+      Node p = q.getPredicate();
+      throw new XmlText.IllegalText(p.isURI() ? p.getLocalName() : "value");
+    }
   }
 
   /** Builds the audit event's quads for the given head, and the head after it. */

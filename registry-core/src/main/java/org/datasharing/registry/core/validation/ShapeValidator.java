@@ -12,6 +12,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.common.XmlText;
 import org.datasharing.registry.ontology.vocab.DSR;
 
 /**
@@ -44,6 +45,41 @@ public final class ShapeValidator {
       out.add(new Result(e.focusNode(), field, message));
     }
     return out;
+  }
+
+  /**
+   * One result per subject and property whose text XML 1.0 cannot carry (control characters,
+   * non-characters, lone surrogates), named by the field the shapes give that property. SHACL's
+   * {@code sh:pattern} would need a shape on every literal property; this covers them all.
+   */
+  public List<Result> illegalText(Graph description) {
+    List<Result> out = new ArrayList<>();
+    description
+        .find()
+        .forEachRemaining(
+            t -> {
+              Node o = t.getObject();
+              if (o.isLiteral() && !XmlText.isLegal(o.getLiteralLexicalForm())
+                  || o.isURI() && !XmlText.isLegal(o.getURI())) {
+                Result r = new Result(t.getSubject(), fieldOf(t.getPredicate()), XmlText.MESSAGE);
+                if (!out.contains(r)) {
+                  out.add(r);
+                }
+              }
+            });
+    return out;
+  }
+
+  /** The field name a shape gives the property, or the property's local name. */
+  private String fieldOf(Node property) {
+    var shapes = shapesGraph.find(Node.ANY, SHACL.path, property);
+    while (shapes.hasNext()) {
+      Optional<String> name = annotation(shapes.next().getSubject(), DSR.fieldName.asNode());
+      if (name.isPresent()) {
+        return name.get();
+      }
+    }
+    return property.isURI() ? localName(property.getURI()) : "(record)";
   }
 
   /** Violations with fields put in context by the caller (e.g. which party). */

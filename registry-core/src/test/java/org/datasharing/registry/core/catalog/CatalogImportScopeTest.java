@@ -202,6 +202,17 @@ class CatalogImportScopeTest {
   }
 
   @Test
+  void import_refusesTextXmlCannotCarry_namingTheField() {
+    String body = dataset("bed-state", TestRegistry.TRUST).replace("\"Site\"", "\"Si\\u0001te\"");
+
+    Result<CatalogImport.Summary> r = importTurtle(TestRegistry.dpo(TestRegistry.TRUST), body);
+
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations()).extracting(Violation::field).anyMatch(f -> f.endsWith("dataItems"));
+    assertNothingChanged();
+  }
+
+  @Test
   void import_isRefused_whenTheIdentifierDisagreesWithTheIri() {
     String body =
         dataset("bed-state", TestRegistry.TRUST)

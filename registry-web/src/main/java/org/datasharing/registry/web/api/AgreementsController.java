@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +95,7 @@ class AgreementsController {
           "Record the caller's organisation's decision (DPO): approve, reject or request-changes")
   ResponseEntity<Object> decide(
       @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
+    checkReason(body.reason());
     if (body.version() == null) {
       return Problems.badRequest("version", "Name the version you decide on");
     }
@@ -124,6 +124,7 @@ class AgreementsController {
   @Operation(summary = "The text of one version")
   ResponseEntity<Object> version(
       @PathVariable String id, @PathVariable int number, Authentication auth) {
+    InvalidParameter.within("number", number, 1, Integer.MAX_VALUE);
     return Problems.answer(agreements().version(Actors.of(auth), id, number));
   }
 
@@ -131,6 +132,8 @@ class AgreementsController {
   @Operation(summary = "What changed between two versions")
   ResponseEntity<Object> diff(
       @PathVariable String id, @RequestParam int from, @RequestParam int to, Authentication auth) {
+    InvalidParameter.within("from", from, 1, Integer.MAX_VALUE);
+    InvalidParameter.within("to", to, 1, Integer.MAX_VALUE);
     return Problems.answer(agreements().diff(Actors.of(auth), id, from, to));
   }
 
@@ -141,12 +144,7 @@ class AgreementsController {
   @Operation(summary = "The version in force at an instant (ISO-8601, e.g. 2027-03-01T00:00:00Z)")
   ResponseEntity<Object> inForce(
       @PathVariable String id, @RequestParam String at, Authentication auth) {
-    Instant instant;
-    try {
-      instant = Instant.parse(at);
-    } catch (DateTimeParseException e) {
-      return Problems.badRequest("at", "Give an instant like 2027-03-01T00:00:00Z");
-    }
+    Instant instant = InvalidParameter.instant("at", at);
     return Problems.answer(
         agreements()
             .versionInForceAt(Actors.of(auth), id, instant)
@@ -157,6 +155,7 @@ class AgreementsController {
   @Operation(summary = "Suspend an active agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> suspend(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    checkReason(body.reason());
     return Problems.answer(agreements().suspend(Actors.of(auth), id, body.reason()));
   }
 
@@ -164,6 +163,7 @@ class AgreementsController {
   @Operation(summary = "Resume a suspended agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> resume(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    checkReason(body.reason());
     return Problems.answer(agreements().resume(Actors.of(auth), id, body.reason()));
   }
 
@@ -171,7 +171,16 @@ class AgreementsController {
   @Operation(summary = "Terminate an agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> terminate(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
+    checkReason(body.reason());
     return Problems.answer(agreements().terminate(Actors.of(auth), id, body.reason()));
+  }
+
+  private static void checkReason(String reason) {
+    Reasons.problem(reason)
+        .ifPresent(
+            message -> {
+              throw new InvalidParameter("reason", message);
+            });
   }
 
   @PostMapping("/{id}/amend")

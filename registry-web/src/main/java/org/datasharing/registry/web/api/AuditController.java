@@ -27,12 +27,8 @@ class AuditController {
   @Operation(summary = "Audit events, newest first")
   ResponseEntity<Object> events(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    if (page < 0) {
-      return Problems.badRequest("page", "page must be 0 or more");
-    }
-    if (size < 1 || size > 500) {
-      return Problems.badRequest("size", "size must be between 1 and 500");
-    }
+    InvalidParameter.within("page", page, 0, Integer.MAX_VALUE);
+    InvalidParameter.within("size", size, 1, 500);
     return ResponseEntity.ok(registry.auditTrail().page(page, size));
   }
 
@@ -72,6 +68,8 @@ class AuditController {
   @GetMapping("/proofs/consistency")
   @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
   ResponseEntity<Object> consistency(@RequestParam long from, @RequestParam long to) {
+    InvalidParameter.within("from", from, 1, Long.MAX_VALUE);
+    InvalidParameter.within("to", to, 1, Long.MAX_VALUE);
     return Problems.answer(registry.auditTrail().consistencyProof(from, to));
   }
 }

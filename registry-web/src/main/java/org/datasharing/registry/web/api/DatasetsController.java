@@ -97,8 +97,13 @@ class DatasetsController {
       throws IOException {
     MediaType type = MediaType.parseMediaType(contentType);
     Lang lang = RDFLanguages.contentTypeToLang(type.getType() + "/" + type.getSubtype());
+    // read in full first (at most registry.api.max-body-bytes, else 413), so that a body cut
+    // off at the limit is refused as too large, not parsed as a truncated file
+    byte[] body = request.getInputStream().readAllBytes();
     return Problems.answer(
-        registry.catalogImport().importFile(Actors.of(auth), request.getInputStream(), lang));
+        registry
+            .catalogImport()
+            .importFile(Actors.of(auth), new java.io.ByteArrayInputStream(body), lang));
   }
 
   @PostMapping("/search-index")

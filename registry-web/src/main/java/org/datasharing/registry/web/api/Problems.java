@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.common.XmlText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -73,13 +74,59 @@ class Problems {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+        return tooLarge(tooLarge);
+      }
+    }
     return badRequest("body", "The request body is not valid JSON for this operation");
+  }
+
+  /** The body went past {@code registry.api.max-body-bytes} while it was read. */
+  @ExceptionHandler(RequestSizeLimit.BodyTooLarge.class)
+  ResponseEntity<Object> tooLarge(RequestSizeLimit.BodyTooLarge e) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(
+            problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                e.getMessage(),
+                List.of(new Violation("body", e.getMessage()))));
+  }
+
+  /** 422 naming one parameter (or field) with what is wrong with it. */
+  static ResponseEntity<Object> invalid(String field, String message) {
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+        .body(
+            problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, message, List.of(new Violation(field, message))));
+  }
+
+  @ExceptionHandler(InvalidParameter.class)
+  ResponseEntity<Object> invalidParameter(InvalidParameter e) {
+    return invalid(e.parameter(), e.getMessage());
+  }
+
+  /** Text the store refused as a whole (the services name the field earlier where they can). */
+  @ExceptionHandler(XmlText.IllegalText.class)
+  ResponseEntity<Object> illegalText(XmlText.IllegalText e) {
+    return invalid(e.field(), e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return badRequest(
-        e.getName(), "'" + e.getValue() + "' is not a valid value for " + e.getName());
+    // the value is not echoed: it can be anything, of any length
+    return invalid(e.getName(), "Give " + e.getName() + " as a " + typeName(e.getRequiredType()));
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "valid value";
+    }
+    return switch (type.getSimpleName()) {
+      case "int", "Integer", "long", "Long" -> "whole number";
+      case "boolean", "Boolean" -> "true or false";
+      default -> "valid value";
+    };
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -90,7 +137,9 @@ class Problems {
 
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<Object> illegal(IllegalArgumentException e) {
-    return badRequest("request", e.getMessage());
+    // its message is the code's, not the client's: logged, never answered
+    log.warn("request refused: {}", e.toString());
+    return badRequest("request", "The request is not valid");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -3,7 +3,6 @@ package org.datasharing.registry.web.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,12 +14,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.register.PublicRegister;
+import org.datasharing.registry.web.linkeddata.RdfOutput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -129,12 +128,10 @@ class RegisterController {
         .setNsPrefix("dsr", "https://w3id.org/dsr#")
         .setNsPrefix("dct", "http://purl.org/dc/terms/")
         .setNsPrefix("dpv", "https://w3id.org/dpv#");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RDFDataMgr.write(out, g, RDF.get(type));
     return ResponseEntity.ok()
         .contentType(type)
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        .body(out.toByteArray());
+        .body(RdfOutput.write(g, RDF.get(type)));
   }
 
   private static MediaType negotiate(String accept) {

@@ -1,15 +1,16 @@
 package org.datasharing.registry.web.catalog;
 
-import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
 import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.linkeddata.RdfOutput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /catalog}: the public DCAT-AP catalogue for harvesters, signed out, in Turtle (default),
@@ -31,6 +31,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CatalogController {
   static final int DEFAULT_SIZE = 100;
   static final int MAX_SIZE = 1000;
+
+  /** Far beyond any real catalogue; keeps page arithmetic away from overflow. */
+  static final int MAX_PAGE = 1_000_000;
+
   private static final Map<MediaType, RDFFormat> FORMATS = new LinkedHashMap<>();
 
   static {
@@ -54,8 +58,14 @@ class CatalogController {
 
   private final Registry registry;
 
+  /**
+   * The registry's home, with a final slash: the parent of the instance IRI base ({@code /id/}).
+   */
+  private final String root;
+
   CatalogController(Registry registry) {
     this.registry = registry;
+    this.root = URI.create(registry.ids().base()).resolve("../").toString();
   }
 
   @GetMapping({"/catalog", "/catalog/"})
@@ -63,12 +73,8 @@ class CatalogController {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept) {
-    if (page < 1) {
-      return problem(HttpStatus.BAD_REQUEST, "page", "The page number starts at 1");
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      return problem(HttpStatus.BAD_REQUEST, "size", "The page size is between 1 and " + MAX_SIZE);
-    }
+    InvalidParameter.within("page", page, 1, MAX_PAGE);
+    InvalidParameter.within("size", size, 1, MAX_SIZE);
     MediaType type = negotiate(accept);
     if (type == null) {
       return problem(
@@ -76,21 +82,19 @@ class CatalogController {
           "Accept",
           "Ask for text/turtle, application/ld+json, application/rdf+xml or application/n-triples");
     }
-    String root = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    String catalog = root + "/catalog";
+    // from the configured base, never from the request's Host header
+    String catalog = root + "catalog";
     DcatCatalog.Location at =
         new DcatCatalog.Location(
             catalog,
-            root + "/",
+            root,
             n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
     Graph g = DcatCatalog.page(registry, at, page, size);
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RDFDataMgr.write(out, g, FORMATS.get(type));
     return ResponseEntity.ok()
         .contentType(type)
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        .body(out.toByteArray());
+        .body(RdfOutput.write(g, FORMATS.get(type)));
   }
 
   private static MediaType negotiate(String accept) {

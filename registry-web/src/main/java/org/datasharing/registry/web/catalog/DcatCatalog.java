@@ -53,9 +53,11 @@ final class DcatCatalog {
             .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
             .toList();
     int last = Math.max(1, (visible.size() + size - 1) / size);
+    // long arithmetic: page * size can pass Integer.MAX_VALUE
     List<Dataset> slice =
         visible.subList(
-            Math.min(visible.size(), (page - 1) * size), Math.min(visible.size(), page * size));
+            (int) Math.min(visible.size(), (page - 1L) * size),
+            (int) Math.min(visible.size(), (long) page * size));
     Graph source = registry.store().graph(Graphs.CATALOG_NODE);
     Graph orgs = registry.store().graph(Graphs.ORGANISATIONS_NODE);
     Graph out = GraphFactory.createDefaultGraph();

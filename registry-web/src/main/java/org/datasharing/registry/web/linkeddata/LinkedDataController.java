@@ -1,11 +1,9 @@
 package org.datasharing.registry.web.linkeddata;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
 import org.datasharing.registry.core.Registry;
@@ -100,12 +98,10 @@ class LinkedDataController {
       }
       for (var f : FORMATS.entrySet()) {
         if (type.isCompatibleWith(f.getKey())) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          RDFDataMgr.write(out, g, f.getValue());
           return ResponseEntity.ok()
               .contentType(f.getKey())
               .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-              .body(out.toByteArray());
+              .body(RdfOutput.write(g, f.getValue()));
         }
       }
     }

@@ -17,6 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+  /** Readable by anyone, signed out. */
+  private static final String[] PUBLIC = {
+    "/api/register", "/api/register/**", "/id/**", "/catalog", "/catalog/**"
+  };
 
   @Bean
   SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -40,13 +44,10 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                     .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/api/register",
-                        "/api/register/**",
-                        "/id/**",
-                        "/catalog",
-                        "/catalog/**")
+                    .requestMatchers(HttpMethod.GET, PUBLIC)
+                    .permitAll()
+                    // HEAD answers like GET without a body (Spring MVC maps it to the GET handler)
+                    .requestMatchers(HttpMethod.HEAD, PUBLIC)
                     .permitAll()
                     .requestMatchers("/api/audit/**")
                     .hasRole("AUDITOR")

@@ -20,6 +20,8 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.api.Reasons;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -80,6 +82,8 @@ class AgreementPageController {
       @RequestParam(name = "on-month", defaultValue = "") String month,
       @RequestParam(name = "on-year", defaultValue = "") String year,
       Authentication auth) {
+    from.ifPresent(n -> InvalidParameter.within("from", n, 1, Integer.MAX_VALUE));
+    to.ifPresent(n -> InvalidParameter.within("to", n, 1, Integer.MAX_VALUE));
     Actor actor = Actors.of(auth);
     Result<AgreementView> got = agreements().get(actor, id);
     if (!got.ok()) {
@@ -101,8 +105,12 @@ class AgreementPageController {
     mav.addObject("year", year);
     if (!day.isBlank() || !month.isBlank() || !year.isBlank()) {
       try {
+        int y = Integer.parseInt(year.strip());
+        if (y < 1 || y > 9999) {
+          throw new DateTimeException("year out of range");
+        }
         LocalDate on =
-            LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+            LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
         var inForce =
             agreements()
                 .versionInForceAt(
@@ -194,6 +202,7 @@ class AgreementPageController {
       @RequestParam(defaultValue = "") String reason,
       Authentication auth,
       RedirectAttributes redirect) {
+    InvalidParameter.within("version", version, 1, Integer.MAX_VALUE);
     Actor actor = Actors.of(auth);
     Optional<AgreementService.Outcome> chosen =
         switch (outcome) {
@@ -205,6 +214,10 @@ class AgreementPageController {
     if (chosen.isEmpty()) {
       return again(
           actor, id, List.of(new Pages.ErrorLink("outcome", "outcome", "Select your decision")));
+    }
+    Optional<String> badReason = Reasons.problem(reason);
+    if (badReason.isPresent()) {
+      return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", badReason.get())));
     }
     Result<AgreementView> r =
         agreements()
@@ -234,6 +247,11 @@ class AgreementPageController {
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
+    Optional<String> badReason = Reasons.problem(statusReason);
+    if (badReason.isPresent()) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("reason", "statusReason", badReason.get())));
+    }
     Result<AgreementView> r =
         switch (action) {
           case "suspend" -> agreements().suspend(actor, id, statusReason);

@@ -6,6 +6,7 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.sparql.QueryPack;
+import org.datasharing.registry.web.api.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
 import org.springframework.http.HttpStatus;
@@ -40,11 +41,12 @@ class AuditPagesController {
     if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
       return auditorsOnly();
     }
-    AuditTrail.Page events = registry.auditTrail().page(Math.max(page, 1) - 1, PAGE_SIZE);
+    InvalidParameter.within("page", page, 1, 1_000_000);
+    AuditTrail.Page events = registry.auditTrail().page(page - 1, PAGE_SIZE);
     ModelAndView mav = new ModelAndView("audit");
     mav.addObject("verification", registry.auditTrail().verify());
     mav.addObject("events", events);
-    mav.addObject("page", Math.max(page, 1));
+    mav.addObject("page", page);
     mav.addObject("pages", Math.max(1, (events.total() + PAGE_SIZE - 1) / PAGE_SIZE));
     return mav;
   }

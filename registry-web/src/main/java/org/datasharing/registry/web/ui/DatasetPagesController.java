@@ -13,6 +13,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.search.Facet;
 import org.datasharing.registry.core.search.SearchRequest;
 import org.datasharing.registry.core.search.SearchResult;
+import org.datasharing.registry.web.api.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -34,6 +35,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class DatasetPagesController {
   private static final int PAGE_SIZE = 20;
+
+  /** Deeper pages than the search collects are refused by the search itself, with a message. */
+  private static final int MAX_PAGE = SearchRequest.MAX_DEPTH / PAGE_SIZE + 1;
 
   private final Registry registry;
 
@@ -60,7 +64,10 @@ class DatasetPagesController {
     Result<SearchResult> r =
         registry
             .search()
-            .search(Actors.of(auth), new SearchRequest(q, filters, Math.max(page, 1), PAGE_SIZE));
+            .search(
+                Actors.of(auth),
+                new SearchRequest(
+                    q, filters, InvalidParameter.within("page", page, 1, MAX_PAGE), PAGE_SIZE));
     ModelAndView mav = new ModelAndView("datasets");
     mav.addObject("q", q);
     if (!r.ok()) {

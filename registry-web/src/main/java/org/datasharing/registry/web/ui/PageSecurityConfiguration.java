@@ -99,6 +99,8 @@ class PageSecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
                     .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
