@@ -356,8 +356,9 @@ public final class AgreementService {
             return invalid(
                 new Violation("reason", "Give a reason when you reject or request changes"));
           }
+          List<Guard> evidence = new ArrayList<>();
           if (outcome == Outcome.APPROVE) {
-            Optional<String> missing = missingAssurance(a, v, org);
+            Optional<String> missing = missingAssurance(a, v, org, evidence);
             if (missing.isPresent()) {
               return invalid(new Violation("assurance", missing.get()));
             }
@@ -411,7 +412,9 @@ public final class AgreementService {
           if (reason.isPresent() && outcome != Outcome.APPROVE) {
             detail += ": " + reason.get().strip();
           }
-          return Result.ok(new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail));
+          // the assurance read above must still hold when the decision commits
+          return Result.ok(
+              new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail, evidence));
         },
         actor);
   }
@@ -511,7 +514,18 @@ public final class AgreementService {
 
   /** What one attempt wants to write. */
   private record Pending(
-      List<Quad> remove, List<Quad> add, Node action, Node version, String hash, String detail) {}
+      List<Quad> remove,
+      List<Quad> add,
+      Node action,
+      Node version,
+      String hash,
+      String detail,
+      List<Guard> guards) {
+    Pending(
+        List<Quad> remove, List<Quad> add, Node action, Node version, String hash, String detail) {
+      this(remove, add, action, version, hash, detail, List.of());
+    }
+  }
 
   /** Reads, decides and commits guarded by the agreement's revision; a lost race is retried. */
   private Result<AgreementView> attempt(
@@ -537,9 +551,11 @@ public final class AgreementService {
       add.add(Quad.create(ag, ag, DSR.revision.asNode(), longLit(a.revision() + 1)));
       a.triples(ag, DCTerms.modified.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
       add.add(Quad.create(ag, ag, DCTerms.modified.asNode(), timeLit(clock.instant())));
+      List<Guard> guards = new ArrayList<>(p.guards());
+      guards.add(Guard.exists(ag, ag, DSR.revision.asNode(), a.revisionNode()));
       Change change =
           new Change(
-              List.of(Guard.exists(ag, ag, DSR.revision.asNode(), a.revisionNode())),
+              guards,
               remove,
               add,
               audit.appender(
@@ -643,7 +659,13 @@ public final class AgreementService {
         });
   }
 
-  private Optional<String> missingAssurance(AgreementSnapshot a, Node v, String org) {
+  /**
+   * Why the organisation's assurance on record does not meet the version's requirements, if it does
+   * not; adds to {@code evidence} a guard for each certificate date it relied on, so a decision
+   * never commits on assurance that changed after it was read.
+   */
+  private Optional<String> missingAssurance(
+      AgreementSnapshot a, Node v, String org, List<Guard> evidence) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<Node> required =
         a.graph()
@@ -655,6 +677,16 @@ public final class AgreementService {
     }
     var rows =
         store.select(Queries.bind("organisation-assurance", Map.of("org", ids.organisation(org))));
+    for (var b : rows) {
+      if (b.get("validUntil") != null && required.contains(b.get("scheme"))) {
+        evidence.add(
+            Guard.exists(
+                Graphs.ORGANISATIONS_NODE,
+                b.get("c"),
+                DSR.validUntil.asNode(),
+                b.get("validUntil")));
+      }
+    }
     for (Node scheme : required) {
       Optional<LocalDate> validUntil =
           rows.stream()

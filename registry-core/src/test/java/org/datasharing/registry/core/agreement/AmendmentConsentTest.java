@@ -32,9 +32,14 @@ class AmendmentConsentTest {
   AgreementService agreements;
   final List<String> parties = List.of(ICB, COUNCIL, TRUST);
 
+  /** The registry under test: on TDB2 here, on a remote SPARQL store in a subclass. */
+  TestRegistry createRegistry(Path dir) {
+    return new TestRegistry(dir);
+  }
+
   @BeforeEach
   void setUp() {
-    t = new TestRegistry(dir);
+    t = createRegistry(dir);
     agreements = t.registry.agreements();
     agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(parties)).orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();

@@ -38,11 +38,16 @@ class CatalogImportScopeTest {
   long logSize;
   int registerSize;
 
+  /** The registry under test: on TDB2 here, on a remote SPARQL store in a subclass. */
+  TestRegistry createRegistry(Path dir) {
+    return new TestRegistry(dir);
+  }
+
   @BeforeEach
   void setUp() {
-    t = new TestRegistry(dir);
-    catalogBefore = copy(t.store.graph(Graphs.CATALOG_NODE));
-    logSize = t.store.logHead().size();
+    t = createRegistry(dir);
+    catalogBefore = copy(t.registry.store().graph(Graphs.CATALOG_NODE));
+    logSize = t.registry.store().logHead().size();
     registerSize = t.registry.agreements().register().size();
   }
 
@@ -87,8 +92,9 @@ class CatalogImportScopeTest {
   }
 
   void assertNothingChanged() {
-    assertThat(t.store.graph(Graphs.CATALOG_NODE).isIsomorphicWith(catalogBefore)).isTrue();
-    assertThat(t.store.logHead().size()).isEqualTo(logSize);
+    assertThat(t.registry.store().graph(Graphs.CATALOG_NODE).isIsomorphicWith(catalogBefore))
+        .isTrue();
+    assertThat(t.registry.store().logHead().size()).isEqualTo(logSize);
     assertThat(t.registry.agreements().register()).hasSize(registerSize);
   }
 

@@ -1,0 +1,157 @@
+package org.datasharing.registry.core.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.datasharing.registry.core.support.TestRegistry.COUNCIL;
+import static org.datasharing.registry.core.support.TestRegistry.ICB;
+import static org.datasharing.registry.core.support.TestRegistry.TRUST;
+import static org.datasharing.registry.core.support.TestRegistry.dpo;
+import static org.datasharing.registry.core.support.TestRegistry.partner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.datasharing.registry.core.agreement.AgreementService.Outcome;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.LogHead;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.TdbRegistryStore;
+import org.datasharing.registry.core.support.TestRegistry;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A decision checks the approver's assurance inside the same guarded commit: assurance withdrawn
+ * between the check and the commit makes the decision re-read and be refused, never approve on
+ * stale assurance.
+ */
+class AssuranceRaceTest {
+  @TempDir Path dir;
+  TestRegistry t;
+
+  /** Runs {@code race} once, just before the first decision is committed. */
+  static final class RacingStore implements RegistryStore {
+    final RegistryStore inner;
+    Runnable race;
+
+    RacingStore(RegistryStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public CommitOutcome commit(Change change) {
+      boolean decision =
+          change.add().stream().anyMatch(q -> q.getObject().equals(DSR.Decision.asNode()));
+      if (decision && race != null) {
+        Runnable r = race;
+        race = null;
+        r.run();
+      }
+      return inner.commit(change);
+    }
+
+    @Override
+    public Graph graph(Node graphName) {
+      return inner.graph(graphName);
+    }
+
+    @Override
+    public DatasetGraph graphs(Set<Node> graphNames) {
+      return inner.graphs(graphNames);
+    }
+
+    @Override
+    public List<Binding> select(Query query) {
+      return inner.select(query);
+    }
+
+    @Override
+    public Graph construct(Query query) {
+      return inner.construct(query);
+    }
+
+    @Override
+    public boolean ask(Query query) {
+      return inner.ask(query);
+    }
+
+    @Override
+    public Set<Node> graphNames() {
+      return inner.graphNames();
+    }
+
+    @Override
+    public void replaceGraphs(DatasetGraph content) {
+      inner.replaceGraphs(content);
+    }
+
+    @Override
+    public LogHead logHead() {
+      return inner.logHead();
+    }
+
+    @Override
+    public void compact() {
+      inner.compact();
+    }
+
+    @Override
+    public long sizeOnDisk() {
+      return inner.sizeOnDisk();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    t.close();
+  }
+
+  @Test
+  void approval_isRefused_whenAssuranceExpiresBetweenTheCheckAndTheCommit() {
+    RacingStore store = new RacingStore(TdbRegistryStore.open(dir.resolve("tdb")));
+    t = new TestRegistry(store);
+    List<String> parties = List.of(ICB, COUNCIL, TRUST);
+    AgreementService agreements = t.registry.agreements();
+    var content =
+        TestRegistry.with(t.completeContent(parties), "requiredAssurance", List.of("dspt"));
+    agreements.createDraft(partner(ICB), Optional.of("dsa-race"), content).orElseThrow();
+    agreements.submit(partner(ICB), "dsa-race").orElseThrow();
+    Organisation council = t.registry.organisations().get(COUNCIL).orElseThrow();
+    assertThat(council.assurances()).anyMatch(a -> a.scheme().equals("dspt"));
+    Organisation expired =
+        new Organisation(
+            council.id(),
+            council.name(),
+            council.type(),
+            council.sector(),
+            council.domain(),
+            council.dpoName(),
+            council.dpoEmail(),
+            List.of(
+                new Organisation.Assurance("dspt", "Standards Met", "2024-07-01", "2025-06-30")));
+    store.race =
+        () -> t.registry.organisations().update(TestRegistry.admin(), expired).orElseThrow();
+
+    Result<AgreementView> r =
+        agreements.decide(dpo(COUNCIL), "dsa-race", 1, Outcome.APPROVE, Optional.empty());
+
+    assertThat(store.race).as("the race ran").isNull();
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations().get(0).field()).isEqualTo("assurance");
+    assertThat(agreements.get(dpo(COUNCIL), "dsa-race").orElseThrow().decisions()).isEmpty();
+  }
+}
