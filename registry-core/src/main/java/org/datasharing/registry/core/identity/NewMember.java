@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.common.XmlText;
 
 /**
  * A person to add to an organisation: their e-mail address, names, role ({@code dpo} or {@code
@@ -47,6 +48,9 @@ public record NewMember(
     if (lastName == null) {
       out.add(new Violation("lastName", "Enter the person's last name"));
     }
+    text("email", email, MAX_EMAIL, out);
+    text("firstName", firstName, MAX_NAME, out);
+    text("lastName", lastName, MAX_NAME, out);
     if (role == null || MemberRole.of(role).isEmpty()) {
       out.add(
           new Violation(
@@ -55,6 +59,23 @@ public record NewMember(
                   + ": dpo or partner"));
     }
     return out;
+  }
+
+  /** As the shapes allow for names and e-mail addresses. */
+  static final int MAX_NAME = 300;
+
+  static final int MAX_EMAIL = 254;
+
+  /** Text the audit log and Keycloak can carry: XML-safe characters, a bounded length. */
+  private static void text(String field, String value, int max, List<Violation> out) {
+    if (value == null || out.stream().anyMatch(v -> v.field().equals(field))) {
+      return;
+    }
+    if (!XmlText.isLegal(value)) {
+      out.add(new Violation(field, XmlText.MESSAGE));
+    } else if (value.length() > max) {
+      out.add(new Violation(field, "Keep this to at most " + max + " characters"));
+    }
   }
 
   /** The role; call only once {@link #violations()} is empty. */

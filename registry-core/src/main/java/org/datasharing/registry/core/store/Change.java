@@ -42,6 +42,7 @@ public record Change(List<Guard> guards, List<Quad> remove, List<Quad> add, Audi
   public record Appended(List<Quad> quads, LogHead next, Quad marker) {
     public Appended {
       quads = List.copyOf(quads);
+      quads.forEach(Change::requireXmlText); // an event's detail can quote what a user wrote
       requireNonNull(next, "next");
       requireNonNull(marker, "marker");
     }

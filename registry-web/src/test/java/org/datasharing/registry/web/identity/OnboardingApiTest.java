@@ -151,6 +151,24 @@ class OnboardingApiTest {
   }
 
   @Test
+  void addingAMember_answers422_andCallsNoDirectory_whenNamesHaveControlCharactersOrAreTooLong()
+      throws Exception {
+    mvc.perform(
+            json(
+                    post("/api/admin/organisations/northshire-police/members"),
+                    "{\"username\":\"sam.lee\",\"email\":\"sam\\u0000@np.example\",\"firstName\":\"Sam\\u0001\","
+                        + "\"lastName\":\""
+                        + "L".repeat(301)
+                        + "\",\"role\":\"dpo\"}")
+                .with(ADMIN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(Matchers.containsInAnyOrder("email", "firstName", "lastName")));
+    org.mockito.Mockito.verifyNoInteractions(directory);
+  }
+
+  @Test
   void adminCalls_answer503SayingWhatToConfigure_whenKeycloakIsNotConfigured() throws Exception {
     when(directory.organisations())
         .thenThrow(
