@@ -45,7 +45,7 @@ class AuthorizationMatrixTest {
   static final String TRUST = "northshire-nhs-foundation-trust";
   static final String ICB = "northshire-integrated-care-board";
 
-  /** The sample users of DESIGN.md: username -> (role, organisation or null). */
+  /** The README's sample logins: username -> (role, organisation or null). */
   static final Map<String, String[]> USERS = new LinkedHashMap<>();
 
   static {

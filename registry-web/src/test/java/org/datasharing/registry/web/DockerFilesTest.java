@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DockerFilesTest {
 
-  /** The sample users of DESIGN.md "Fixed names"; organisation null for none. */
+  /** The README's sample logins; organisation null for none. */
   record SampleUser(String username, String role, String organisation) {}
 
   static final List<SampleUser> SAMPLE_USERS =

@@ -319,8 +319,11 @@ class RequestHardeningTest {
 
   @Test
   void import_isRefused422_whenTitleHasControlCharacter_orIsOverItsLength() throws Exception {
-    assertProblem(importWithTitle("Winter \\u0001 pressures"), 422, "title");
     // the import names each dataset's fields: "dataset <iri>.title"
+    assertProblem(
+        importWithTitle("Winter \\u0001 pressures"),
+        422,
+        "dataset <http://localhost:8080/id/dataset/winter-pressures-bed-state>.title");
     var tooLong = importWithTitle("w".repeat(301));
     assertThat(tooLong.getStatus()).isEqualTo(422);
     assertThat(tooLong.getContentAsString())

@@ -49,7 +49,7 @@ public final class KeycloakDevService implements AutoCloseable {
   /** The realm the registry uses. */
   public static final String REALM = "registry";
 
-  /** Keycloak's port for the run command (DESIGN.md "Fixed names"). */
+  /** Keycloak's port for the run command (README, Quick start: http://localhost:8180). */
   public static final int DEFAULT_PORT = 8180;
 
   /** The master realm's administrator (admin console), development only. */
