@@ -114,7 +114,8 @@ class SearchApiTest {
   @Test
   void fuzzySearchOf400CjkCharacters_answers422NamingQ_not500() throws Exception {
     assertProblem(get("/api/datasets").param("q", "漢".repeat(400) + "~2"), 422, "q");
-    assertProblem(get("/api/datasets").param("q", "(".repeat(100) + "care" + ")".repeat(100)), 422, "q");
+    assertProblem(
+        get("/api/datasets").param("q", "(".repeat(100) + "care" + ")".repeat(100)), 422, "q");
   }
 
   void assertProblem(MockHttpServletRequestBuilder b, int status, String field) throws Exception {
