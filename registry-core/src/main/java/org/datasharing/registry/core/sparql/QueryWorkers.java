@@ -1,6 +1,8 @@
 package org.datasharing.registry.core.sparql;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,9 @@ final class QueryWorkers {
   private final SparqlLimits limits;
   private final QueryGate gate;
   private final ExecutorService threads;
+  private final Set<QueryGuard> guards = ConcurrentHashMap.newKeySet();
+  // held here: HeapPressure holds its listeners weakly
+  private final Runnable shed = () -> cancelAll(QueryGuard.Reason.MEMORY);
 
   QueryWorkers(SparqlLimits limits) {
     this.limits = limits;
@@ -39,6 +44,12 @@ final class QueryWorkers {
               t.setDaemon(true);
               return t;
             });
+    HeapPressure.listen(shed);
+  }
+
+  /** Stops every running query (their callers get the reason's problem). */
+  void cancelAll(QueryGuard.Reason why) {
+    guards.forEach(g -> g.cancel(why));
   }
 
   /** Queries running now (admitted, and their work not yet ended). */
@@ -48,6 +59,9 @@ final class QueryWorkers {
 
   /** Runs {@code work} for {@code caller} if the caps admit it, or says why not. */
   SparqlOutcome<Answer> run(String caller, Function<QueryGuard, SparqlOutcome<Answer>> work) {
+    if (HeapPressure.high()) {
+      return shortOfMemory("new queries are refused until it recovers; try again shortly");
+    }
     QueryGate.Admission admission = gate.enter(caller);
     if (admission.ticket().isEmpty()) {
       return SparqlOutcome.failed(SparqlProblem.Kind.BUSY, admission.refusal());
@@ -59,8 +73,11 @@ final class QueryWorkers {
       running =
           threads.submit(
               () -> {
+                guards.add(guard);
                 try (ticket) {
                   return guarded(work, guard);
+                } finally {
+                  guards.remove(guard);
                 }
               });
     } catch (RejectedExecutionException e) {
@@ -71,10 +88,10 @@ final class QueryWorkers {
     try {
       return running.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      guard.cancel();
+      guard.cancel(QueryGuard.Reason.TIMEOUT);
       return timedOut(limits.timeout());
     } catch (InterruptedException e) {
-      guard.cancel();
+      guard.cancel(QueryGuard.Reason.TIMEOUT);
       Thread.currentThread().interrupt();
       return timedOut(limits.timeout());
     } catch (ExecutionException e) {
@@ -100,12 +117,19 @@ final class QueryWorkers {
               + " (CONCAT, REPLACE, GROUP_CONCAT, multiplication, math:pow...); the cap keeps one"
               + " query from exhausting memory or time");
     } catch (QueryCancelledException e) {
-      return timedOut(limits.timeout());
+      return guard.reason().orElse(QueryGuard.Reason.TIMEOUT) == QueryGuard.Reason.MEMORY
+          ? shortOfMemory("running queries were stopped, this one with them; try again shortly")
+          : timedOut(limits.timeout());
     } catch (StackOverflowError e) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.TOO_COMPLEX,
           "The query is too complex to run here: it nests too deeply to evaluate");
     }
+  }
+
+  private static <T> SparqlOutcome<T> shortOfMemory(String what) {
+    return SparqlOutcome.failed(
+        SparqlProblem.Kind.OVERLOADED, "The server is short of memory: " + what);
   }
 
   static <T> SparqlOutcome<T> timedOut(Duration timeout) {

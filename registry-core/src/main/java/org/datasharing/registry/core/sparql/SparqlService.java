@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -97,6 +96,11 @@ public final class SparqlService {
   /** Queries running now (admitted, and their work not yet ended). */
   public int running() {
     return workers.running();
+  }
+
+  /** What a heap short of memory does: stops the running queries. */
+  void shed() {
+    workers.cancelAll(QueryGuard.Reason.MEMORY);
   }
 
   /** Parses, checks, runs and serialises one protocol request, and logs it. */
@@ -233,9 +237,8 @@ public final class SparqlService {
       exec = exec.set(TDB2.symUnionDefaultGraph, true);
     }
     try (QueryExec qe = exec.build()) {
+      guard.whenCancelled(qe::abort);
       return new AnswerCollector(limits).collect(qe, query);
-    } catch (QueryCancelledException e) {
-      return QueryWorkers.timedOut(limits.timeout());
     }
   }
 

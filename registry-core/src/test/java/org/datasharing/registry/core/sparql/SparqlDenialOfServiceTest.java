@@ -365,6 +365,21 @@ class SparqlDenialOfServiceTest {
     assertThat(slow.get(10, TimeUnit.SECONDS).problem().kind()).isEqualTo(Kind.TIMEOUT);
   }
 
+  @Test
+  void runningQueries_areStopped_whenTheHeapRunsShort() throws Exception {
+    var sparql = service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(60)));
+    CompletableFuture<SparqlOutcome<SparqlResponse>> heavy =
+        CompletableFuture.supplyAsync(() -> run(sparql, CARTESIAN));
+    awaitRunning(sparql, 1);
+    // what HeapPressure does when the heap is still nearly full after a collection
+    sparql.shed();
+    var outcome = heavy.get(MARGIN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(outcome.problem().kind()).isEqualTo(Kind.OVERLOADED);
+    assertThat(outcome.problem().message()).contains("short of memory");
+    awaitIdle(sparql);
+    assertThat(run(sparql, "ASK {}").ok()).isTrue();
+  }
+
   static void awaitRunning(SparqlService sparql, int n) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (sparql.running() < n && System.nanoTime() < until) {

@@ -65,7 +65,7 @@ class SparqlRegexShapeTest {
   void aCancelledGuard_stopsTheNextCheck() {
     QueryGuard guard = new QueryGuard(Duration.ofMinutes(1).toNanos(), 1_000);
     guard.check();
-    guard.cancel();
+    guard.cancel(QueryGuard.Reason.TIMEOUT);
     assertThatThrownBy(guard::check).isInstanceOf(QueryCancelledException.class);
     assertThatThrownBy(() -> guard.checkLength(1_001))
         .isInstanceOf(QueryGuard.TooLarge.class)

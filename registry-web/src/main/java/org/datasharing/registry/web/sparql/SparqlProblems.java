@@ -30,7 +30,7 @@ final class SparqlProblems {
       case SYNTAX, REFUSED -> HttpStatus.BAD_REQUEST;
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
-      case TIMEOUT, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case TIMEOUT, UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
       case TOO_MANY_RESULTS, TOO_COMPLEX, VALUE_TOO_LARGE -> HttpStatus.UNPROCESSABLE_CONTENT;
       case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
     };
@@ -40,7 +40,10 @@ final class SparqlProblems {
     return of(problem, Duration.ofSeconds(1));
   }
 
-  /** The problem; a {@code BUSY} one says when to retry ({@code Retry-After}, whole seconds). */
+  /**
+   * The problem; a {@code BUSY} or {@code OVERLOADED} one says when to retry ({@code Retry-After},
+   * whole seconds).
+   */
   static ResponseEntity<Object> of(SparqlProblem problem, Duration retryAfter) {
     ProblemDetail p =
         detail(
@@ -52,7 +55,8 @@ final class SparqlProblems {
     }
     problem.line().ifPresent(l -> p.setProperty("line", l));
     problem.column().ifPresent(c -> p.setProperty("column", c));
-    if (problem.kind() == SparqlProblem.Kind.BUSY) {
+    if (problem.kind() == SparqlProblem.Kind.BUSY
+        || problem.kind() == SparqlProblem.Kind.OVERLOADED) {
       long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
       return ResponseEntity.status(p.getStatus())
           .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
