@@ -23,6 +23,14 @@ import org.springframework.http.ResponseEntity;
  * out whatever the request's {@code Accept} asked for.
  */
 final class SparqlProblems {
+  /** The problems that are the query's own fault, named as the {@code query} field. */
+  private static final Set<SparqlProblem.Kind> QUERY_PROBLEMS =
+      EnumSet.of(
+          SparqlProblem.Kind.SYNTAX,
+          SparqlProblem.Kind.REFUSED,
+          SparqlProblem.Kind.TOO_COMPLEX,
+          SparqlProblem.Kind.VALUE_TOO_LARGE);
+
   private SparqlProblems() {}
 
   static HttpStatus status(SparqlProblem.Kind kind) {
@@ -65,14 +73,6 @@ final class SparqlProblems {
     }
     return entity(p);
   }
-
-  /** The problems that are the query's own fault, named as the {@code query} field. */
-  private static final Set<SparqlProblem.Kind> QUERY_PROBLEMS =
-      EnumSet.of(
-          SparqlProblem.Kind.SYNTAX,
-          SparqlProblem.Kind.REFUSED,
-          SparqlProblem.Kind.TOO_COMPLEX,
-          SparqlProblem.Kind.VALUE_TOO_LARGE);
 
   /** A problem with the request itself, naming the offending parameter (or {@code body}). */
   static ResponseEntity<Object> request(HttpStatus status, String field, String message) {
