@@ -334,7 +334,7 @@ class SparqlDenialOfServiceTest {
   @Test
   void queriesOverTheTotalCap_areRefusedAtOnce_andAnswerAgainAfterwards() throws Exception {
     var sparql =
-        service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(2)).withConcurrency(1, 1));
+        service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(4)).withConcurrency(1, 1));
     CompletableFuture<SparqlOutcome<SparqlResponse>> slow =
         CompletableFuture.supplyAsync(() -> run(sparql, CARTESIAN));
     awaitRunning(sparql, 1);
@@ -342,7 +342,7 @@ class SparqlDenialOfServiceTest {
         sparql.execute(TestRegistry.partner(TestRegistry.ICB), SparqlRequest.of("ASK {}"));
     assertThat(refused.problem().kind()).isEqualTo(Kind.BUSY);
     assertThat(refused.problem().message()).contains("maximum of 1 queries");
-    assertThat(slow.get(10, TimeUnit.SECONDS).problem().kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(slow.get(20, TimeUnit.SECONDS).problem().kind()).isEqualTo(Kind.TIMEOUT);
     awaitIdle(sparql);
     assertThat(run(sparql, "ASK {}").ok()).isTrue();
   }
@@ -350,7 +350,7 @@ class SparqlDenialOfServiceTest {
   @Test
   void aCallersSecondQuery_isRefused_whileAnotherCallersStillAnswers() throws Exception {
     var sparql =
-        service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(2)).withConcurrency(4, 1));
+        service(SparqlLimits.DEFAULTS.withTimeout(Duration.ofSeconds(4)).withConcurrency(4, 1));
     Actor anonymous =
         new Actor("anonymous", "anonymous", java.util.Optional.empty(), java.util.Set.of());
     CompletableFuture<SparqlOutcome<SparqlResponse>> slow =
@@ -362,7 +362,7 @@ class SparqlDenialOfServiceTest {
     assertThat(same.problem().message()).contains("You already have 1 queries running");
     var other = sparql.execute(anonymous, "address:192.0.2.2", SparqlRequest.of("ASK {}"));
     assertThat(other.ok()).isTrue();
-    assertThat(slow.get(10, TimeUnit.SECONDS).problem().kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(slow.get(20, TimeUnit.SECONDS).problem().kind()).isEqualTo(Kind.TIMEOUT);
   }
 
   @Test
