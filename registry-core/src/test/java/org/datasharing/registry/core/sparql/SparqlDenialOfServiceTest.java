@@ -110,6 +110,31 @@ class SparqlDenialOfServiceTest {
   }
 
   @Test
+  void oddQueries_getAnAnswerOrAProblem_neverAnException() {
+    List<String> odd =
+        List.of(
+            "SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"a\", \"z\")) } LIMIT 1",
+            "SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"\")) } LIMIT 1",
+            "SELECT (REPLACE(STR(?o), \"\", \"x\") AS ?r) { ?s ?p ?o } LIMIT 1",
+            "SELECT (REPLACE(\"abc\", \"(b)\", \"$9\") AS ?r) {}",
+            "SELECT (REPLACE(\"abc\", \"b\", \"\\\\\") AS ?r) {}",
+            "SELECT * { ?s ?p ?o FILTER(?o<?p && ?p<=?s) } LIMIT 1",
+            "SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"a{2,99999999999999999999}\")) }",
+            "SELECT (99999999999999999999999999 * 99999999999999999999999 AS ?n) {}",
+            "SELECT (<http://www.w3.org/2005/xpath-functions/math#pow>(\"x\", 3) AS ?n) {}",
+            "SELECT (CONCAT() AS ?c) {}",
+            "SELECT (GROUP_CONCAT(?o; separator=\"\") AS ?c) { ?s ?p ?o FILTER(false) }",
+            "SELECT * { ?s <urn:p>{0,2} ?o } LIMIT 1",
+            "SELECT * { \"unterminated }",
+            "SELECT * { ?s ?p ?o # { { { {\n } LIMIT 1",
+            "SELECT * { ?s ?p \"\"\"{{{{{{\"\"\" } LIMIT 1");
+    for (String q : odd) {
+      var outcome = run(q);
+      assertThat(outcome.ok() || outcome.problem() != null).as(q).isTrue();
+    }
+  }
+
+  @Test
   void ordinaryNesting_andTheQueryPack_stillRun() {
     assertThat(
             run("SELECT * { { { ?s ?p ?o } UNION { ?s ?p ?o } } FILTER((1 + 2) > 0) } LIMIT 1")
