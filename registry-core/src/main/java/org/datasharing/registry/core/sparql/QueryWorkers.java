@@ -58,7 +58,7 @@ final class QueryWorkers {
   }
 
   /** Runs {@code work} for {@code caller} if the caps admit it, or says why not. */
-  SparqlOutcome<Answer> run(String caller, Function<QueryGuard, SparqlOutcome<Answer>> work) {
+  <T> SparqlOutcome<T> run(String caller, Function<QueryGuard, SparqlOutcome<T>> work) {
     if (HeapPressure.high()) {
       return shortOfMemory("new queries are refused until it recovers; try again shortly");
     }
@@ -68,7 +68,7 @@ final class QueryWorkers {
     }
     QueryGate.Ticket ticket = admission.ticket().get();
     QueryGuard guard = new QueryGuard(limits.timeout().toNanos(), limits.maxStringLength());
-    Future<SparqlOutcome<Answer>> running;
+    Future<SparqlOutcome<T>> running;
     try {
       running =
           threads.submit(
@@ -105,8 +105,8 @@ final class QueryWorkers {
     }
   }
 
-  private SparqlOutcome<Answer> guarded(
-      Function<QueryGuard, SparqlOutcome<Answer>> work, QueryGuard guard) {
+  private <T> SparqlOutcome<T> guarded(
+      Function<QueryGuard, SparqlOutcome<T>> work, QueryGuard guard) {
     try {
       return work.apply(guard);
     } catch (QueryGuard.TooLarge e) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
@@ -154,13 +155,13 @@ public final class SparqlService {
       request.defaultGraphUris().forEach(query::addGraphURI);
       request.namedGraphUris().forEach(query::addNamedGraphURI);
     }
-    SparqlOutcome<Answer> answer = evaluate(actor, caller, query);
-    if (!answer.ok()) {
-      return answer.asFailure();
-    }
-    return SparqlOutcome.ok(
-        new SparqlResponse(
-            format.get(), format.get().write(answer.value()), answer.value().size()));
+    ResultFormat writer = format.get();
+    // written on the worker too: serialising (JSON-LD above all) costs CPU the caps must count
+    return evaluate(
+        actor,
+        caller,
+        query,
+        answer -> new SparqlResponse(writer, writer.write(answer), answer.size()));
   }
 
   /**
@@ -176,11 +177,15 @@ public final class SparqlService {
    * the timeout, the result and string caps and the concurrency caps.
    */
   public SparqlOutcome<Answer> evaluate(Actor actor, Query query) {
-    return evaluate(actor, callerOf(actor), query);
+    return evaluate(actor, callerOf(actor), query, answer -> answer);
   }
 
-  /** Runs the query on a worker thread, if the concurrency caps admit it. */
-  private SparqlOutcome<Answer> evaluate(Actor actor, String caller, Query query) {
+  /**
+   * Runs the query, and {@code then} on its answer (writing it), on a worker thread if the
+   * concurrency caps admit it.
+   */
+  private <T> SparqlOutcome<T> evaluate(
+      Actor actor, String caller, Query query, Function<Answer, T> then) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
@@ -188,7 +193,11 @@ public final class SparqlService {
     DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
     return workers.run(
         caller,
-        guard -> Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard)));
+        guard -> {
+          SparqlOutcome<Answer> answer =
+              Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+          return answer.ok() ? SparqlOutcome.ok(then.apply(answer.value())) : answer.asFailure();
+        });
   }
 
   private SparqlOutcome<Answer> run(
