@@ -13,6 +13,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphWrapper;
 
 /**
  * Reads a running query's answer into memory within the caps: at most {@code max-results} rows or
@@ -55,22 +56,54 @@ final class AnswerCollector {
     if (query.isAskType()) {
       return SparqlOutcome.ok(new Answer.Bool(qe.ask()));
     }
-    Iterator<Triple> triples =
-        query.isConstructType() ? qe.constructTriples() : qe.describeTriples();
     Graph graph = GraphFactory.createDefaultGraph();
     graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
-    while (triples.hasNext()) {
-      Triple t = triples.next();
-      graph.add(t);
-      if (graph.size() > cap) {
-        return tooMany("triples");
+    Capped capped = new Capped(graph);
+    try {
+      if (query.isConstructType()) {
+        qe.constructTriples().forEachRemaining(capped::add);
+      } else {
+        // Jena builds a DESCRIBE answer in a graph before handing it out: give it one that
+        // refuses to grow past the caps
+        qe.describe(capped);
+      }
+    } catch (Full full) {
+      return full.problem();
+    }
+    return SparqlOutcome.ok(new Answer.Triples(graph));
+  }
+
+  /** A graph that stops the query (with {@link Full}) once it holds more than the caps allow. */
+  private final class Capped extends GraphWrapper {
+    Capped(Graph graph) {
+      super(graph);
+    }
+
+    @Override
+    public void add(Triple t) {
+      super.add(t);
+      if (get().size() > cap) {
+        throw new Full(tooMany("triples"));
       }
       text += length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject());
       if (text > maxText) {
-        return tooMuchText();
+        throw new Full(tooMuchText());
       }
     }
-    return SparqlOutcome.ok(new Answer.Triples(graph));
+  }
+
+  private static final class Full extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SparqlOutcome<Answer> problem;
+
+    Full(SparqlOutcome<Answer> problem) {
+      super(null, null, false, false);
+      this.problem = problem;
+    }
+
+    SparqlOutcome<Answer> problem() {
+      return problem;
+    }
   }
 
   private static long length(Node n) {

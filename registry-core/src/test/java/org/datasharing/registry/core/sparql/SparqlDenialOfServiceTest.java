@@ -340,6 +340,15 @@ class SparqlDenialOfServiceTest {
   }
 
   @Test
+  void describeOfEverything_isRefusedAtTheCap_asItIsBuilt() {
+    var capped = service(new SparqlLimits(Duration.ofSeconds(30), 20, 65_536));
+    var outcome = run(capped, "DESCRIBE ?s WHERE { ?s ?p ?o }");
+    assertThat(outcome.problem().kind()).isEqualTo(Kind.TOO_MANY_RESULTS);
+    assertThat(outcome.problem().message()).contains("more than 20 triples");
+    assertThat(run(capped, "DESCRIBE <organisation/northshire-police>").ok()).isTrue();
+  }
+
+  @Test
   void orderByWithoutLimit_isRefusedForItsSize_andAPageStillAnswers() {
     // the endpoint adds LIMIT cap + 1, so ORDER BY keeps the top rows only (TopN) instead of
     // sorting every solution in memory before the cap is checked
