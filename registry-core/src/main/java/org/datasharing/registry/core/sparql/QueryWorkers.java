@@ -68,12 +68,13 @@ final class QueryWorkers {
     }
     QueryGate.Ticket ticket = admission.ticket().get();
     QueryGuard guard = new QueryGuard(limits.timeout().toNanos(), limits.maxStringLength());
+    // listed from admission, so that shedding load cannot miss a query that is still starting
+    guards.add(guard);
     Future<SparqlOutcome<T>> running;
     try {
       running =
           threads.submit(
               () -> {
-                guards.add(guard);
                 try (ticket) {
                   return guarded(work, guard);
                 } finally {
@@ -81,6 +82,7 @@ final class QueryWorkers {
                 }
               });
     } catch (RejectedExecutionException e) {
+      guards.remove(guard);
       ticket.close();
       return SparqlOutcome.failed(
           SparqlProblem.Kind.BUSY, "The endpoint cannot start a query now; try again shortly");

@@ -247,6 +247,8 @@ public final class SparqlService {
     }
     try (QueryExec qe = exec.build()) {
       guard.whenCancelled(qe::abort);
+      guard.check(); // cancelled before the execution existed
+
       return new AnswerCollector(limits).collect(qe, query);
     }
   }
