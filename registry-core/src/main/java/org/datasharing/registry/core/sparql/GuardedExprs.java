@@ -1,16 +1,10 @@
 package org.datasharing.registry.core.sparql;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.Transformer;
-import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
@@ -24,30 +18,23 @@ import org.apache.jena.sparql.expr.E_StrLowerCase;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.E_StrUpperCase;
 import org.apache.jena.sparql.expr.Expr;
-import org.apache.jena.sparql.expr.ExprAggregator;
-import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprFunction2;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.expr.RegexEngine;
-import org.apache.jena.sparql.expr.aggregate.Accumulator;
-import org.apache.jena.sparql.expr.aggregate.AccumulatorExpr;
-import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
-import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
-import org.apache.jena.sparql.expr.aggregate.Aggregator;
-import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
 import org.apache.jena.sparql.function.FunctionEnv;
 
 /**
  * Rewrites a query's algebra so that the work Jena's timeout cannot interrupt is guarded by a
- * {@link QueryGuard}: REGEX and REPLACE match through a deadline-checking character sequence, and
- * the functions that can make strings grow (CONCAT, REPLACE, ENCODE_FOR_URI, UCASE, LCASE,
- * GROUP_CONCAT, library functions such as {@code fn:concat}) refuse a result over the string cap.
- * CONCAT, REPLACE and GROUP_CONCAT check before they build, so a doubling chain stops at the cap
- * instead of at {@link OutOfMemoryError}.
+ * {@link QueryGuard}: REGEX, REPLACE, {@code fn:matches} and {@code fn:replace} match through a
+ * deadline-checking character sequence ({@link GuardedRegex}); the functions that can make strings
+ * grow (CONCAT, REPLACE, ENCODE_FOR_URI, UCASE, LCASE, GROUP_CONCAT ({@link GuardedGroupConcat}),
+ * library functions such as {@code fn:concat}) refuse a result over the string cap; and
+ * multiplication, {@code math:pow} and {@code math:exp10} refuse a number with too many digits.
+ * What can be checked before the work is (CONCAT, REPLACE, GROUP_CONCAT, the numbers), so a
+ * doubling chain stops at the cap instead of at {@link OutOfMemoryError}.
  *
  * <p>It runs as the first step of the query's optimizer ({@link #rewriteFactory}, set per query in
  * its context), before constant folding, so constant expressions are guarded too.
@@ -69,7 +56,7 @@ final class GuardedExprs {
   }
 
   static Op guard(Op op, QueryGuard guard) {
-    return Transformer.transform(new Groups(guard), new Exprs(guard), op);
+    return Transformer.transform(new GuardedGroupConcat.Groups(guard), new Exprs(guard), op);
   }
 
   private static final class Exprs extends ExprTransformCopy {
@@ -91,17 +78,17 @@ final class GuardedExprs {
 
     @Override
     public Expr transform(ExprFunctionN func, ExprList args) {
-      if (func instanceof Regex
-          || func instanceof Replace
+      if (func instanceof GuardedRegex.Regex
+          || func instanceof GuardedRegex.Replace
           || func instanceof Concat
           || func instanceof Call) {
         return func.copy(args);
       }
       if (func instanceof E_Regex) {
-        return new Regex(args, guard);
+        return new GuardedRegex.Regex(args, guard);
       }
       if (func instanceof E_StrReplace) {
-        return new Replace(args, guard);
+        return new GuardedRegex.Replace(args, guard);
       }
       if (func instanceof E_StrConcat) {
         return new Concat(args, guard);
@@ -109,10 +96,10 @@ final class GuardedExprs {
       if (func instanceof E_Function f) {
         // the XPath regex functions are REGEX and REPLACE by another name: same guard
         if (f.getFunctionIRI().equals(FN + "matches") && (args.size() == 2 || args.size() == 3)) {
-          return new Regex(args, guard);
+          return new GuardedRegex.Regex(args, guard);
         }
         if (f.getFunctionIRI().equals(FN + "replace") && (args.size() == 3 || args.size() == 4)) {
-          return new Replace(args, guard);
+          return new GuardedRegex.Replace(args, guard);
         }
         return new Call(f.getFunctionIRI(), args, guard);
       }
@@ -125,35 +112,6 @@ final class GuardedExprs {
         return new Multiply(arg1, arg2, guard);
       }
       return super.transform(func, arg1, arg2);
-    }
-  }
-
-  private static final class Groups extends TransformCopy {
-    private final QueryGuard guard;
-
-    Groups(QueryGuard guard) {
-      this.guard = guard;
-    }
-
-    @Override
-    public Op transform(OpGroup opGroup, Op subOp) {
-      List<ExprAggregator> aggregators = new ArrayList<>();
-      boolean changed = false;
-      for (ExprAggregator a : opGroup.getAggregators()) {
-        Aggregator agg = a.getAggregator();
-        Aggregator guarded = agg;
-        if (agg instanceof AggGroupConcat c && !(agg instanceof GroupConcat)) {
-          guarded = new GroupConcat(c.getExprList().get(0), c.getSeparator(), guard);
-        } else if (agg instanceof AggGroupConcatDistinct c
-            && !(agg instanceof GroupConcatDistinct)) {
-          guarded = new GroupConcatDistinct(c.getExprList().get(0), c.getSeparator(), guard);
-        }
-        changed |= guarded != agg;
-        aggregators.add(guarded == agg ? a : new ExprAggregator(a.getVar(), guarded));
-      }
-      return changed
-          ? OpGroup.create(subOp, opGroup.getGroupVars(), aggregators)
-          : super.transform(opGroup, subOp);
     }
   }
 
@@ -309,191 +267,6 @@ final class GuardedExprs {
     @Override
     public Expr copy(ExprList newArgs) {
       return new Concat(newArgs, guard);
-    }
-  }
-
-  private static Pattern pattern(String function, NodeValue pattern, NodeValue flags) {
-    if (!pattern.isString() || (flags != null && !flags.isString())) {
-      throw new ExprEvalException(function + ": the pattern and its flags must be strings");
-    }
-    return RegexEngine.makePattern(
-        function, pattern.getString(), flags == null ? null : flags.getString());
-  }
-
-  private static Pattern constantPattern(String function, Expr pattern, Expr flags) {
-    if (pattern.isConstant() && (flags == null || flags.isConstant())) {
-      return pattern(function, pattern.getConstant(), flags == null ? null : flags.getConstant());
-    }
-    return null;
-  }
-
-  /** REGEX matching through the guard, so a catastrophic pattern stops at the deadline. */
-  static final class Regex extends E_Regex {
-    private final QueryGuard guard;
-    private final Pattern pattern;
-
-    Regex(ExprList args, QueryGuard guard) {
-      super(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null);
-      this.guard = guard;
-      this.pattern = constantPattern("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null);
-    }
-
-    @Override
-    public NodeValue eval(List<NodeValue> args) {
-      guard.check();
-      Node text = NodeValueOps.checkAndGetStringLiteral("REGEX", args.get(0));
-      Pattern p =
-          pattern != null
-              ? pattern
-              : pattern("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null);
-      return NodeValue.booleanReturn(p.matcher(guard.chars(text.getLiteralLexicalForm())).find());
-    }
-
-    @Override
-    public Expr copy(ExprList newArgs) {
-      return new Regex(newArgs, guard);
-    }
-  }
-
-  /**
-   * REPLACE matching through the guard, and checking before each replacement that the result stays
-   * under the cap (a replacement with {@code $0} can multiply the length).
-   */
-  static final class Replace extends E_StrReplace {
-    private final QueryGuard guard;
-    private final Pattern pattern;
-
-    Replace(ExprList args, QueryGuard guard) {
-      super(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null);
-      this.guard = guard;
-      this.pattern = constantPattern("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
-    }
-
-    @Override
-    public NodeValue eval(List<NodeValue> args) {
-      guard.check();
-      NodeValue input = args.get(0);
-      Node node = NodeValueOps.checkAndGetStringLiteral("REPLACE", input);
-      String text = node.getLiteralLexicalForm();
-      String replacement =
-          NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(2)).getLiteralLexicalForm();
-      Pattern p =
-          pattern != null
-              ? pattern
-              : pattern("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
-      Matcher m = p.matcher(guard.chars(text));
-      if (!m.find()) {
-        return input;
-      }
-      long groups = replacement.chars().filter(c -> c == '$').count();
-      StringBuilder out = new StringBuilder();
-      int last = 0;
-      try {
-        do {
-          if (m.start() == m.end()) {
-            throw new ExprEvalException("REPLACE: the pattern matches the empty string");
-          }
-          // a group reference adds at most the whole match
-          guard.checkLength(
-              out.length()
-                  + (m.start() - last)
-                  + replacement.length()
-                  + groups * (m.end() - m.start()));
-          m.appendReplacement(out, replacement);
-          last = m.end();
-        } while (m.find());
-      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-        throw new ExprEvalException("REPLACE: " + e.getMessage());
-      }
-      guard.checkLength(out.length() + (text.length() - last));
-      m.appendTail(out);
-      String result = out.toString();
-      String lang = node.getLiteralLanguage();
-      if (lang == null || lang.isEmpty()) {
-        return NodeValue.makeString(result);
-      }
-      return node.getLiteralBaseDirection() == null
-          ? NodeValue.makeNode(NodeFactory.createLiteralLang(result, lang))
-          : NodeValue.makeNode(
-              NodeFactory.createLiteralDirLang(result, lang, node.getLiteralBaseDirection()));
-    }
-
-    @Override
-    public Expr copy(ExprList newArgs) {
-      return new Replace(newArgs, guard);
-    }
-  }
-
-  /** GROUP_CONCAT refusing a result over the cap as it grows. */
-  static final class GroupConcat extends AggGroupConcat {
-    private final QueryGuard guard;
-
-    GroupConcat(Expr expr, String separator, QueryGuard guard) {
-      super(expr, separator);
-      this.guard = guard;
-    }
-
-    @Override
-    public Aggregator copy(ExprList exprs) {
-      return new GroupConcat(exprs.get(0), getSeparator(), guard);
-    }
-
-    @Override
-    public Accumulator createAccumulator() {
-      return new Joined(getExpr(), getSeparator(), false, guard);
-    }
-  }
-
-  /** GROUP_CONCAT(DISTINCT ...) refusing a result over the cap as it grows. */
-  static final class GroupConcatDistinct extends AggGroupConcatDistinct {
-    private final QueryGuard guard;
-
-    GroupConcatDistinct(Expr expr, String separator, QueryGuard guard) {
-      super(expr, separator);
-      this.guard = guard;
-    }
-
-    @Override
-    public Aggregator copy(ExprList exprs) {
-      return new GroupConcatDistinct(exprs.get(0), getSeparator(), guard);
-    }
-
-    @Override
-    public Accumulator createAccumulator() {
-      return new Joined(getExpr(), getSeparator(), true, guard);
-    }
-  }
-
-  private static final class Joined extends AccumulatorExpr {
-    private final StringBuilder joined = new StringBuilder();
-    private final String separator;
-    private final QueryGuard guard;
-    private boolean first = true;
-
-    Joined(Expr expr, String separator, boolean distinct, QueryGuard guard) {
-      super(expr, distinct);
-      this.separator = separator == null ? " " : separator;
-      this.guard = guard;
-    }
-
-    @Override
-    protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
-      guard.check();
-      String s = nv.asString();
-      guard.checkLength((long) joined.length() + (first ? 0 : separator.length()) + s.length());
-      if (!first) {
-        joined.append(separator);
-      }
-      joined.append(s);
-      first = false;
-    }
-
-    @Override
-    protected void accumulateError(Binding binding, FunctionEnv env) {}
-
-    @Override
-    public NodeValue getAccValue() {
-      return NodeValue.makeString(joined.toString());
     }
   }
 }

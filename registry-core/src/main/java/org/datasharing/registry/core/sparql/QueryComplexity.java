@@ -293,7 +293,8 @@ final class QueryComplexity {
     try {
       RegexEngine.makePattern(function, p, f);
     } catch (PatternSyntaxException | org.apache.jena.sparql.expr.ExprException e) {
-      return Optional.of(in + "is not valid: " + e.getMessage().lines().findFirst().orElse(""));
+      return Optional.of(
+          in + "is not valid: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     if (f != null && f.contains("q")) {
       return Optional.empty(); // a literal string, not a pattern

@@ -1,5 +1,8 @@
 package org.datasharing.registry.core.sparql;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.jena.query.QueryCancelledException;
 
 /**
@@ -8,17 +11,45 @@ import org.apache.jena.query.QueryCancelledException;
  * string-building functions and big-number arithmetic ({@link GuardedExprs}).
  */
 final class QueryGuard {
+  /** Why a query was cancelled from outside. */
+  enum Reason {
+    /** Its caller stopped waiting at the timeout. */
+    TIMEOUT,
+    /** The heap ran short ({@link HeapPressure}): running queries are shed. */
+    MEMORY
+  }
+
   private final long deadline;
   private final int maxStringLength;
+  private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
+  private volatile Reason reason;
 
   QueryGuard(long timeoutNanos, int maxStringLength) {
     this.deadline = System.nanoTime() + timeoutNanos;
     this.maxStringLength = maxStringLength;
   }
 
-  void cancel() {
+  /** Cancels the query: guarded work stops at its next check, and Jena's execution is aborted. */
+  void cancel(Reason why) {
+    if (reason == null) {
+      reason = why;
+    }
     cancelled = true;
+    onCancel.forEach(Runnable::run);
+  }
+
+  /** Why the query was cancelled from outside, if it was (else it ran past its deadline). */
+  Optional<Reason> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** Runs {@code action} (e.g. aborting the execution) when the query is cancelled. */
+  void whenCancelled(Runnable action) {
+    onCancel.add(action);
+    if (cancelled) {
+      action.run();
+    }
   }
 
   /** Throws {@link QueryCancelledException} once the query is cancelled or past its deadline. */

@@ -87,11 +87,8 @@ final class RegexShape {
         return -1;
       }
       int comma = body.indexOf(',');
-      if (comma < 0) {
-        if (Long.parseLong(body) <= 1) {
-          return -1;
-        }
-      } else if (comma < body.length() - 1 && Long.parseLong(body.substring(comma + 1)) <= 1) {
+      String most = comma < 0 ? body : body.substring(comma + 1);
+      if (!most.isEmpty() && atMostOne(most)) {
         return -1;
       }
       end = close;
@@ -102,6 +99,12 @@ final class RegexShape {
       end++;
     }
     return end;
+  }
+
+  // whether a repetition count is 0 or 1 (any digits: counts too large for a long repeat)
+  private static boolean atMostOne(String digits) {
+    String n = digits.replaceFirst("^0+(?=.)", "");
+    return n.equals("0") || n.equals("1");
   }
 
   // the index of the ']' that closes the character class opened at start

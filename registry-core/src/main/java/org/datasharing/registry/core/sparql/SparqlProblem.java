@@ -34,7 +34,9 @@ public record SparqlProblem(Kind kind, String message, OptionalInt line, Optiona
      */
     VALUE_TOO_LARGE,
     /** Too many queries are running (in total, or for this caller); try again shortly. */
-    BUSY
+    BUSY,
+    /** The server is short of memory: running queries were stopped, new ones are refused. */
+    OVERLOADED
   }
 
   public SparqlProblem {

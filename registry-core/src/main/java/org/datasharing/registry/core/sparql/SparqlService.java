@@ -4,40 +4,22 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
 import org.apache.jena.sparql.core.DynamicDatasets;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -62,23 +44,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each query is logged, not written to the audit graph: that graph is the Merkle log of state
  * changes, and a read changes nothing.
+ *
+ * <p>The endpoint is open to anonymous callers, so a query's cost is bounded on every axis (finding
+ * 6 of the penetration test): {@link QueryComplexity} refuses, before anything runs, queries nested
+ * too deeply and dangerous regular expressions; a {@link QueryGate} caps the queries running at
+ * once, in total and per caller, refusing the excess at once; each admitted query runs on a worker
+ * thread under a {@link QueryGuard} that {@link GuardedExprs} checks from inside the work Jena's
+ * timeout cannot interrupt (one regular-expression match, building a string or a big number); and
+ * the caller waits at most the timeout plus {@link QueryWorkers#GRACE}.
  */
 public final class SparqlService {
   private static final Logger AUDIT = LoggerFactory.getLogger("registry.sparql.audit");
-
-  /** How long past the timeout a caller waits for a query that has not stopped. */
-  static final Duration GRACE = Duration.ofSeconds(1);
-
-  /** An answer's text (literals and IRIs) may total this many times the string cap. */
-  static final int ANSWER_TEXT_FACTOR = 16;
 
   private final RegistryStore store;
   private final Ids ids;
   private final SparqlLimits limits;
   private final AccessPolicy policy;
   private final SparqlParser parser;
-  private final QueryGate gate;
-  private final ExecutorService workers;
+  private final QueryWorkers workers;
 
   public SparqlService(RegistryStore store, Ids ids, SparqlLimits limits) {
     this.store = store;
@@ -86,17 +69,8 @@ public final class SparqlService {
     this.limits = limits;
     this.policy = new AccessPolicy(ids);
     this.parser = new SparqlParser(ids.base(), limits);
-    this.gate = new QueryGate(limits.maxConcurrent(), limits.maxConcurrentPerCaller());
+    this.workers = new QueryWorkers(limits);
     allowTopN(limits.maxResults() + 1);
-    AtomicInteger threads = new AtomicInteger();
-    // never more threads than the gate admits queries; idle ones end after a minute
-    this.workers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "sparql-query-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
   }
 
   /**
@@ -122,7 +96,12 @@ public final class SparqlService {
 
   /** Queries running now (admitted, and their work not yet ended). */
   public int running() {
-    return gate.running();
+    return workers.running();
+  }
+
+  /** What a heap short of memory does: stops the running queries. */
+  void shed() {
+    workers.cancelAll(QueryGuard.Reason.MEMORY);
   }
 
   /** Parses, checks, runs and serialises one protocol request, and logs it. */
@@ -176,13 +155,13 @@ public final class SparqlService {
       request.defaultGraphUris().forEach(query::addGraphURI);
       request.namedGraphUris().forEach(query::addNamedGraphURI);
     }
-    SparqlOutcome<Answer> answer = evaluate(actor, caller, query);
-    if (!answer.ok()) {
-      return answer.asFailure();
-    }
-    return SparqlOutcome.ok(
-        new SparqlResponse(
-            format.get(), format.get().write(answer.value()), answer.value().size()));
+    ResultFormat writer = format.get();
+    // written on the worker too: serialising (JSON-LD above all) costs CPU the caps must count
+    return evaluate(
+        actor,
+        caller,
+        query,
+        answer -> new SparqlResponse(writer, writer.write(answer), answer.size()));
   }
 
   /**
@@ -198,87 +177,27 @@ public final class SparqlService {
    * the timeout, the result and string caps and the concurrency caps.
    */
   public SparqlOutcome<Answer> evaluate(Actor actor, Query query) {
-    return evaluate(actor, callerOf(actor), query);
+    return evaluate(actor, callerOf(actor), query, answer -> answer);
   }
 
   /**
-   * Runs the query on a worker thread and waits at most the timeout plus {@link #GRACE}: work that
-   * does not stop at the timeout (it should: Jena's timeout and the {@link QueryGuard}) is then
-   * abandoned by the caller, but keeps its place in the gate until it ends.
+   * Runs the query, and {@code then} on its answer (writing it), on a worker thread if the
+   * concurrency caps admit it.
    */
-  private SparqlOutcome<Answer> evaluate(Actor actor, String caller, Query query) {
+  private <T> SparqlOutcome<T> evaluate(
+      Actor actor, String caller, Query query, Function<Answer, T> then) {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
     }
-    QueryGate.Admission admission = gate.enter(caller);
-    if (admission.ticket().isEmpty()) {
-      return SparqlOutcome.failed(SparqlProblem.Kind.BUSY, admission.refusal());
-    }
-    QueryGate.Ticket ticket = admission.ticket().get();
-    QueryGuard guard = new QueryGuard(limits.timeout().toNanos(), limits.maxStringLength());
-    Future<SparqlOutcome<Answer>> work;
-    try {
-      work =
-          workers.submit(
-              () -> {
-                try (ticket) {
-                  return guarded(actor, query, guard);
-                }
-              });
-    } catch (RejectedExecutionException e) {
-      ticket.close();
-      return SparqlOutcome.failed(
-          SparqlProblem.Kind.BUSY, "The endpoint cannot start a query now; try again shortly");
-    }
-    try {
-      return work.get(limits.timeout().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      guard.cancel();
-      return timedOut();
-    } catch (InterruptedException e) {
-      guard.cancel();
-      Thread.currentThread().interrupt();
-      return timedOut();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  // on the worker thread; the transaction is this thread's (never interrupted: TDB2 files would
-  // close under an interrupt)
-  private SparqlOutcome<Answer> guarded(Actor actor, Query query, QueryGuard guard) {
     DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
-    try {
-      return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
-    } catch (QueryGuard.TooLarge e) {
-      return SparqlOutcome.failed(
-          SparqlProblem.Kind.VALUE_TOO_LARGE,
-          "The query was stopped: it was about to build "
-              + e.getMessage()
-              + " (CONCAT, REPLACE, GROUP_CONCAT, multiplication, math:pow...); the cap keeps one"
-              + " query from exhausting memory or time");
-    } catch (QueryCancelledException e) {
-      return timedOut();
-    } catch (StackOverflowError e) {
-      return SparqlOutcome.failed(
-          SparqlProblem.Kind.TOO_COMPLEX,
-          "The query is too complex to run here: it nests too deeply to evaluate");
-    }
-  }
-
-  private <T> SparqlOutcome<T> timedOut() {
-    return SparqlOutcome.failed(
-        SparqlProblem.Kind.TIMEOUT,
-        "The query timed out after "
-            + human(limits.timeout())
-            + " and was cancelled; narrow it (a graph, a period, a LIMIT)");
+    return workers.run(
+        caller,
+        guard -> {
+          SparqlOutcome<Answer> answer =
+              Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+          return answer.ok() ? SparqlOutcome.ok(then.apply(answer.value())) : answer.asFailure();
+        });
   }
 
   private SparqlOutcome<Answer> run(
@@ -327,87 +246,15 @@ public final class SparqlService {
       exec = exec.set(TDB2.symUnionDefaultGraph, true);
     }
     try (QueryExec qe = exec.build()) {
-      return materialise(qe, query);
-    } catch (QueryCancelledException e) {
-      return timedOut();
+      guard.whenCancelled(qe::abort);
+      guard.check(); // cancelled before the execution existed
+
+      return new AnswerCollector(limits).collect(qe, query);
     }
   }
 
   private static List<String> visible(List<String> graphs, DatasetGraph view) {
     return graphs.stream().filter(g -> view.containsGraph(NodeFactory.createURI(g))).toList();
-  }
-
-  private SparqlOutcome<Answer> materialise(QueryExec qe, Query query) {
-    int cap = limits.maxResults();
-    long maxText = (long) limits.maxStringLength() * ANSWER_TEXT_FACTOR;
-    long text = 0;
-    if (query.isSelectType()) {
-      RowSet rows = qe.select();
-      List<Binding> out = new ArrayList<>();
-      while (rows.hasNext()) {
-        if (out.size() == cap) {
-          return tooMany(cap, "rows");
-        }
-        // copied: TDB2 bindings resolve their nodes lazily, inside the transaction only
-        Binding row = BindingFactory.copy(rows.next());
-        for (Iterator<Var> vars = row.vars(); vars.hasNext(); ) {
-          text += length(row.get(vars.next()));
-        }
-        if (text > maxText) {
-          return tooMuchText(maxText);
-        }
-        out.add(row);
-      }
-      return SparqlOutcome.ok(new Answer.Rows(rows.getResultVars(), out));
-    }
-    if (query.isAskType()) {
-      return SparqlOutcome.ok(new Answer.Bool(qe.ask()));
-    }
-    Iterator<Triple> triples =
-        query.isConstructType() ? qe.constructTriples() : qe.describeTriples();
-    Graph graph = GraphFactory.createDefaultGraph();
-    graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
-    while (triples.hasNext()) {
-      Triple t = triples.next();
-      graph.add(t);
-      if (graph.size() > cap) {
-        return tooMany(cap, "triples");
-      }
-      text += length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject());
-      if (text > maxText) {
-        return tooMuchText(maxText);
-      }
-    }
-    return SparqlOutcome.ok(new Answer.Triples(graph));
-  }
-
-  private static long length(Node n) {
-    if (n == null) {
-      return 0;
-    }
-    return n.isLiteral() ? n.getLiteralLexicalForm().length() : n.isURI() ? n.getURI().length() : 1;
-  }
-
-  private static <T> SparqlOutcome<T> tooMuchText(long max) {
-    return SparqlOutcome.failed(
-        SparqlProblem.Kind.TOO_MANY_RESULTS,
-        "The answer holds more than "
-            + max
-            + " characters of text; select fewer or shorter values, or add a LIMIT");
-  }
-
-  private static <T> SparqlOutcome<T> tooMany(int cap, String what) {
-    return SparqlOutcome.failed(
-        SparqlProblem.Kind.TOO_MANY_RESULTS,
-        "The answer has more than "
-            + cap
-            + " "
-            + what
-            + "; add a LIMIT (with ORDER BY and OFFSET to page through it) or narrow the query");
-  }
-
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static void audit(

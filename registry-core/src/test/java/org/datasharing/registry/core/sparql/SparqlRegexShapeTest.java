@@ -24,6 +24,7 @@ class SparqlRegexShapeTest {
             "(a|b+)*",
             "(?:x+y?)+",
             "(a+){3}",
+            "(a+){2,99999999999999999999}",
             "(a)\\1",
             "(?<n>a)\\k<n>")) {
       assertThat(RegexShape.dangerous(p)).as(p).isPresent();
@@ -40,6 +41,8 @@ class SparqlRegexShapeTest {
             "(?:foo|bar)*",
             "a{2,3}",
             "(a{1})+",
+            "(a{0,1})+",
+            "(a{001})*",
             "(a?)+",
             "\\(a+\\)+",
             "[(a+)]+",
@@ -65,7 +68,7 @@ class SparqlRegexShapeTest {
   void aCancelledGuard_stopsTheNextCheck() {
     QueryGuard guard = new QueryGuard(Duration.ofMinutes(1).toNanos(), 1_000);
     guard.check();
-    guard.cancel();
+    guard.cancel(QueryGuard.Reason.TIMEOUT);
     assertThatThrownBy(guard::check).isInstanceOf(QueryCancelledException.class);
     assertThatThrownBy(() -> guard.checkLength(1_001))
         .isInstanceOf(QueryGuard.TooLarge.class)

@@ -23,6 +23,14 @@ import org.springframework.http.ResponseEntity;
  * out whatever the request's {@code Accept} asked for.
  */
 final class SparqlProblems {
+  /** The problems that are the query's own fault, named as the {@code query} field. */
+  private static final Set<SparqlProblem.Kind> QUERY_PROBLEMS =
+      EnumSet.of(
+          SparqlProblem.Kind.SYNTAX,
+          SparqlProblem.Kind.REFUSED,
+          SparqlProblem.Kind.TOO_COMPLEX,
+          SparqlProblem.Kind.VALUE_TOO_LARGE);
+
   private SparqlProblems() {}
 
   static HttpStatus status(SparqlProblem.Kind kind) {
@@ -30,7 +38,7 @@ final class SparqlProblems {
       case SYNTAX, REFUSED -> HttpStatus.BAD_REQUEST;
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
-      case TIMEOUT, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case TIMEOUT, UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
       case TOO_MANY_RESULTS, TOO_COMPLEX, VALUE_TOO_LARGE -> HttpStatus.UNPROCESSABLE_CONTENT;
       case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
     };
@@ -40,7 +48,10 @@ final class SparqlProblems {
     return of(problem, Duration.ofSeconds(1));
   }
 
-  /** The problem; a {@code BUSY} one says when to retry ({@code Retry-After}, whole seconds). */
+  /**
+   * The problem; a {@code BUSY} or {@code OVERLOADED} one says when to retry ({@code Retry-After},
+   * whole seconds).
+   */
   static ResponseEntity<Object> of(SparqlProblem problem, Duration retryAfter) {
     ProblemDetail p =
         detail(
@@ -52,7 +63,8 @@ final class SparqlProblems {
     }
     problem.line().ifPresent(l -> p.setProperty("line", l));
     problem.column().ifPresent(c -> p.setProperty("column", c));
-    if (problem.kind() == SparqlProblem.Kind.BUSY) {
+    if (problem.kind() == SparqlProblem.Kind.BUSY
+        || problem.kind() == SparqlProblem.Kind.OVERLOADED) {
       long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
       return ResponseEntity.status(p.getStatus())
           .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -61,14 +73,6 @@ final class SparqlProblems {
     }
     return entity(p);
   }
-
-  /** The problems that are the query's own fault, named as the {@code query} field. */
-  private static final Set<SparqlProblem.Kind> QUERY_PROBLEMS =
-      EnumSet.of(
-          SparqlProblem.Kind.SYNTAX,
-          SparqlProblem.Kind.REFUSED,
-          SparqlProblem.Kind.TOO_COMPLEX,
-          SparqlProblem.Kind.VALUE_TOO_LARGE);
 
   /** A problem with the request itself, naming the offending parameter (or {@code body}). */
   static ResponseEntity<Object> request(HttpStatus status, String field, String message) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,6 +70,7 @@ class SparqlLimitsTest {
           + "\" AS ?s) FILTER(REGEX(?s, \".*.*.*.*.*.*.*.*b\")) }";
 
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void regexQuery_isCancelledAtTheTimeout_whileAConcurrentQueryStillAnswers() throws Exception {
     long started = System.nanoTime();
     CompletableFuture<MockHttpServletResponse> slow =
@@ -103,6 +105,7 @@ class SparqlLimitsTest {
   }
 
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void concatDoubling_answers422_withoutOutOfMemory() throws Exception {
     StringBuilder q = new StringBuilder("ASK { BIND(\"0123456789\" AS ?a0)");
     for (int i = 1; i <= 40; i++) {
