@@ -114,10 +114,9 @@ final class Drafting {
     add(add, ag, ag, DCTerms.created.asNode(), timeLit(now));
     add(add, ag, ag, DCTerms.modified.asNode(), timeLit(now));
     add(add, ag, ag, DSR.hasVersion.asNode(), v);
-    versionHeader(ag, v, 1, Optional.empty())
-        .forEach(t -> add(add, ag, t.getSubject(), t.getPredicate(), t.getObject()));
-    mapped.value().find().forEachRemaining(t -> add.add(new Quad(ag, t)));
-    String hash = AuditLog.sha256Hex(contentOf(ag, v, mapped.value(), 1, Optional.empty()));
+    Graph text = contentOf(ag, v, mapped.value(), 1, Optional.empty());
+    text.find().forEachRemaining(t -> add.add(new Quad(ag, t)));
+    String hash = VersionHashes.ofText(text, v);
     Change change =
         new Change(
             List.of(Guard.absent(ag, ag, DSR.revision.asNode(), Node.ANY)),
@@ -160,7 +159,12 @@ final class Drafting {
           fresh.find().forEachRemaining(t -> add.add(new Quad(a.iri(), t)));
           return Result.ok(
               new Pending(
-                  remove, add, DSR.Edit.asNode(), v, AuditLog.sha256Hex(fresh), "draft edited"));
+                  remove,
+                  add,
+                  DSR.Edit.asNode(),
+                  v,
+                  VersionHashes.ofText(fresh, v),
+                  "draft edited"));
         },
         actor);
   }
@@ -257,7 +261,7 @@ final class Drafting {
       AgreementWrites.setWorkflowStatus(a, AgreementStatus.DRAFT, remove, add);
     }
     return new Pending(
-        remove, add, action, v, AuditLog.sha256Hex(fresh), detail + " (version " + n + ")");
+        remove, add, action, v, VersionHashes.ofText(fresh, v), detail + " (version " + n + ")");
   }
 
   private static AgreementContent withKeptPermissions(
@@ -332,6 +336,10 @@ final class Drafting {
     return ts;
   }
 
+  /**
+   * The triples a version's text is written as: its header and the mapped content. Only a builder:
+   * what the text is, and so its hash, is {@link VersionHashes#ofText}'s definition.
+   */
   private static Graph contentOf(Node ag, Node v, Graph mapped, int n, Optional<Node> previous) {
     Graph g = GraphFactory.createDefaultGraph();
     versionHeader(ag, v, n, previous).forEach(g::add);
