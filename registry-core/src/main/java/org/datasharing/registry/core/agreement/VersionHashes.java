@@ -2,6 +2,7 @@ package org.datasharing.registry.core.agreement;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.common.Canonical;
 
@@ -22,10 +23,18 @@ final class VersionHashes {
         }
       };
 
+  /**
+   * The hash of a version's text in any graph that holds it, stored or about to be: {@link
+   * Canonical#versionText}'s triples, so what is written and what is read back hash alike.
+   */
+  static String ofText(Graph graph, Node version) {
+    return Canonical.sha256Hex(Canonical.versionText(graph, version));
+  }
+
   /** The hash of the version's text as the snapshot holds it. */
   String of(AgreementSnapshot a, Node version) {
     if (editable(a, version)) {
-      return Canonical.sha256Hex(a.content(version));
+      return ofText(a.graph(), version);
     }
     synchronized (frozen) {
       String known = frozen.get(version);
@@ -34,7 +43,7 @@ final class VersionHashes {
       }
     }
     // hashed outside the lock: two threads may both compute it once, with the same answer
-    String hash = Canonical.sha256Hex(a.content(version));
+    String hash = ofText(a.graph(), version);
     synchronized (frozen) {
       frozen.put(version, hash);
     }

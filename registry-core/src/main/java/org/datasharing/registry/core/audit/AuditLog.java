@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -31,6 +32,9 @@ import org.datasharing.registry.ontology.vocab.PROV;
  */
 public final class AuditLog {
   private static final Node GRAPH = Graphs.AUDIT_NODE;
+  // the log's own bookkeeping, stored beside each event but not part of its hashed content
+  private static final Set<Node> OUTSIDE_CONTENT =
+      Set.of(DSR.leafHash.asNode(), DSR.rootHash.asNode(), DSR.subtreeHashes.asNode());
 
   private final Ids ids;
   private final Clock clock;
@@ -74,7 +78,7 @@ public final class AuditLog {
   public Change.AuditAppender appender(AuditEvent event) {
     return head -> {
       Graph content = content(event, head.size());
-      byte[] leaf = MerkleTree.leafHash(canonicalBytes(content));
+      byte[] leaf = leafHash(content, event.id());
       Step step = step(head.frontier(), head.size(), leaf);
       List<byte[]> frontier = step.frontier();
       byte[] root = rootOf(frontier);
@@ -95,8 +99,31 @@ public final class AuditLog {
   }
 
   /**
-   * The hashed part of an event: every triple about it except its own leaf and root hash. The
-   * sequence number is included, so moving an event changes its leaf hash.
+   * The hashed part of an event in any graph that holds it, written or read back: every triple
+   * about it except the log's bookkeeping (its leaf, root and subtree hashes). The sequence number
+   * is included, so moving an event changes its leaf hash.
+   */
+  static Graph hashedContent(Graph graph, Node event) {
+    Graph content = GraphFactory.createDefaultGraph();
+    graph
+        .find(event, Node.ANY, Node.ANY)
+        .forEachRemaining(
+            t -> {
+              if (!OUTSIDE_CONTENT.contains(t.getPredicate())) {
+                content.add(t);
+              }
+            });
+    return content;
+  }
+
+  /** The RFC 9162 leaf hash of an event: of its {@link #hashedContent}'s canonical bytes. */
+  static byte[] leafHash(Graph graph, Node event) {
+    return MerkleTree.leafHash(canonicalBytes(hashedContent(graph, event)));
+  }
+
+  /**
+   * The triples an event is written as. Only a builder: what of them is hashed is {@link
+   * #hashedContent}'s definition.
    */
   Graph content(AuditEvent e, long sequence) {
     Graph g = GraphFactory.createDefaultGraph();

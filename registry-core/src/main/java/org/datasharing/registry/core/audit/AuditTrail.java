@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -25,10 +24,6 @@ import org.datasharing.registry.ontology.vocab.DSR;
 
 /** Reads the audit log: pages of events, verification from the store, and Merkle proofs. */
 public final class AuditTrail {
-  // the log's own bookkeeping, stored beside each event but not part of its hashed content
-  private static final Set<Node> OUTSIDE_CONTENT =
-      Set.of(DSR.leafHash.asNode(), DSR.rootHash.asNode(), DSR.subtreeHashes.asNode());
-
   private final RegistryStore store;
   private final Clock clock;
 
@@ -150,15 +145,7 @@ public final class AuditTrail {
           single(g, DSR.leafHash.asNode()).map(Node::getLiteralLexicalForm);
       Optional<String> storedRoot =
           single(g, DSR.rootHash.asNode()).map(Node::getLiteralLexicalForm);
-      Graph content = GraphFactory.createDefaultGraph();
-      g.find()
-          .forEachRemaining(
-              t -> {
-                if (!OUTSIDE_CONTENT.contains(t.getPredicate())) {
-                  content.add(t);
-                }
-              });
-      byte[] leaf = MerkleTree.leafHash(AuditLog.canonicalBytes(content));
+      byte[] leaf = AuditLog.leafHash(g, id);
       if (storedLeaf.isEmpty() || !storedLeaf.get().equals(MerkleTree.hex(leaf))) {
         findings.add(
             new Finding(

@@ -1,0 +1,209 @@
+package org.datasharing.registry.core.agreement;
+
+import static org.datasharing.registry.core.agreement.AgreementWrites.add;
+import static org.datasharing.registry.core.agreement.AgreementWrites.timeLit;
+import static org.datasharing.registry.core.common.Result.conflict;
+import static org.datasharing.registry.core.common.Result.invalid;
+import static org.datasharing.registry.core.common.Result.notFound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.agreement.AgreementService.Outcome;
+import org.datasharing.registry.core.agreement.AgreementWrites.Pending;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.Guard;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * Each party's DPO decision on the exact text of the version awaiting decision, recorded with that
+ * text's hash; the last approval puts the version in force.
+ */
+final class Decisions {
+  private final AgreementWrites writes;
+  private final RegistryStore store;
+  private final Ids ids;
+  private final Clock clock;
+  private final ReferenceData reference;
+  private final VersionHashes hashes;
+
+  Decisions(
+      AgreementWrites writes,
+      RegistryStore store,
+      Ids ids,
+      Clock clock,
+      ReferenceData reference,
+      VersionHashes hashes) {
+    this.writes = writes;
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+    this.reference = reference;
+    this.hashes = hashes;
+  }
+
+  Result<AgreementView> decide(
+      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
+    return writes.attempt(
+        id,
+        a -> {
+          Node v = a.currentVersion();
+          Optional<Node> named = a.version(versionNumber);
+          if (named.isEmpty()) {
+            return notFound("Agreement " + id + " has no version " + versionNumber);
+          }
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.DECIDE);
+          if (refused.isPresent()) {
+            return refused.get().result();
+          }
+          String org = actor.organisation().orElseThrow();
+          if (!named.get().equals(v)) {
+            return conflict(
+                "Version "
+                    + versionNumber
+                    + " is not the version awaiting decision ("
+                    + a.number(v)
+                    + ")");
+          }
+          if (outcome != Outcome.APPROVE && reason.filter(r -> !r.isBlank()).isEmpty()) {
+            return invalid(
+                new Violation("reason", "Give a reason when you reject or request changes"));
+          }
+          List<Guard> evidence = new ArrayList<>();
+          if (outcome == Outcome.APPROVE) {
+            Optional<String> missing = missingAssurance(a, v, org, evidence);
+            if (missing.isPresent()) {
+              return invalid(new Violation("assurance", missing.get()));
+            }
+          }
+          Instant now = clock.instant();
+          String hash = hashes.of(a, v);
+          Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
+          Node ag = a.iri();
+          List<Quad> add = new ArrayList<>();
+          add(add, ag, d, RDF.type.asNode(), DSR.Decision.asNode());
+          add(add, ag, d, RDF.type.asNode(), PROV.Activity.asNode());
+          add(add, ag, d, DSR.decisionOn.asNode(), v);
+          add(add, ag, d, DSR.outcome.asNode(), outcome.node());
+          add(add, ag, d, PROV.wasAssociatedWith.asNode(), ids.user(actor));
+          add(add, ag, d, DSR.onBehalfOf.asNode(), ids.organisation(org));
+          add(add, ag, d, PROV.endedAtTime.asNode(), timeLit(now));
+          add(add, ag, d, DSR.contentHash.asNode(), NodeFactory.createLiteralString(hash));
+          reason
+              .filter(r -> !r.isBlank())
+              .ifPresent(
+                  r ->
+                      add(
+                          add,
+                          ag,
+                          d,
+                          DSR.reason.asNode(),
+                          NodeFactory.createLiteralString(r.strip())));
+          List<Quad> remove = new ArrayList<>();
+          String detail = outcome.name().toLowerCase().replace('_', ' ') + " by " + org;
+          AgreementStatus next =
+              switch (outcome) {
+                case REJECT -> AgreementStatus.REJECTED;
+                case REQUEST_CHANGES -> AgreementStatus.CHANGES_REQUESTED;
+                case APPROVE ->
+                    AgreementPolicy.approvalComplete(a, v, Set.of(org))
+                        ? AgreementStatus.APPROVED
+                        : AgreementStatus.SUBMITTED;
+              };
+          if (next != AgreementStatus.SUBMITTED) {
+            detail +=
+                "; agreement now "
+                    + (a.amendmentStatus().isPresent() && next == AgreementStatus.APPROVED
+                        ? "amended"
+                        : next);
+            AgreementWrites.setWorkflowStatus(a, next, remove, add);
+            if (next == AgreementStatus.APPROVED) {
+              a.triples(ag, DSR.versionInForce.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+              add(add, ag, ag, DSR.versionInForce.asNode(), v);
+            }
+          }
+          if (reason.isPresent() && outcome != Outcome.APPROVE) {
+            detail += ": " + reason.get().strip();
+          }
+          // the assurance read above must still hold when the decision commits
+          return Result.ok(
+              new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail, evidence));
+        },
+        actor);
+  }
+
+  /**
+   * Why the organisation's assurance on record does not meet the version's requirements, if it does
+   * not; adds to {@code evidence} a guard for each certificate date it relied on, so a decision
+   * never commits on assurance that changed after it was read.
+   */
+  private Optional<String> missingAssurance(
+      AgreementSnapshot a, Node v, String org, List<Guard> evidence) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    List<Node> required =
+        a.graph()
+            .find(v, DSR.requiredAssurance.asNode(), Node.ANY)
+            .mapWith(t -> t.getObject())
+            .toList();
+    if (required.isEmpty()) {
+      return Optional.empty();
+    }
+    var rows =
+        store.select(Queries.bind("organisation-assurance", Map.of("org", ids.organisation(org))));
+    for (var b : rows) {
+      if (b.get("validUntil") != null && required.contains(b.get("scheme"))) {
+        evidence.add(
+            Guard.exists(
+                Graphs.ORGANISATIONS_NODE,
+                b.get("c"),
+                DSR.validUntil.asNode(),
+                b.get("validUntil")));
+      }
+    }
+    for (Node scheme : required) {
+      Optional<LocalDate> validUntil =
+          rows.stream()
+              .filter(b -> scheme.equals(b.get("scheme")))
+              .map(b -> b.get("validUntil"))
+              .filter(n -> n != null)
+              .map(n -> LocalDate.parse(n.getLiteralLexicalForm()))
+              .max(LocalDate::compareTo);
+      String name = reference.label(scheme);
+      if (validUntil.isEmpty()) {
+        return Optional.of(
+            "Your organisation has no "
+                + name
+                + " assurance on record, which this agreement requires");
+      }
+      if (validUntil.get().isBefore(today)) {
+        return Optional.of(
+            "Your organisation's "
+                + name
+                + " assurance expired on "
+                + validUntil.get()
+                + "; renew it before approving");
+      }
+    }
+    return Optional.empty();
+  }
+}
