@@ -7,10 +7,14 @@ import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.ResourceWriter;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
-import org.datasharing.registry.core.common.ResourceWriter;
+import org.datasharing.registry.core.evidence.EvidenceBundle;
+import org.datasharing.registry.core.identity.IdentityDirectory;
+import org.datasharing.registry.core.identity.Onboarding;
+import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
@@ -25,6 +29,9 @@ import org.datasharing.registry.ontology.vocab.Graphs;
 /** The registry's domain, wired over one store: what adapters (web, CLI, tests) call. */
 public final class Registry {
   private final RegistryStore store;
+  private final ObservedStore observed;
+  private final AuditLog audit;
+  private final Clock clock;
   private final Ids ids;
   private final ReferenceData reference;
   private final AuditTrail auditTrail;
@@ -54,10 +61,11 @@ public final class Registry {
     this.ids = new Ids(base);
     Bootstrap.initialise(raw, base, sampleData);
     // services write through the observed store, so the search index follows every commit
-    ObservedStore observed = new ObservedStore(raw);
+    this.clock = clock;
+    this.observed = new ObservedStore(raw);
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
-    AuditLog audit = new AuditLog(ids, clock);
+    this.audit = new AuditLog(ids, clock);
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
     this.catalog = new CatalogService(observed, ids, reference, writer);
@@ -65,12 +73,27 @@ public final class Registry {
         new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
     this.organisations = new OrganisationService(observed, ids, reference, writer);
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
-    this.linkedData = new LinkedData(this, writer);
+    this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
     observed.listen(search);
     this.accessRequests =
         new AccessRequests(observed, ids, reference, catalog, organisations, agreements);
     this.publicRegister = new PublicRegister(agreements, organisations, reference);
+  }
+
+  /** Onboarding against an identity directory, writing through the registry's store and log. */
+  public Onboarding onboarding(IdentityDirectory directory) {
+    return new Onboarding(organisations, agreements, observed, ids, audit, directory, clock);
+  }
+
+  /** Reconciliation with an identity directory, writing through the registry's store and log. */
+  public Reconciliation reconciliation(IdentityDirectory directory) {
+    return new Reconciliation(organisations, agreements, observed, ids, audit, directory, clock);
+  }
+
+  /** Evidence bundles of agreements, for auditors. */
+  public EvidenceBundle evidence() {
+    return new EvidenceBundle(agreements, auditTrail, observed, ids);
   }
 
   public RegistryStore store() {

@@ -3,13 +3,15 @@ package org.datasharing.registry.core.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
 
 /**
@@ -26,13 +28,22 @@ public final class Onboarding {
   private final DirectorySync sync;
   private final OnboardingJournal journal;
 
-  public Onboarding(Registry registry, IdentityDirectory directory, Clock clock) {
-    this.organisations = registry.organisations();
+  /**
+   * Made by {@link org.datasharing.registry.core.Registry}, which hands it the store every other
+   * service writes through (so the search index follows) and the registry's one audit log.
+   */
+  public Onboarding(
+      OrganisationService organisations,
+      AgreementService agreements,
+      RegistryStore store,
+      Ids ids,
+      AuditLog audit,
+      IdentityDirectory directory,
+      Clock clock) {
+    this.organisations = organisations;
     this.directory = directory;
-    this.sync = new DirectorySync(directory, registry.agreements(), organisations);
-    this.journal =
-        new OnboardingJournal(
-            registry.store(), registry.ids(), new AuditLog(registry.ids(), clock));
+    this.sync = new DirectorySync(directory, agreements, organisations);
+    this.journal = new OnboardingJournal(store, ids, audit);
   }
 
   /** Records the organisation in the registry and creates it in the directory. */

@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
 
 /**
@@ -30,13 +32,22 @@ public final class Reconciliation {
   private final OnboardingJournal journal;
   private final Clock clock;
 
-  public Reconciliation(Registry registry, IdentityDirectory directory, Clock clock) {
-    this.organisations = registry.organisations();
+  /**
+   * Made by {@link org.datasharing.registry.core.Registry}, which hands it the store every other
+   * service writes through (so the search index follows) and the registry's one audit log.
+   */
+  public Reconciliation(
+      OrganisationService organisations,
+      AgreementService agreements,
+      RegistryStore store,
+      Ids ids,
+      AuditLog audit,
+      IdentityDirectory directory,
+      Clock clock) {
+    this.organisations = organisations;
     this.directory = directory;
-    this.sync = new DirectorySync(directory, registry.agreements(), organisations);
-    this.journal =
-        new OnboardingJournal(
-            registry.store(), registry.ids(), new AuditLog(registry.ids(), clock));
+    this.sync = new DirectorySync(directory, agreements, organisations);
+    this.journal = new OnboardingJournal(store, ids, audit);
     this.clock = clock;
   }
 

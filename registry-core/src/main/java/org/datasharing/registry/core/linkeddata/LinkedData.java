@@ -1,10 +1,12 @@
 package org.datasharing.registry.core.linkeddata;
 
 import org.apache.jena.graph.Graph;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.audit.ResourceWriter;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Actor;
-import org.datasharing.registry.core.common.ResourceWriter;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.ontology.vocab.Graphs;
@@ -14,11 +16,16 @@ import org.datasharing.registry.ontology.vocab.Graphs;
  * actor may see it.
  */
 public final class LinkedData {
-  private final Registry registry;
+  private final Ids ids;
+  private final CatalogService catalog;
+  private final AgreementService agreements;
   private final ResourceWriter reader;
 
-  public LinkedData(Registry registry, ResourceWriter reader) {
-    this.registry = registry;
+  public LinkedData(
+      Ids ids, CatalogService catalog, AgreementService agreements, ResourceWriter reader) {
+    this.ids = ids;
+    this.catalog = catalog;
+    this.agreements = agreements;
     this.reader = reader;
   }
 
@@ -28,17 +35,14 @@ public final class LinkedData {
     }
     return switch (kind) {
       case "organisation" ->
-          nonEmpty(
-              reader.describe(Graphs.ORGANISATIONS_NODE, registry.ids().organisation(id)),
-              kind,
-              id);
+          nonEmpty(reader.describe(Graphs.ORGANISATIONS_NODE, ids.organisation(id)), kind, id);
       case "dataset" -> {
-        java.util.Optional<Dataset> visible = registry.catalog().get(actor, id);
+        java.util.Optional<Dataset> visible = catalog.get(actor, id);
         yield visible.isEmpty()
             ? Result.notFound("No dataset " + id)
-            : nonEmpty(reader.describe(Graphs.CATALOG_NODE, registry.ids().dataset(id)), kind, id);
+            : nonEmpty(reader.describe(Graphs.CATALOG_NODE, ids.dataset(id)), kind, id);
       }
-      case "agreement" -> registry.agreements().describe(actor, id);
+      case "agreement" -> agreements.describe(actor, id);
       default -> Result.notFound("No such kind of resource: " + kind);
     };
   }

@@ -59,8 +59,7 @@ class EvidenceBundleTest {
           .orElseThrow();
     }
 
-    byte[] zip =
-        new EvidenceBundle(t.registry).export(TestRegistry.auditor(), "dsa-evidence").orElseThrow();
+    byte[] zip = t.registry.evidence().export(TestRegistry.auditor(), "dsa-evidence").orElseThrow();
 
     Map<String, String> files = new HashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -104,10 +103,11 @@ class EvidenceBundleTest {
   @Test
   void bundle_isOnlyForAuditors() {
     Result<byte[]> r =
-        new EvidenceBundle(t.registry)
+        t.registry
+            .evidence()
             .export(TestRegistry.dpo(TestRegistry.COUNCIL), "dsa-hospital-discharge");
     assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
-    assertThat(new EvidenceBundle(t.registry).export(TestRegistry.auditor(), "no-such").failure())
+    assertThat(t.registry.evidence().export(TestRegistry.auditor(), "no-such").failure())
         .isEqualTo(Result.Failure.NOT_FOUND);
   }
 }

@@ -27,8 +27,8 @@ class MembersTest {
   void setUp() {
     t = new TestRegistry(dir);
     directory = FakeDirectory.inStepWith(t.registry.organisations().list());
-    onboarding = new Onboarding(t.registry, directory, t.clock);
-    reconciliation = new Reconciliation(t.registry, directory, t.clock);
+    onboarding = t.registry.onboarding(directory);
+    reconciliation = t.registry.reconciliation(directory);
   }
 
   @AfterEach

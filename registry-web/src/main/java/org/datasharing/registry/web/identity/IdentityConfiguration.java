@@ -1,6 +1,5 @@
 package org.datasharing.registry.web.identity;
 
-import java.time.Clock;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.identity.Onboarding;
@@ -43,12 +42,12 @@ class IdentityConfiguration {
   }
 
   @Bean
-  Onboarding onboarding(Registry registry, IdentityDirectory directory, Clock clock) {
-    return new Onboarding(registry, directory, clock);
+  Onboarding onboarding(Registry registry, IdentityDirectory directory) {
+    return registry.onboarding(directory);
   }
 
   @Bean
-  Reconciliation reconciliation(Registry registry, IdentityDirectory directory, Clock clock) {
-    return new Reconciliation(registry, directory, clock);
+  Reconciliation reconciliation(Registry registry, IdentityDirectory directory) {
+    return registry.reconciliation(directory);
   }
 }

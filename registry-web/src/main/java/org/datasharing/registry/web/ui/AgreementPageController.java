@@ -17,7 +17,6 @@ import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.agreement.VersionDiff;
 import org.datasharing.registry.core.audit.AuditTrail;
-import org.datasharing.registry.core.audit.EvidenceBundle;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.web.api.InvalidParameter;
@@ -182,7 +181,7 @@ class AgreementPageController {
   /** The evidence bundle of the agreement (auditors): the same ZIP as the API's. */
   @GetMapping("/agreements/{id}/evidence")
   Object evidence(@PathVariable String id, Authentication auth) {
-    Result<byte[]> zip = new EvidenceBundle(registry).export(Actors.of(auth), id);
+    Result<byte[]> zip = registry.evidence().export(Actors.of(auth), id);
     if (!zip.ok()) {
       return Pages.failure(zip);
     }

@@ -23,7 +23,6 @@ import org.datasharing.registry.core.identity.MemberAdded;
 import org.datasharing.registry.core.identity.NewMember;
 import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.PendingOperation;
-import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.store.TdbRegistryStore;
@@ -56,7 +55,7 @@ class KeycloakDirectoryFailuresTest {
     directory = keycloak.directory();
     store = TdbRegistryStore.open(dir.resolve("tdb2"));
     registry = new Registry(store, "http://localhost:8080/id/", Clock.systemUTC(), true);
-    onboarding = new Onboarding(registry, directory, Clock.systemUTC());
+    onboarding = registry.onboarding(directory);
     keycloak.organisations(); // Keycloak has no organisations yet: the precheck finds no clash
   }
 
@@ -107,9 +106,7 @@ class KeycloakDirectoryFailuresTest {
             .withStatus(201)
             .withHeader("Location", keycloak.url() + ADMIN + "/organizations/k-fire"));
     ApplyReport applied =
-        new Reconciliation(registry, directory, Clock.systemUTC())
-            .apply(ADMIN_USER, Set.of("pending:" + op.id()))
-            .value();
+        registry.reconciliation(directory).apply(ADMIN_USER, Set.of("pending:" + op.id())).value();
 
     assertThat(applied.results())
         .extracting(ApplyReport.Applied::outcome)

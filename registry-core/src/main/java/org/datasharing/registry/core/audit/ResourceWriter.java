@@ -1,4 +1,4 @@
-package org.datasharing.registry.core.common;
+package org.datasharing.registry.core.audit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
-import org.datasharing.registry.core.audit.AuditLog;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.store.Change;
 import org.datasharing.registry.core.store.Guard;
 import org.datasharing.registry.core.store.RegistryStore;

@@ -1,4 +1,4 @@
-package org.datasharing.registry.core.audit;
+package org.datasharing.registry.core.evidence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,11 +17,14 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.Graphs;
 
 /**
@@ -31,38 +34,41 @@ import org.datasharing.registry.ontology.vocab.Graphs;
  * current tree head, and a human-readable summary.
  */
 public final class EvidenceBundle {
-  private final Registry registry;
+  private final AgreementService agreements;
+  private final AuditTrail trail;
+  private final RegistryStore store;
+  private final Ids ids;
 
-  public EvidenceBundle(Registry registry) {
-    this.registry = registry;
+  public EvidenceBundle(
+      AgreementService agreements, AuditTrail trail, RegistryStore store, Ids ids) {
+    this.agreements = agreements;
+    this.trail = trail;
+    this.store = store;
+    this.ids = ids;
   }
 
   public Result<byte[]> export(Actor actor, String id) {
     if (!actor.has(Actor.Role.AUDITOR)) {
       return Result.forbidden("Only auditors export evidence bundles");
     }
-    Result<AgreementView> found = registry.agreements().get(actor, id);
+    Result<AgreementView> found = agreements.get(actor, id);
     if (!found.ok()) {
       return found.asFailure();
     }
     AgreementView a = found.value();
-    Node iri = registry.ids().agreement(id);
-    AuditTrail trail = registry.auditTrail();
+    Node iri = ids.agreement(id);
     List<AuditTrail.EventView> events = trail.forAgreement(iri);
     List<AuditTrail.InclusionProof> proofs = trail.inclusionProofs(events);
     AuditTrail.Verification verification = trail.verify();
 
     DatasetGraph agreement = DatasetGraphFactory.createTxnMem();
-    registry
-        .store()
+    store
         .graph(iri)
         .find()
         .forEachRemaining(t -> agreement.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
     DatasetGraph audit = DatasetGraphFactory.createTxnMem();
     Graph eventGraph =
-        registry
-            .store()
-            .construct(Queries.bind("audit-events-graph-for-agreement", Map.of("agreement", iri)));
+        store.construct(Queries.bind("audit-events-graph-for-agreement", Map.of("agreement", iri)));
     eventGraph
         .find()
         .forEachRemaining(
