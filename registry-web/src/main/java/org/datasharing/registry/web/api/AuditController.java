@@ -54,7 +54,8 @@ class AuditController {
   ResponseEntity<Object> evidence(
       @PathVariable String agreement, org.springframework.security.core.Authentication auth) {
     Result<byte[]> zip =
-        new org.datasharing.registry.core.evidence.EvidenceBundle(registry)
+        registry
+            .evidence()
             .export(org.datasharing.registry.web.security.Actors.of(auth), agreement);
     if (!zip.ok()) {
       return Problems.problem(zip);
