@@ -30,6 +30,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.Change;
+import org.datasharing.registry.core.store.ObservedStore;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.Graphs;

@@ -1,4 +1,4 @@
-package org.datasharing.registry.core.search;
+package org.datasharing.registry.core.store;
 
 import java.util.List;
 import java.util.Set;
@@ -9,9 +9,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.datasharing.registry.core.store.Change;
-import org.datasharing.registry.core.store.LogHead;
-import org.datasharing.registry.core.store.RegistryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
