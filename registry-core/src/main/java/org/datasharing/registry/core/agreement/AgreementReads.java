@@ -368,11 +368,11 @@ final class AgreementReads {
         refusals(caps));
   }
 
-  private static java.util.Map<AgreementPolicy.Action, String> refusals(
+  private static java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refusals(
       java.util.Map<AgreementPolicy.Action, Optional<AgreementPolicy.Refusal>> caps) {
-    java.util.Map<AgreementPolicy.Action, String> out =
+    java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> out =
         new java.util.EnumMap<>(AgreementPolicy.Action.class);
-    caps.forEach((k, v) -> v.ifPresent(r -> out.put(k, r.reason())));
+    caps.forEach((k, v) -> v.ifPresent(r -> out.put(k, r)));
     return out;
   }
 }

@@ -20,7 +20,7 @@ public record AgreementView(
     AgreementContent content,
     List<String> deciders,
     java.util.Set<AgreementPolicy.Action> allowed,
-    java.util.Map<AgreementPolicy.Action, String> refused) {
+    java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refused) {
 
   /** Whether the caller may do the action now (the same answer the service gives). */
   public boolean can(AgreementPolicy.Action action) {
