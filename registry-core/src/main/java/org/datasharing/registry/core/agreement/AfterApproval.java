@@ -47,7 +47,13 @@ final class AfterApproval {
           if (refused.isPresent()) {
             return refused.get().result();
           }
-          return Result.ok(writes.statusTo(a, target, action, reason.strip()));
+          // an agreement suspended before its start date resumes as approved, and the clock starts
+          // it on that date, as it would have
+          AgreementStatus to =
+              target == AgreementStatus.ACTIVE && !writes.started(a)
+                  ? AgreementStatus.APPROVED
+                  : target;
+          return Result.ok(writes.statusTo(a, to, action, reason.strip()));
         },
         actor);
   }

@@ -41,10 +41,12 @@ public enum AgreementStatus {
       case DRAFT -> EnumSet.of(SUBMITTED);
       case SUBMITTED -> EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED);
       case CHANGES_REQUESTED -> EnumSet.of(DRAFT);
-      case APPROVED -> EnumSet.of(ACTIVE, EXPIRED);
+      // an approved agreement can be stopped before it starts, not only once it is active
+      case APPROVED -> EnumSet.of(ACTIVE, EXPIRED, SUSPENDED, TERMINATED);
       case ACTIVE -> EnumSet.of(REVIEW_DUE, EXPIRED, SUSPENDED, TERMINATED);
       case REVIEW_DUE -> EnumSet.of(EXPIRED, SUSPENDED, TERMINATED, ACTIVE);
-      case SUSPENDED -> EnumSet.of(ACTIVE, TERMINATED);
+      // resuming returns to ACTIVE, or to APPROVED when the agreement has not started yet
+      case SUSPENDED -> EnumSet.of(ACTIVE, APPROVED, TERMINATED);
       case REJECTED, TERMINATED, EXPIRED -> EnumSet.noneOf(AgreementStatus.class);
     };
   }

@@ -163,4 +163,12 @@ final class AgreementWrites {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** Whether the version in force has reached its start date (UTC). */
+  boolean started(AgreementSnapshot a) {
+    java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+    return a.date(a.versionInForce().orElse(a.currentVersion()), DSR.startDate.asNode())
+        .map(start -> !today.isBefore(start))
+        .orElse(true);
+  }
 }

@@ -45,11 +45,16 @@ class TransitionTableTest {
           "approve", EnumSet.of(AgreementStatus.SUBMITTED),
           "requestChanges", EnumSet.of(AgreementStatus.SUBMITTED),
           "revise", EnumSet.of(AgreementStatus.CHANGES_REQUESTED),
-          "suspend", EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE),
+          "suspend",
+              EnumSet.of(
+                  AgreementStatus.APPROVED, AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE),
           "resume", EnumSet.of(AgreementStatus.SUSPENDED),
           "terminate",
               EnumSet.of(
-                  AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE, AgreementStatus.SUSPENDED),
+                  AgreementStatus.APPROVED,
+                  AgreementStatus.ACTIVE,
+                  AgreementStatus.REVIEW_DUE,
+                  AgreementStatus.SUSPENDED),
           "amend", EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE));
 
   static final Map<String, BiFunction<AgreementService, String, Result<AgreementView>>> OPS =
