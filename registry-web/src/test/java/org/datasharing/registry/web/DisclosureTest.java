@@ -233,7 +233,10 @@ class DisclosureTest {
         .forEach(viaSparql::add);
     assertThat(viaSparql).as("SPARQL datasets, seed " + seed).isEqualTo(publicDatasets);
 
-    // nothing hidden appears anywhere the public can look
+    // nothing hidden appears anywhere the public can look: titles, nor a hidden dataset's IRI
+    registry.catalog().all().stream()
+        .filter(d -> Boolean.FALSE.equals(d.discoverable()))
+        .forEach(d -> hiddenTitles.add("/dataset/" + d.id() + ">"));
     Predicate<String> leaks = body -> hiddenTitles.stream().anyMatch(body::contains);
     for (String path :
         List.of(

@@ -169,32 +169,20 @@ final class AgreementReads {
       Node v = inForce.get();
       AgreementContent full = mapper.fromGraph(a.graph(), v);
       java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-      for (String f :
-          List.of(
-              "title",
-              "purposes",
-              "purposeDescription",
-              "benefits",
-              "personalDataCategories",
-              "dataSubjectCategories",
-              "specialCategoryData",
-              "criminalOffenceData",
-              "startDate",
-              "reviewDate",
-              "endDate")) {
-        if (full.fields().containsKey(f)) {
-          fields.put(f, full.fields().get(f));
+      for (Field f : Field.PUBLIC) {
+        if (full.fields().containsKey(f.apiName())) {
+          fields.put(f.apiName(), full.fields().get(f.apiName()));
         }
       }
-      fields.put("dpiaDone", full.fields().containsKey("dpiaReference"));
+      fields.put("dpiaDone", full.fields().containsKey(Field.DPIA.apiName()));
       List<java.util.Map<String, Object>> parties =
           full.parties().stream()
               .map(
                   p -> {
                     java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
-                    for (String f : List.of("organisation", "role", "lawfulBasis")) {
-                      if (p.containsKey(f)) {
-                        q.put(f, p.get(f));
+                    for (Field.PartyField f : Field.PartyField.PUBLIC) {
+                      if (p.containsKey(f.apiName())) {
+                        q.put(f.apiName(), p.get(f.apiName()));
                       }
                     }
                     return q;
@@ -212,28 +200,22 @@ final class AgreementReads {
     return out;
   }
 
-  /** Properties of an agreement version the public may see (no contacts, no internal notes). */
-  private static final java.util.Set<Node> PUBLIC_PROPERTIES =
-      java.util.Set.of(
-          RDF.type.asNode(),
-          DCTerms.title.asNode(),
-          DSR.versionOf.asNode(),
-          DSR.versionNumber.asNode(),
-          org.datasharing.registry.ontology.vocab.DPV.hasPurpose.asNode(),
-          DSR.purposeDescription.asNode(),
-          DSR.benefits.asNode(),
-          DSR.personalDataCategory.asNode(),
-          DSR.dataSubjectCategory.asNode(),
-          DSR.specialCategoryData.asNode(),
-          DSR.criminalOffenceData.asNode(),
-          DSR.startDate.asNode(),
-          DSR.reviewDate.asNode(),
-          DSR.endDate.asNode(),
-          DSR.hasParty.asNode(),
-          DSR.organisation.asNode(),
-          DSR.partyRole.asNode(),
-          DSR.lawfulBasis.asNode(),
-          DSR.sharesDataset.asNode());
+  /**
+   * Properties of an agreement version the public may see: the version's header, the parties, and
+   * the public fields ({@link Field#PUBLIC}, {@link Field.PartyField#PUBLIC}).
+   */
+  private static final java.util.Set<Node> PUBLIC_PROPERTIES = publicProperties();
+
+  private static java.util.Set<Node> publicProperties() {
+    java.util.Set<Node> out = new java.util.HashSet<>();
+    out.add(RDF.type.asNode());
+    out.add(DSR.versionOf.asNode());
+    out.add(DSR.versionNumber.asNode());
+    out.add(DSR.hasParty.asNode());
+    Field.PUBLIC.forEach(f -> out.add(f.property().asNode()));
+    Field.PartyField.PUBLIC.forEach(f -> out.add(f.property().asNode()));
+    return java.util.Set.copyOf(out);
+  }
 
   /**
    * The agreement as linked data: the whole graph for parties and auditors; for anyone else, only

@@ -47,6 +47,26 @@ public enum Field {
   SIGN_OFF("seniorSignOff", DSR.seniorSignOff, Kind.TEXT, null),
   SUCCESS("successMeasures", DSR.successMeasures, Kind.TEXT, null);
 
+  /**
+   * The fields the public sees of an agreement in force (the register, linked data): what is
+   * shared, why, about whom and when; never contacts, internal arrangements or the datasets' own
+   * identifiers (a dataset may be hidden from the public).
+   */
+  public static final java.util.Set<Field> PUBLIC =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              TITLE,
+              PURPOSES,
+              PURPOSE_DESCRIPTION,
+              BENEFITS,
+              PERSONAL_DATA_CATEGORIES,
+              DATA_SUBJECT_CATEGORIES,
+              SPECIAL_CATEGORY,
+              CRIMINAL_OFFENCE,
+              START,
+              REVIEW,
+              END));
+
   /** How a field's value is written. */
   public enum Kind {
     TEXT,
@@ -108,6 +128,11 @@ public enum Field {
         "special-category-condition"),
     CRIMINAL_CONDITION(
         "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1");
+
+    /** What the public sees of each party: who it is, its role and its lawful basis. */
+    public static final java.util.Set<PartyField> PUBLIC =
+        java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(ORGANISATION, ROLE, LAWFUL_BASIS));
 
     private final String apiName;
     private final Property property;
