@@ -12,6 +12,8 @@ import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.platform.InvalidParameter;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

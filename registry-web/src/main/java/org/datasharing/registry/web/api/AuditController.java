@@ -6,6 +6,8 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.web.platform.InvalidParameter;
+import org.datasharing.registry.web.platform.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -17,6 +17,7 @@ import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.search.SearchRequest;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

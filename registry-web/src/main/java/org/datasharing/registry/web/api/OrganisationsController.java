@@ -7,6 +7,7 @@ import java.util.List;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

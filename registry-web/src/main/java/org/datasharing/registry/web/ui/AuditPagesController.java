@@ -6,7 +6,7 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.sparql.QueryPack;
-import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
 import org.springframework.http.HttpStatus;

@@ -13,7 +13,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.search.Facet;
 import org.datasharing.registry.core.search.SearchRequest;
 import org.datasharing.registry.core.search.SearchResult;
-import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
