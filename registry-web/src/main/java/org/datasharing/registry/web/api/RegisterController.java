@@ -14,7 +14,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.graph.Graph;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.register.PublicRegister;
@@ -57,10 +56,10 @@ class RegisterController {
     OFFERED.addAll(RdfSyntax.MEDIA_TYPES);
   }
 
-  private final Registry registry;
+  private final PublicRegister publicRegister;
 
-  RegisterController(Registry registry) {
-    this.registry = registry;
+  RegisterController(PublicRegister publicRegister) {
+    this.publicRegister = publicRegister;
   }
 
   @GetMapping("/api/register")
@@ -84,7 +83,7 @@ class RegisterController {
           String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
     Result<List<RegisterEntry>> r =
-        registry.publicRegister().entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
     if (!r.ok()) {
       return Problems.problem(r);
     }
@@ -117,9 +116,9 @@ class RegisterController {
                   .filename("transparency-register.csv")
                   .build()
                   .toString())
-          .body(csv(registry.publicRegister().rows(r.value())));
+          .body(csv(publicRegister.rows(r.value())));
     }
-    Graph g = registry.publicRegister().rdf(r.value());
+    Graph g = publicRegister.rdf(r.value());
     g.getPrefixMapping()
         .setNsPrefix("dsr", "https://w3id.org/dsr#")
         .setNsPrefix("dct", "http://purl.org/dc/terms/")

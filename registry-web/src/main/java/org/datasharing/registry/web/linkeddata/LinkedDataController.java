@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.platform.RdfOutput;
@@ -50,10 +51,12 @@ class LinkedDataController {
           .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
           .lock();
 
-  private final Registry registry;
+  private final LinkedData linkedData;
+  private final Ids ids;
 
-  LinkedDataController(Registry registry) {
-    this.registry = registry;
+  LinkedDataController(LinkedData linkedData, Ids ids) {
+    this.linkedData = linkedData;
+    this.ids = ids;
   }
 
   /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */
@@ -76,7 +79,7 @@ class LinkedDataController {
           "format",
           "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
     }
-    Result<Graph> r = registry.linkedData().describe(Actors.of(auth), kind, id);
+    Result<Graph> r = linkedData.describe(Actors.of(auth), kind, id);
     if (!r.ok()) {
       return Problems.of(HttpStatus.NOT_FOUND, r.message());
     }
@@ -92,11 +95,11 @@ class LinkedDataController {
     if (type.get().equals(MediaType.TEXT_HTML)) {
       Node main =
           switch (kind) {
-            case "organisation" -> registry.ids().organisation(id);
-            case "dataset" -> registry.ids().dataset(id);
-            default -> registry.ids().agreement(id);
+            case "organisation" -> ids.organisation(id);
+            case "dataset" -> ids.dataset(id);
+            default -> ids.agreement(id);
           };
-      return LinkedDataPage.of(kind, id, main, registry.ids().base(), g, PREFIXES).view();
+      return LinkedDataPage.of(kind, id, main, ids.base(), g, PREFIXES).view();
     }
     return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
   }
