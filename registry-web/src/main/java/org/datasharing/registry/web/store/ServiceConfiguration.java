@@ -10,6 +10,7 @@ import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
 import org.datasharing.registry.core.search.CatalogSearch;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +69,11 @@ class ServiceConfiguration {
   @Bean(destroyMethod = "")
   AccessRequests accessRequests(Registry registry) {
     return registry.accessRequests();
+  }
+
+  @Bean(destroyMethod = "")
+  ReferenceData referenceData(Registry registry) {
+    return registry.reference();
   }
 
   @Bean(destroyMethod = "")
