@@ -23,14 +23,7 @@ final class AdminProblems {
 
   /** Keycloak failed while nothing was written: 503 no answer or not configured, else 502. */
   static ResponseEntity<Object> directory(DirectoryException e) {
-    HttpStatus status =
-        switch (e.kind()) {
-          case NO_ANSWER, NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
-          case FAILED, ACCESS_DENIED -> HttpStatus.BAD_GATEWAY;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
+    HttpStatus status = Problems.status(e.kind());
     String detail =
         e.kind() == DirectoryException.Kind.NO_ANSWER
             ? "Keycloak did not answer; nothing was changed, try again later"

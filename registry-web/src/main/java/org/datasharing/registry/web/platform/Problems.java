@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.identity.DirectoryException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,6 +49,20 @@ public final class Problems {
     };
   }
 
+  /**
+   * The status for trouble with the identity provider: 503 when it did not answer or is not
+   * configured (try later), 502 when it failed or refused the registry, else what it said.
+   */
+  public static HttpStatus status(DirectoryException.Kind kind) {
+    return switch (kind) {
+      case NO_ANSWER, NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
+      case FAILED, ACCESS_DENIED -> HttpStatus.BAD_GATEWAY;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+    };
+  }
+
   /** A problem whose type is its status's. */
   public static ProblemDetail problem(
       HttpStatus status, String detail, List<Violation> violations) {
@@ -72,9 +87,12 @@ public final class Problems {
 
   /** The response for a problem, as {@code application/problem+json} whatever was accepted. */
   public static ResponseEntity<Object> answer(ProblemDetail p) {
-    return ResponseEntity.status(p.getStatus())
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(p);
+    return response(p).body(p);
+  }
+
+  /** {@link #answer(ProblemDetail)} before its body, for a problem that adds headers. */
+  public static ResponseEntity.BodyBuilder response(ProblemDetail p) {
+    return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   /** The answer for a core result: the value, or its failure as a problem. */
@@ -126,7 +144,7 @@ public final class Problems {
     }
     response.setStatus(p.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(json(p).getBytes(StandardCharsets.UTF_8));
+    response.getOutputStream().write(ProblemJson.of(p).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -136,54 +154,5 @@ public final class Problems {
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     write(request, response, problem(status, detail, List.of()));
-  }
-
-  /** The problem as JSON, in the shape the message converters give controllers' problems. */
-  static String json(ProblemDetail p) {
-    StringBuilder json = new StringBuilder("{");
-    json.append("\"type\":").append(quoted(String.valueOf(p.getType())));
-    json.append(",\"title\":").append(quoted(p.getTitle()));
-    json.append(",\"status\":").append(p.getStatus());
-    if (p.getDetail() != null) {
-      json.append(",\"detail\":").append(quoted(p.getDetail()));
-    }
-    if (p.getInstance() != null) {
-      json.append(",\"instance\":").append(quoted(p.getInstance().toString()));
-    }
-    if (p.getProperties() != null && p.getProperties().get("errors") instanceof List<?> errors) {
-      json.append(",\"errors\":[");
-      for (int i = 0; i < errors.size(); i++) {
-        Map<?, ?> e = (Map<?, ?>) errors.get(i);
-        json.append(i == 0 ? "" : ",")
-            .append("{\"field\":")
-            .append(quoted(String.valueOf(e.get("field"))))
-            .append(",\"message\":")
-            .append(quoted(String.valueOf(e.get("message"))))
-            .append('}');
-      }
-      json.append(']');
-    }
-    return json.append('}').toString();
-  }
-
-  private static String quoted(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

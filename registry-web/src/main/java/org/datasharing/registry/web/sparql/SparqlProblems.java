@@ -9,7 +9,6 @@ import org.datasharing.registry.core.sparql.SparqlProblem;
 import org.datasharing.registry.web.platform.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -63,10 +62,7 @@ final class SparqlProblems {
     if (problem.kind() == SparqlProblem.Kind.BUSY
         || problem.kind() == SparqlProblem.Kind.OVERLOADED) {
       long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-      return ResponseEntity.status(p.getStatus())
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(p);
+      return Problems.response(p).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(p);
     }
     return Problems.answer(p);
   }

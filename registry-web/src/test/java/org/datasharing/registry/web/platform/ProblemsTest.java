@@ -55,7 +55,7 @@ class ProblemsTest {
         Problems.problem(
             HttpStatus.BAD_REQUEST, "a \"b\"\n\\", List.of(new Violation("q", "tab\there")));
 
-    assertThat(Problems.json(p))
+    assertThat(ProblemJson.of(p))
         .contains("\"detail\":\"a \\\"b\\\"\\n\\\\\"")
         .contains("\"errors\":[{\"field\":\"q\",\"message\":\"tab\\there\"}]");
   }

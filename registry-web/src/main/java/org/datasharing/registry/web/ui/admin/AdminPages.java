@@ -56,13 +56,7 @@ final class AdminPages {
   }
 
   static HttpStatus status(DirectoryException e) {
-    return switch (e.kind()) {
-      case NO_ANSWER, NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
-      case FAILED, ACCESS_DENIED -> HttpStatus.BAD_GATEWAY;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-    };
+    return Problems.status(e.kind());
   }
 
   /**
