@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.shared.PrefixMapping;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
@@ -43,16 +43,16 @@ class CatalogController {
           .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
           .lock();
 
-  private final Registry registry;
+  private final DcatCatalog dcat;
 
   /**
    * The registry's home, with a final slash: the parent of the instance IRI base ({@code /id/}).
    */
   private final String root;
 
-  CatalogController(Registry registry) {
-    this.registry = registry;
-    this.root = URI.create(registry.ids().base()).resolve("../").toString();
+  CatalogController(DcatCatalog dcat, Ids ids) {
+    this.dcat = dcat;
+    this.root = URI.create(ids.base()).resolve("../").toString();
   }
 
   @GetMapping({"/catalog", "/catalog/"})
@@ -74,7 +74,7 @@ class CatalogController {
             catalog,
             root,
             n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
-    Graph g = DcatCatalog.page(registry, at, page, size);
+    Graph g = dcat.page(at, page, size);
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
     return RdfOutput.answer(g, syntax.get());
   }
