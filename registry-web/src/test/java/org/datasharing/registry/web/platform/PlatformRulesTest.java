@@ -10,6 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.net.URI;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.datasharing.registry.core.Registry;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
@@ -64,6 +66,16 @@ class PlatformRulesTest {
           .dependOnClassesThat()
           .belongToAnyOf(RDFDataMgr.class, RDFFormat.class)
           .because("RDF/XML must replace what XML cannot carry; RdfOutput does");
+
+  @ArchTest
+  static final ArchRule onlyConfigurationSeesTheRegistry =
+      noClasses()
+          .that()
+          .areNotAnnotatedWith(Configuration.class)
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(Registry.class)
+          .because("controllers take the service they need from ServiceConfiguration");
 
   @ArchTest
   static final ArchRule controllersArePackagePrivate =
