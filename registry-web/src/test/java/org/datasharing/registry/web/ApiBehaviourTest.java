@@ -75,6 +75,39 @@ class ApiBehaviourTest {
   }
 
   @Test
+  void problems_haveOneTypePerFailure_whicheverPartAnswers() throws Exception {
+    String problems = "https://w3id.org/dsr/problems/";
+    // 403 from the security chain and from a core result
+    var byFilter = as("dpo.council", get("/api/audit/events"));
+    assertThat(byFilter.getStatus()).isEqualTo(403);
+    assertThat(byFilter.getContentType()).startsWith("application/problem+json");
+    assertThat(byFilter.getContentAsString())
+        .contains("\"type\":\"" + problems + "forbidden\"")
+        .contains("\"instance\":\"/api/audit/events\"");
+    // 401 from the security chain
+    assertThat(call(get("/api/agreements")).getContentAsString())
+        .contains("\"type\":\"" + problems + "unauthorized\"");
+    // 406 from the catalogue, linked data and the register, naming Accept
+    for (String path :
+        new String[] {"/catalog", "/id/organisation/northshire-county-council", "/api/register"}) {
+      var r = call(get(path).accept("application/pdf"));
+      assertThat(r.getStatus()).as(path).isEqualTo(406);
+      assertThat(r.getContentType()).as(path).startsWith("application/problem+json");
+      assertThat(r.getContentAsString())
+          .as(path)
+          .contains("\"type\":\"" + problems + "not-acceptable\"")
+          .contains("\"field\":\"Accept\"");
+    }
+    // 400 naming the format parameter, and 404, from linked data
+    var format = call(get("/id/organisation/northshire-county-council").param("format", "pdf"));
+    assertThat(format.getContentAsString())
+        .contains("\"type\":\"" + problems + "bad-request\"")
+        .contains("\"field\":\"format\"");
+    assertThat(call(get("/id/organisation/no-such-organisation")).getContentAsString())
+        .contains("\"type\":\"" + problems + "not-found\"");
+  }
+
+  @Test
   void draftAgreementIri_isHiddenFromThePublicAndNonParties_butNotFromItsParties()
       throws Exception {
     String draft = "/id/agreement/dsa-carers-support-referrals";

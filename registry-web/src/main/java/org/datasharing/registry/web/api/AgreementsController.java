@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.platform.InvalidParameter;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agreements")
 @Tag(name = "Agreements", description = "Data-sharing agreements, their versions and DPO decisions")
 class AgreementsController {
-  private final Registry registry;
+  private final AgreementService agreements;
 
-  AgreementsController(Registry registry) {
-    this.registry = registry;
+  AgreementsController(AgreementService agreements) {
+    this.agreements = agreements;
   }
 
   /** The text of an agreement version: fields by API name, and the parties. */
@@ -49,21 +50,17 @@ class AgreementsController {
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
 
-  private AgreementService agreements() {
-    return registry.agreements();
-  }
-
   @GetMapping
   @Operation(summary = "Agreements the caller's organisation is party to (all, for auditors)")
   List<AgreementView.Summary> list(Authentication auth) {
-    return agreements().list(Actors.of(auth));
+    return agreements.list(Actors.of(auth));
   }
 
   @PostMapping
   @Operation(summary = "Draft an agreement; the caller's organisation must be a party")
   ResponseEntity<Object> create(@RequestBody AgreementRequest body, Authentication auth) {
     Result<AgreementView> r =
-        agreements().createDraft(Actors.of(auth), Optional.ofNullable(body.id()), body.content());
+        agreements.createDraft(Actors.of(auth), Optional.ofNullable(body.id()), body.content());
     return r.ok()
         ? ResponseEntity.created(URI.create("/api/agreements/" + r.value().id())).body(r.value())
         : Problems.problem(r);
@@ -73,20 +70,20 @@ class AgreementsController {
   @Operation(
       summary = "One agreement: status, parties, versions with hashes, decisions, current text")
   ResponseEntity<Object> get(@PathVariable String id, Authentication auth) {
-    return Problems.answer(agreements().get(Actors.of(auth), id));
+    return Problems.answer(agreements.get(Actors.of(auth), id));
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "Replace the text of the draft version")
   ResponseEntity<Object> update(
       @PathVariable String id, @RequestBody AgreementRequest body, Authentication auth) {
-    return Problems.answer(agreements().updateDraft(Actors.of(auth), id, body.content()));
+    return Problems.answer(agreements.updateDraft(Actors.of(auth), id, body.content()));
   }
 
   @PostMapping("/{id}/submit")
   @Operation(summary = "Submit the draft for approval; refused with every SHACL violation by field")
   ResponseEntity<Object> submit(@PathVariable String id, Authentication auth) {
-    return Problems.answer(agreements().submit(Actors.of(auth), id));
+    return Problems.answer(agreements.submit(Actors.of(auth), id));
   }
 
   @PostMapping("/{id}/decisions")
@@ -108,16 +105,15 @@ class AgreementsController {
       return Problems.badRequest("outcome", "Choose approve, reject or request-changes");
     }
     return Problems.answer(
-        agreements()
-            .decide(
-                Actors.of(auth), id, body.version(), outcome, Optional.ofNullable(body.reason())),
+        agreements.decide(
+            Actors.of(auth), id, body.version(), outcome, Optional.ofNullable(body.reason())),
         HttpStatus.CREATED);
   }
 
   @GetMapping("/{id}/versions")
   @Operation(summary = "The agreement's versions with their content hashes")
   ResponseEntity<Object> versions(@PathVariable String id, Authentication auth) {
-    return Problems.answer(agreements().get(Actors.of(auth), id).map(AgreementView::versions));
+    return Problems.answer(agreements.get(Actors.of(auth), id).map(AgreementView::versions));
   }
 
   @GetMapping("/{id}/versions/{number}")
@@ -125,7 +121,7 @@ class AgreementsController {
   ResponseEntity<Object> version(
       @PathVariable String id, @PathVariable int number, Authentication auth) {
     InvalidParameter.within("number", number, 1, Integer.MAX_VALUE);
-    return Problems.answer(agreements().version(Actors.of(auth), id, number));
+    return Problems.answer(agreements.version(Actors.of(auth), id, number));
   }
 
   @GetMapping("/{id}/versions/diff")
@@ -134,7 +130,7 @@ class AgreementsController {
       @PathVariable String id, @RequestParam int from, @RequestParam int to, Authentication auth) {
     InvalidParameter.within("from", from, 1, Integer.MAX_VALUE);
     InvalidParameter.within("to", to, 1, Integer.MAX_VALUE);
-    return Problems.answer(agreements().diff(Actors.of(auth), id, from, to));
+    return Problems.answer(agreements.diff(Actors.of(auth), id, from, to));
   }
 
   /** The version in force at an instant, if any. */
@@ -146,7 +142,7 @@ class AgreementsController {
       @PathVariable String id, @RequestParam String at, Authentication auth) {
     Instant instant = InvalidParameter.instant("at", at);
     return Problems.answer(
-        agreements()
+        agreements
             .versionInForceAt(Actors.of(auth), id, instant)
             .map(v -> new InForce(at, v.orElse(null))));
   }
@@ -156,7 +152,7 @@ class AgreementsController {
   ResponseEntity<Object> suspend(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
     checkReason(body.reason());
-    return Problems.answer(agreements().suspend(Actors.of(auth), id, body.reason()));
+    return Problems.answer(agreements.suspend(Actors.of(auth), id, body.reason()));
   }
 
   @PostMapping("/{id}/resume")
@@ -164,7 +160,7 @@ class AgreementsController {
   ResponseEntity<Object> resume(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
     checkReason(body.reason());
-    return Problems.answer(agreements().resume(Actors.of(auth), id, body.reason()));
+    return Problems.answer(agreements.resume(Actors.of(auth), id, body.reason()));
   }
 
   @PostMapping("/{id}/terminate")
@@ -172,7 +168,7 @@ class AgreementsController {
   ResponseEntity<Object> terminate(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
     checkReason(body.reason());
-    return Problems.answer(agreements().terminate(Actors.of(auth), id, body.reason()));
+    return Problems.answer(agreements.terminate(Actors.of(auth), id, body.reason()));
   }
 
   private static void checkReason(String reason) {
@@ -186,12 +182,12 @@ class AgreementsController {
   @PostMapping("/{id}/amend")
   @Operation(summary = "Start an amendment of an active agreement (a new draft version)")
   ResponseEntity<Object> amend(@PathVariable String id, Authentication auth) {
-    return Problems.answer(agreements().amend(Actors.of(auth), id), HttpStatus.CREATED);
+    return Problems.answer(agreements.amend(Actors.of(auth), id), HttpStatus.CREATED);
   }
 
   @PostMapping("/{id}/revise")
   @Operation(summary = "Start a new draft version after changes were requested")
   ResponseEntity<Object> revise(@PathVariable String id, Authentication auth) {
-    return Problems.answer(agreements().revise(Actors.of(auth), id), HttpStatus.CREATED);
+    return Problems.answer(agreements.revise(Actors.of(auth), id), HttpStatus.CREATED);
   }
 }

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.catalog.CatalogImport;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.search.CatalogSearch;
 import org.datasharing.registry.core.search.SearchRequest;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,10 +40,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/datasets")
 @Tag(name = "Datasets", description = "The dataset catalogue (DCAT 3)")
 class DatasetsController {
-  private final Registry registry;
+  private final CatalogService catalog;
+  private final CatalogImport catalogImport;
+  private final CatalogSearch search;
+  private final AccessRequests accessRequests;
 
-  DatasetsController(Registry registry) {
-    this.registry = registry;
+  DatasetsController(
+      CatalogService catalog,
+      CatalogImport catalogImport,
+      CatalogSearch search,
+      AccessRequests accessRequests) {
+    this.catalog = catalog;
+    this.catalogImport = catalogImport;
+    this.search = search;
+    this.accessRequests = accessRequests;
   }
 
   @GetMapping
@@ -63,7 +76,7 @@ class DatasetsController {
     Map<String, List<String>> facets = new LinkedHashMap<>(parameters);
     facets.keySet().removeAll(List.of("q", "page", "size"));
     return Problems.answer(
-        registry.search().search(Actors.of(auth), new SearchRequest(q, facets, page, size)));
+        search.search(Actors.of(auth), new SearchRequest(q, facets, page, size)));
   }
 
   @PostMapping("/{id}/access-requests")
@@ -76,7 +89,7 @@ class DatasetsController {
       @PathVariable String id,
       @RequestBody AccessRequests.AccessRequest request,
       Authentication auth) {
-    Result<AgreementView> r = registry.accessRequests().request(Actors.of(auth), id, request);
+    Result<AgreementView> r = accessRequests.request(Actors.of(auth), id, request);
     return r.ok()
         ? ResponseEntity.created(URI.create("/api/agreements/" + r.value().id())).body(r.value())
         : Problems.problem(r);
@@ -101,22 +114,19 @@ class DatasetsController {
     // off at the limit is refused as too large, not parsed as a truncated file
     byte[] body = request.getInputStream().readAllBytes();
     return Problems.answer(
-        registry
-            .catalogImport()
-            .importFile(Actors.of(auth), new java.io.ByteArrayInputStream(body), lang));
+        catalogImport.importFile(Actors.of(auth), new java.io.ByteArrayInputStream(body), lang));
   }
 
   @PostMapping("/search-index")
   @Operation(summary = "Rebuild the dataset search index from the store (registry administrators)")
   ResponseEntity<Object> rebuildIndex(Authentication auth) {
-    return Problems.answer(registry.search().rebuild(Actors.of(auth)));
+    return Problems.answer(search.rebuild(Actors.of(auth)));
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One dataset")
   ResponseEntity<Object> get(@PathVariable String id, Authentication auth) {
-    return registry
-        .catalog()
+    return catalog
         .get(Actors.of(auth), id)
         .<ResponseEntity<Object>>map(ResponseEntity::ok)
         .orElseGet(() -> Problems.problem(Result.notFound("No dataset " + id)));
@@ -125,7 +135,7 @@ class DatasetsController {
   @PostMapping
   @Operation(summary = "Record a dataset (staff of its publisher)")
   ResponseEntity<Object> create(@RequestBody Dataset d, Authentication auth) {
-    Result<Dataset> r = registry.catalog().create(Actors.of(auth), d);
+    Result<Dataset> r = catalog.create(Actors.of(auth), d);
     return r.ok()
         ? ResponseEntity.created(URI.create("/api/datasets/" + d.id())).body(r.value())
         : Problems.problem(r);
@@ -138,6 +148,6 @@ class DatasetsController {
     if (d.id() != null && !d.id().equals(id)) {
       return Problems.badRequest("id", "The body's id must match the path");
     }
-    return Problems.answer(registry.catalog().update(Actors.of(auth), d));
+    return Problems.answer(catalog.update(Actors.of(auth), d));
   }
 }

@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,23 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/organisations")
 @Tag(name = "Organisations", description = "Member organisations (W3C ORG)")
 class OrganisationsController {
-  private final Registry registry;
+  private final OrganisationService organisations;
 
-  OrganisationsController(Registry registry) {
-    this.registry = registry;
+  OrganisationsController(OrganisationService organisations) {
+    this.organisations = organisations;
   }
 
   @GetMapping
   @Operation(summary = "List member organisations")
   List<Organisation> list() {
-    return registry.organisations().list();
+    return organisations.list();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One organisation")
   ResponseEntity<Object> get(@PathVariable String id) {
-    return registry
-        .organisations()
+    return organisations
         .get(id)
         .<ResponseEntity<Object>>map(ResponseEntity::ok)
         .orElseGet(() -> Problems.problem(Result.notFound("No organisation " + id)));
@@ -48,7 +48,7 @@ class OrganisationsController {
   @PostMapping
   @Operation(summary = "Add an organisation (registry-admin)")
   ResponseEntity<Object> create(@RequestBody Organisation o, Authentication auth) {
-    Result<Organisation> r = registry.organisations().create(Actors.of(auth), o);
+    Result<Organisation> r = organisations.create(Actors.of(auth), o);
     if (r.ok()) {
       return ResponseEntity.created(URI.create("/api/organisations/" + o.id())).body(r.value());
     }
@@ -72,6 +72,6 @@ class OrganisationsController {
             o.dpoName(),
             o.dpoEmail(),
             o.assurances());
-    return Problems.answer(registry.organisations().update(Actors.of(auth), withId), HttpStatus.OK);
+    return Problems.answer(organisations.update(Actors.of(auth), withId), HttpStatus.OK);
   }
 }

@@ -14,18 +14,18 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFFormat;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.register.PublicRegister;
-import org.datasharing.registry.web.linkeddata.RdfOutput;
+import org.datasharing.registry.web.platform.Negotiation;
+import org.datasharing.registry.web.platform.Problems;
+import org.datasharing.registry.web.platform.RdfOutput;
+import org.datasharing.registry.web.platform.RdfSyntax;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,25 +40,26 @@ import org.springframework.web.bind.annotation.RestController;
 class RegisterController {
   static final MediaType CSV = MediaType.parseMediaType("text/csv");
   private static final Map<String, MediaType> FORMAT_PARAMETER = new LinkedHashMap<>();
-  private static final Map<MediaType, RDFFormat> RDF = new LinkedHashMap<>();
+
+  /** JSON (the default), CSV, then every RDF syntax. */
+  private static final List<MediaType> OFFERED = new ArrayList<>();
 
   static {
-    RDF.put(MediaType.parseMediaType("text/turtle"), RDFFormat.TURTLE_PRETTY);
-    RDF.put(MediaType.parseMediaType("application/ld+json"), RDFFormat.JSONLD_PRETTY);
-    RDF.put(MediaType.parseMediaType("application/n-triples"), RDFFormat.NTRIPLES_UTF8);
-    RDF.put(MediaType.parseMediaType("application/rdf+xml"), RDFFormat.RDFXML_PRETTY);
     FORMAT_PARAMETER.put("json", MediaType.APPLICATION_JSON);
     FORMAT_PARAMETER.put("csv", CSV);
-    FORMAT_PARAMETER.put("ttl", MediaType.parseMediaType("text/turtle"));
-    FORMAT_PARAMETER.put("jsonld", MediaType.parseMediaType("application/ld+json"));
-    FORMAT_PARAMETER.put("nt", MediaType.parseMediaType("application/n-triples"));
-    FORMAT_PARAMETER.put("rdf", MediaType.parseMediaType("application/rdf+xml"));
+    FORMAT_PARAMETER.put("ttl", RdfSyntax.TURTLE.mediaType());
+    FORMAT_PARAMETER.put("jsonld", RdfSyntax.JSONLD.mediaType());
+    FORMAT_PARAMETER.put("nt", RdfSyntax.NTRIPLES.mediaType());
+    FORMAT_PARAMETER.put("rdf", RdfSyntax.RDFXML.mediaType());
+    OFFERED.add(MediaType.APPLICATION_JSON);
+    OFFERED.add(CSV);
+    OFFERED.addAll(RdfSyntax.MEDIA_TYPES);
   }
 
-  private final Registry registry;
+  private final PublicRegister publicRegister;
 
-  RegisterController(Registry registry) {
-    this.registry = registry;
+  RegisterController(PublicRegister publicRegister) {
+    this.publicRegister = publicRegister;
   }
 
   @GetMapping("/api/register")
@@ -82,7 +83,7 @@ class RegisterController {
           String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
     Result<List<RegisterEntry>> r =
-        registry.publicRegister().entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
     if (!r.ok()) {
       return Problems.problem(r);
     }
@@ -94,15 +95,9 @@ class RegisterController {
             "format", "Use one of " + String.join(", ", FORMAT_PARAMETER.keySet()));
       }
     } else {
-      type = negotiate(accept);
+      type = Negotiation.choose(accept, OFFERED, MediaType.APPLICATION_JSON).orElse(null);
       if (type == null) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-            .body(
-                Problems.problem(
-                    HttpStatus.NOT_ACCEPTABLE,
-                    "Ask for application/json, text/csv, text/turtle, application/ld+json,"
-                        + " application/n-triples or application/rdf+xml",
-                    List.of()));
+        return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
       }
     }
     if (type.equals(MediaType.APPLICATION_JSON)) {
@@ -121,40 +116,14 @@ class RegisterController {
                   .filename("transparency-register.csv")
                   .build()
                   .toString())
-          .body(csv(registry.publicRegister().rows(r.value())));
+          .body(csv(publicRegister.rows(r.value())));
     }
-    Graph g = registry.publicRegister().rdf(r.value());
+    Graph g = publicRegister.rdf(r.value());
     g.getPrefixMapping()
         .setNsPrefix("dsr", "https://w3id.org/dsr#")
         .setNsPrefix("dct", "http://purl.org/dc/terms/")
         .setNsPrefix("dpv", "https://w3id.org/dpv#");
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        .body(RdfOutput.write(g, RDF.get(type)));
-  }
-
-  private static MediaType negotiate(String accept) {
-    List<MediaType> wanted;
-    try {
-      wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-    } catch (IllegalArgumentException e) {
-      return MediaType.APPLICATION_JSON;
-    }
-    MimeTypeUtils.sortBySpecificity(wanted);
-    wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-    List<MediaType> offered = new ArrayList<>();
-    offered.add(MediaType.APPLICATION_JSON);
-    offered.add(CSV);
-    offered.addAll(RDF.keySet());
-    for (MediaType w : wanted) {
-      for (MediaType o : offered) {
-        if (w.isCompatibleWith(o)) {
-          return o;
-        }
-      }
-    }
-    return wanted.isEmpty() ? MediaType.APPLICATION_JSON : null;
+    return RdfOutput.answer(g, RdfSyntax.of(type).orElseThrow());
   }
 
   /** The register as CSV, one agreement per line; lists joined with "; ". */

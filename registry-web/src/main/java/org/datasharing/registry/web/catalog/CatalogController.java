@@ -1,22 +1,18 @@
 package org.datasharing.registry.web.catalog;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
-import org.datasharing.registry.core.Registry;
-import org.datasharing.registry.web.api.InvalidParameter;
-import org.datasharing.registry.web.linkeddata.RdfOutput;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.web.platform.InvalidParameter;
+import org.datasharing.registry.web.platform.Negotiation;
+import org.datasharing.registry.web.platform.Problems;
+import org.datasharing.registry.web.platform.RdfOutput;
+import org.datasharing.registry.web.platform.RdfSyntax;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,15 +31,6 @@ class CatalogController {
   /** Far beyond any real catalogue; keeps page arithmetic away from overflow. */
   static final int MAX_PAGE = 1_000_000;
 
-  private static final Map<MediaType, RDFFormat> FORMATS = new LinkedHashMap<>();
-
-  static {
-    FORMATS.put(MediaType.parseMediaType("text/turtle"), RDFFormat.TURTLE_PRETTY);
-    FORMATS.put(MediaType.parseMediaType("application/ld+json"), RDFFormat.JSONLD_PRETTY);
-    FORMATS.put(MediaType.parseMediaType("application/rdf+xml"), RDFFormat.RDFXML_PRETTY);
-    FORMATS.put(MediaType.parseMediaType("application/n-triples"), RDFFormat.NTRIPLES_UTF8);
-  }
-
   private static final PrefixMapping PREFIXES =
       PrefixMapping.Factory.create()
           .setNsPrefix("dcat", "http://www.w3.org/ns/dcat#")
@@ -56,31 +43,29 @@ class CatalogController {
           .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
           .lock();
 
-  private final Registry registry;
+  private final DcatCatalog dcat;
 
   /**
    * The registry's home, with a final slash: the parent of the instance IRI base ({@code /id/}).
    */
   private final String root;
 
-  CatalogController(Registry registry) {
-    this.registry = registry;
-    this.root = URI.create(registry.ids().base()).resolve("../").toString();
+  CatalogController(DcatCatalog dcat, Ids ids) {
+    this.dcat = dcat;
+    this.root = URI.create(ids.base()).resolve("../").toString();
   }
 
   @GetMapping({"/catalog", "/catalog/"})
-  ResponseEntity<?> catalog(
+  ResponseEntity<Object> catalog(
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept) {
     InvalidParameter.within("page", page, 1, MAX_PAGE);
     InvalidParameter.within("size", size, 1, MAX_SIZE);
-    MediaType type = negotiate(accept);
-    if (type == null) {
-      return problem(
-          HttpStatus.NOT_ACCEPTABLE,
-          "Accept",
-          "Ask for text/turtle, application/ld+json, application/rdf+xml or application/n-triples");
+    Optional<RdfSyntax> syntax = Negotiation.rdf(accept);
+    if (syntax.isEmpty()) {
+      return Problems.field(
+          HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(RdfSyntax.MEDIA_TYPES));
     }
     // from the configured base, never from the request's Host header
     String catalog = root + "catalog";
@@ -89,39 +74,8 @@ class CatalogController {
             catalog,
             root,
             n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
-    Graph g = DcatCatalog.page(registry, at, page, size);
+    Graph g = dcat.page(at, page, size);
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        .body(RdfOutput.write(g, FORMATS.get(type)));
-  }
-
-  private static MediaType negotiate(String accept) {
-    List<MediaType> wanted;
-    try {
-      wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-    } catch (IllegalArgumentException e) {
-      return MediaType.parseMediaType("text/turtle");
-    }
-    if (wanted.isEmpty()) {
-      return MediaType.parseMediaType("text/turtle");
-    }
-    MimeTypeUtils.sortBySpecificity(wanted);
-    wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-    for (MediaType w : wanted) {
-      for (MediaType f : FORMATS.keySet()) {
-        if (w.isCompatibleWith(f)) {
-          return f;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static ResponseEntity<Object> problem(HttpStatus status, String field, String message) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, message);
-    p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return RdfOutput.answer(g, syntax.get());
   }
 }

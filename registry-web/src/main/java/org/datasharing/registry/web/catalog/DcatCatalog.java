@@ -16,10 +16,14 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.catalog.DatasetVisibility;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.Graphs;
+import org.springframework.stereotype.Component;
 
 /**
  * The public catalogue as a DCAT-AP 3.0 {@code dcat:Catalog}, one page at a time: only datasets
@@ -29,7 +33,8 @@ import org.datasharing.registry.ontology.vocab.Graphs;
  * the dataset's linked-data IRI, where access is requested). Pages are Hydra partial collection
  * views with first, previous, next and last links.
  */
-final class DcatCatalog {
+@Component
+class DcatCatalog {
   static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
   static final String FOAF = "http://xmlns.com/foaf/0.1/";
   private static final Node FOAF_AGENT = uri(FOAF + "Agent");
@@ -41,15 +46,25 @@ final class DcatCatalog {
   private static final Node PUBLIC = uri(EU + "access-right/PUBLIC");
   private static final Node RESTRICTED = uri(EU + "access-right/RESTRICTED");
 
-  private DcatCatalog() {}
+  private final CatalogService datasets;
+  private final RegistryStore store;
+  private final Ids ids;
+  private final ReferenceData reference;
+
+  DcatCatalog(CatalogService datasets, RegistryStore store, Ids ids, ReferenceData reference) {
+    this.datasets = datasets;
+    this.store = store;
+    this.ids = ids;
+    this.reference = reference;
+  }
 
   /** Where the catalogue lives: its IRI, the service's home page and how to name a page. */
   record Location(String catalog, String home, IntFunction<String> page) {}
 
   /** One page of the catalogue (pages from 1) and the number of pages. */
-  static Graph page(Registry registry, Location at, int page, int size) {
+  Graph page(Location at, int page, int size) {
     List<Dataset> visible =
-        registry.catalog().all().stream()
+        datasets.all().stream()
             .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
             .toList();
     int last = Math.max(1, (visible.size() + size - 1) / size);
@@ -58,8 +73,8 @@ final class DcatCatalog {
         visible.subList(
             (int) Math.min(visible.size(), (page - 1L) * size),
             (int) Math.min(visible.size(), (long) page * size));
-    Graph source = registry.store().graph(Graphs.CATALOG_NODE);
-    Graph orgs = registry.store().graph(Graphs.ORGANISATIONS_NODE);
+    Graph source = store.graph(Graphs.CATALOG_NODE);
+    Graph orgs = store.graph(Graphs.ORGANISATIONS_NODE);
     Graph out = GraphFactory.createDefaultGraph();
     Node catalog = uri(at.catalog());
 
@@ -92,9 +107,9 @@ final class DcatCatalog {
     add(out, catalog, DCAT.themeTaxonomy.asNode(), themes);
     add(out, themes, RDF.type.asNode(), SKOS.ConceptScheme.asNode());
     add(out, themes, DCTerms.title.asNode(), en("Themes"));
-    latest(source, visible, registry, DCTerms.issued.asNode(), false)
+    latest(source, visible, DCTerms.issued.asNode(), false)
         .ifPresent(d -> add(out, catalog, DCTerms.issued.asNode(), d));
-    latest(source, visible, registry, DCTerms.modified.asNode(), true)
+    latest(source, visible, DCTerms.modified.asNode(), true)
         .ifPresent(d -> add(out, catalog, DCTerms.modified.asNode(), d));
     add(
         out,
@@ -117,7 +132,7 @@ final class DcatCatalog {
 
     Set<Node> agents = new HashSet<>();
     for (Dataset d : slice) {
-      Node ds = registry.ids().dataset(d.id());
+      Node ds = ids.dataset(d.id());
       add(out, catalog, DCAT.dataset.asNode(), ds);
       add(out, ds, RDF.type.asNode(), DCAT.Dataset.asNode());
       for (Node p :
@@ -133,8 +148,8 @@ final class DcatCatalog {
       }
       source
           .find(ds, DCAT.theme.asNode(), Node.ANY)
-          .forEachRemaining(t -> concept(out, registry, t.getObject(), themes));
-      Node publisher = registry.ids().organisation(d.publisher());
+          .forEachRemaining(t -> concept(out, t.getObject(), themes));
+      Node publisher = ids.organisation(d.publisher());
       add(out, ds, DCTerms.publisher.asNode(), publisher);
       String name = name(orgs, publisher, d.publisher());
       if (agents.add(publisher)) {
@@ -170,11 +185,7 @@ final class DcatCatalog {
       add(out, terms, RDF.type.asNode(), DCTerms.RightsStatement.asNode());
       List<String> labels = new ArrayList<>();
       for (String c : d.sharingConditions()) {
-        registry
-            .reference()
-            .concept("sharing-condition", c)
-            .map(registry.reference()::label)
-            .ifPresent(labels::add);
+        reference.concept("sharing-condition", c).map(reference::label).ifPresent(labels::add);
       }
       add(
           out,
@@ -188,14 +199,10 @@ final class DcatCatalog {
     return out;
   }
 
-  private static void concept(Graph out, Registry registry, Node concept, Node scheme) {
+  private void concept(Graph out, Node concept, Node scheme) {
     add(out, concept, RDF.type.asNode(), SKOS.Concept.asNode());
     add(out, concept, SKOS.inScheme.asNode(), scheme);
-    registry
-        .reference()
-        .graph()
-        .find(concept, SKOS.prefLabel.asNode(), Node.ANY)
-        .forEachRemaining(out::add);
+    reference.graph().find(concept, SKOS.prefLabel.asNode(), Node.ANY).forEachRemaining(out::add);
   }
 
   private static String name(Graph orgs, Node org, String fallback) {
@@ -204,8 +211,8 @@ final class DcatCatalog {
   }
 
   /** The earliest (or latest) date of the property over the visible datasets. */
-  private static java.util.Optional<Node> latest(
-      Graph source, List<Dataset> visible, Registry registry, Node property, boolean max) {
+  private java.util.Optional<Node> latest(
+      Graph source, List<Dataset> visible, Node property, boolean max) {
     java.util.Comparator<Node> byLexical =
         java.util.Comparator.comparing(Node::getLiteralLexicalForm);
     var dates =
@@ -213,7 +220,7 @@ final class DcatCatalog {
             .flatMap(
                 d ->
                     source
-                        .find(registry.ids().dataset(d.id()), property, Node.ANY)
+                        .find(ids.dataset(d.id()), property, Node.ANY)
                         .mapWith(Triple::getObject)
                         .toList()
                         .stream())

@@ -2,18 +2,23 @@ package org.datasharing.registry.web.linkeddata;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.linkeddata.LinkedData;
+import org.datasharing.registry.web.platform.Negotiation;
+import org.datasharing.registry.web.platform.Problems;
+import org.datasharing.registry.web.platform.RdfOutput;
+import org.datasharing.registry.web.platform.RdfSyntax;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,14 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class LinkedDataController {
-  private static final Map<MediaType, RDFFormat> FORMATS = new java.util.LinkedHashMap<>();
-
-  static {
-    FORMATS.put(MediaType.parseMediaType("text/turtle"), RDFFormat.TURTLE_PRETTY);
-    FORMATS.put(MediaType.parseMediaType("application/ld+json"), RDFFormat.JSONLD_PRETTY);
-    FORMATS.put(MediaType.parseMediaType("application/n-triples"), RDFFormat.NTRIPLES_UTF8);
-    FORMATS.put(MediaType.parseMediaType("application/rdf+xml"), RDFFormat.RDFXML_PRETTY);
-  }
+  /** A page for browsers, else RDF (Turtle when the client has no preference). */
+  private static final List<MediaType> OFFERED =
+      Stream.concat(Stream.of(MediaType.TEXT_HTML), RdfSyntax.MEDIA_TYPES.stream()).toList();
 
   private static final PrefixMapping PREFIXES =
       PrefixMapping.Factory.create()
@@ -51,19 +51,21 @@ class LinkedDataController {
           .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
           .lock();
 
-  private final Registry registry;
+  private final LinkedData linkedData;
+  private final Ids ids;
 
-  LinkedDataController(Registry registry) {
-    this.registry = registry;
+  LinkedDataController(LinkedData linkedData, Ids ids) {
+    this.linkedData = linkedData;
+    this.ids = ids;
   }
 
   /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */
-  private static final Map<String, MediaType> FORMAT_PARAMETER =
+  private static final Map<String, RdfSyntax> FORMAT_PARAMETER =
       Map.of(
-          "turtle", MediaType.parseMediaType("text/turtle"),
-          "jsonld", MediaType.parseMediaType("application/ld+json"),
-          "ntriples", MediaType.parseMediaType("application/n-triples"),
-          "rdfxml", MediaType.parseMediaType("application/rdf+xml"));
+          "turtle", RdfSyntax.TURTLE,
+          "jsonld", RdfSyntax.JSONLD,
+          "ntriples", RdfSyntax.NTRIPLES,
+          "rdfxml", RdfSyntax.RDFXML);
 
   @GetMapping("/id/{kind:organisation|dataset|agreement}/{id}")
   Object describe(
@@ -73,69 +75,32 @@ class LinkedDataController {
       @RequestParam(required = false) String format,
       Authentication auth) {
     if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
-      return problem(
-          HttpStatus.BAD_REQUEST,
-          "format must be one of "
-              + String.join(", ", new java.util.TreeSet<>(FORMAT_PARAMETER.keySet())));
+      return Problems.badRequest(
+          "format",
+          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
     }
-    Result<Graph> r = registry.linkedData().describe(Actors.of(auth), kind, id);
+    Result<Graph> r = linkedData.describe(Actors.of(auth), kind, id);
     if (!r.ok()) {
-      return problem(HttpStatus.NOT_FOUND, r.message());
+      return Problems.of(HttpStatus.NOT_FOUND, r.message());
     }
     Graph g = r.value();
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    List<MediaType> wanted =
-        format == null ? sorted(accept) : List.of(FORMAT_PARAMETER.get(format));
-    for (MediaType type : wanted) {
-      if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
-        Node main =
-            switch (kind) {
-              case "organisation" -> registry.ids().organisation(id);
-              case "dataset" -> registry.ids().dataset(id);
-              default -> registry.ids().agreement(id);
-            };
-        return LinkedDataPage.of(kind, id, main, registry.ids().base(), g, PREFIXES).view();
-      }
-      for (var f : FORMATS.entrySet()) {
-        if (type.isCompatibleWith(f.getKey())) {
-          return ResponseEntity.ok()
-              .contentType(f.getKey())
-              .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-              .body(RdfOutput.write(g, f.getValue()));
-        }
-      }
+    Optional<MediaType> type =
+        format == null
+            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
+            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    if (type.isEmpty()) {
+      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
-    return problem(
-        HttpStatus.NOT_ACCEPTABLE,
-        "Ask for text/turtle, application/ld+json, application/n-triples, application/rdf+xml or text/html");
-  }
-
-  private static boolean prefersHtml(List<MediaType> wanted) {
-    for (MediaType type : wanted) {
-      if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
-        return true;
-      }
-      if (FORMATS.keySet().stream().anyMatch(type::isCompatibleWith)) {
-        return false;
-      }
+    if (type.get().equals(MediaType.TEXT_HTML)) {
+      Node main =
+          switch (kind) {
+            case "organisation" -> ids.organisation(id);
+            case "dataset" -> ids.dataset(id);
+            default -> ids.agreement(id);
+          };
+      return LinkedDataPage.of(kind, id, main, ids.base(), g, PREFIXES).view();
     }
-    return false;
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(status, detail));
-  }
-
-  private static List<MediaType> sorted(String accept) {
-    try {
-      List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-      org.springframework.util.MimeTypeUtils.sortBySpecificity(types);
-      types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-      return types;
-    } catch (IllegalArgumentException e) {
-      return List.of(MediaType.parseMediaType("text/turtle"));
-    }
+    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
   }
 }

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.register.PublicRegister;
 import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
@@ -26,10 +26,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class RegisterPage {
-  private final Registry registry;
+  private final PublicRegister publicRegister;
+  private final OrganisationService organisations;
 
-  RegisterPage(Registry registry) {
-    this.registry = registry;
+  RegisterPage(PublicRegister publicRegister, OrganisationService organisations) {
+    this.publicRegister = publicRegister;
+    this.organisations = organisations;
   }
 
   /** A column heading; sortable ones link to the register sorted by them (again: reversed). */
@@ -40,16 +42,15 @@ class RegisterPage {
       @RequestParam(required = false) List<String> status,
       @RequestParam(required = false) String organisation,
       @RequestParam(required = false) String sort) {
-    PublicRegister register = registry.publicRegister();
     Result<List<RegisterEntry>> r =
-        register.entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
     String selected = status == null || status.isEmpty() ? "" : status.get(0);
     String org = organisation == null ? "" : organisation;
     ModelAndView mav = new ModelAndView("register");
     mav.addObject("status", selected);
     mav.addObject("organisation", org);
     mav.addObject("sort", sort);
-    mav.addObject("organisations", registry.organisations().list());
+    mav.addObject("organisations", organisations.list());
     Map<String, String> statuses = new LinkedHashMap<>();
     for (AgreementStatus s : PublicRegister.LISTED) {
       statuses.put(s.name().toLowerCase(Locale.ROOT), PublicRegister.statusLabel(s));
@@ -74,7 +75,7 @@ class RegisterPage {
       return mav;
     }
     mav.addObject("errors", List.of());
-    mav.addObject("rows", register.rows(r.value()));
+    mav.addObject("rows", publicRegister.rows(r.value()));
     mav.addObject(
         "csv",
         link("/api/register", selected, org, sort).queryParam("format", "csv").toUriString());

@@ -1,5 +1,6 @@
 package org.datasharing.registry.web.security;
 
+import org.datasharing.registry.web.platform.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -65,29 +66,37 @@ class SecurityConfiguration {
                         (request, response, e) -> {
                           bearer.commence(
                               request, response, e); // keeps the WWW-Authenticate header
-                          ProblemWriter.write(
+                          Problems.write(
+                              request,
                               response,
                               HttpStatus.UNAUTHORIZED,
                               "Sign in: send a valid bearer token from the registry's Keycloak");
                         })
                     .accessDeniedHandler(
                         (request, response, e) ->
-                            ProblemWriter.write(
-                                response, HttpStatus.FORBIDDEN, "Your role does not allow this")))
+                            Problems.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Your role does not allow this")))
         .exceptionHandling(
             ex ->
                 ex.authenticationEntryPoint(
                         (request, response, e) -> {
                           response.setHeader("WWW-Authenticate", "Bearer");
-                          ProblemWriter.write(
+                          Problems.write(
+                              request,
                               response,
                               HttpStatus.UNAUTHORIZED,
                               "Sign in: send a valid bearer token from the registry's Keycloak");
                         })
                     .accessDeniedHandler(
                         (request, response, e) ->
-                            ProblemWriter.write(
-                                response, HttpStatus.FORBIDDEN, "Your role does not allow this")));
+                            Problems.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Your role does not allow this")));
     return http.build();
   }
 

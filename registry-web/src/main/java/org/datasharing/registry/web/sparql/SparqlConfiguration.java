@@ -3,6 +3,7 @@ package org.datasharing.registry.web.sparql;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.core.sparql.SparqlService;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +56,8 @@ class SparqlConfiguration {
                     .authenticationEntryPoint(
                         (request, response, e) -> {
                           bearer.commence(request, response, e); // keeps WWW-Authenticate
-                          SparqlProblems.write(
+                          Problems.write(
+                              request,
                               response,
                               HttpStatus.UNAUTHORIZED,
                               "The bearer token is not valid: sign in again, or send no token"

@@ -1,6 +1,6 @@
 package org.datasharing.registry.web.store;
 
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,17 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class LifecycleScheduler {
   private static final Logger log = LoggerFactory.getLogger(LifecycleScheduler.class);
-  private final Registry registry;
+  private final AgreementService agreements;
 
-  LifecycleScheduler(Registry registry) {
-    this.registry = registry;
+  LifecycleScheduler(AgreementService agreements) {
+    this.agreements = agreements;
   }
 
   @Scheduled(
       initialDelayString = "${registry.lifecycle.initial-delay:PT5S}",
       fixedDelayString = "${registry.lifecycle.every:PT1H}")
   void tick() {
-    int moved = registry.agreements().tick();
+    int moved = agreements.tick();
     if (moved > 0) {
       log.info("lifecycle tick moved {} agreement(s)", moved);
     }

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.agreement.Field;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.ui.Questions.Section;
@@ -50,10 +52,20 @@ class AgreementEditorController {
           "special-category-condition",
           "dpa-schedule-1");
 
-  private final Registry registry;
+  private final AgreementService agreements;
+  private final CatalogService catalog;
+  private final ReferenceData reference;
+  private final OrganisationService organisations;
 
-  AgreementEditorController(Registry registry) {
-    this.registry = registry;
+  AgreementEditorController(
+      AgreementService agreements,
+      CatalogService catalog,
+      ReferenceData reference,
+      OrganisationService organisations) {
+    this.agreements = agreements;
+    this.catalog = catalog;
+    this.reference = reference;
+    this.organisations = organisations;
   }
 
   /** One row of the task list. */
@@ -92,7 +104,7 @@ class AgreementEditorController {
       return invalid(step(actor, null, first(), form, errors));
     }
     Result<AgreementView> created =
-        registry.agreements().createDraft(actor, Optional.empty(), converted.content());
+        agreements.createDraft(actor, Optional.empty(), converted.content());
     if (!created.ok()) {
       return created.failure() == Result.Failure.INVALID
           ? invalid(step(actor, null, first(), form, created.violations()))
@@ -111,7 +123,7 @@ class AgreementEditorController {
       return notEditable(got, id);
     }
     AgreementView a = got.value();
-    List<Violation> open = registry.agreements().check(actor, id).orElseThrow();
+    List<Violation> open = agreements.check(actor, id).orElseThrow();
     List<Task> tasks =
         Questions.STEPS.stream()
             .map(
@@ -148,7 +160,7 @@ class AgreementEditorController {
     List<Violation> shown = List.of();
     if (check) { // sent here from a refused submit: show what this page must fix
       shown =
-          registry.agreements().check(actor, id).orElseThrow().stream()
+          agreements.check(actor, id).orElseThrow().stream()
               .filter(v -> v.field() != null && step.get().asks(v.field()))
               .toList();
     }
@@ -186,7 +198,7 @@ class AgreementEditorController {
     if (!errors.isEmpty()) {
       return invalid(step(actor, got.value(), step.get(), form, errors));
     }
-    Result<AgreementView> saved = registry.agreements().updateDraft(actor, id, converted.content());
+    Result<AgreementView> saved = agreements.updateDraft(actor, id, converted.content());
     if (!saved.ok()) {
       return saved.failure() == Result.Failure.INVALID
           ? invalid(step(actor, got.value(), step.get(), form, saved.violations()))
@@ -221,7 +233,7 @@ class AgreementEditorController {
   @PostMapping("/agreements/{id}/submit")
   ModelAndView submit(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
-    Result<AgreementView> submitted = registry.agreements().submit(actor, id);
+    Result<AgreementView> submitted = agreements.submit(actor, id);
     if (submitted.ok()) {
       redirect.addFlashAttribute(
           "success",
@@ -233,7 +245,7 @@ class AgreementEditorController {
     if (submitted.failure() != Result.Failure.INVALID) {
       return Pages.failure(submitted);
     }
-    AgreementView a = registry.agreements().get(actor, id).orElseThrow();
+    AgreementView a = agreements.get(actor, id).orElseThrow();
     return invalid(checkPage(a, submitted.violations()));
   }
 
@@ -267,7 +279,7 @@ class AgreementEditorController {
 
   /** The agreement, if the actor may edit it and it (or its amendment) is a draft. */
   private Result<AgreementView> draft(Actor actor, String id) {
-    Result<AgreementView> got = registry.agreements().get(actor, id);
+    Result<AgreementView> got = agreements.get(actor, id);
     if (!got.ok()) {
       return got;
     }
@@ -291,8 +303,7 @@ class AgreementEditorController {
     if (!(chosen instanceof List<?> ids)) {
       return Set.of();
     }
-    Set<String> seen =
-        registry.catalog().list(actor).stream().map(Dataset::id).collect(Collectors.toSet());
+    Set<String> seen = catalog.list(actor).stream().map(Dataset::id).collect(Collectors.toSet());
     return ids.stream()
         .map(String::valueOf)
         .filter(d -> !seen.contains(d))
@@ -316,16 +327,16 @@ class AgreementEditorController {
     mav.addObject("roles", Questions.ROLES);
     Map<String, List<ReferenceData.Concept>> concepts = new LinkedHashMap<>();
     for (String scheme : SCHEMES) {
-      concepts.put(scheme, registry.reference().concepts(scheme));
+      concepts.put(scheme, reference.concepts(scheme));
     }
     mav.addObject("concepts", concepts);
-    mav.addObject("organisations", registry.organisations().list());
+    mav.addObject("organisations", organisations.list());
     // the parties are asked on their own page: offer the datasets of the draft's parties
     List<String> parties =
         agreement != null ? agreement.content().partyOrganisations() : form.partyOrganisations();
     List<String> chosen = form.list("datasets");
     List<Dataset> offered =
-        registry.catalog().list(actor).stream()
+        catalog.list(actor).stream()
             .filter(d -> parties.contains(d.publisher()) || chosen.contains(d.id()))
             .toList();
     mav.addObject("datasets", offered);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.NodeFactory;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
@@ -19,8 +18,9 @@ import org.datasharing.registry.core.agreement.VersionDiff;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
-import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.core.evidence.EvidenceBundle;
 import org.datasharing.registry.web.api.Reasons;
+import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,22 +43,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AgreementPageController {
-  private final Registry registry;
+  private final AgreementService agreements;
+  private final AuditTrail auditTrail;
+  private final EvidenceBundle evidence;
   private final Labels labels;
 
-  AgreementPageController(Registry registry, Labels labels) {
-    this.registry = registry;
+  AgreementPageController(
+      AgreementService agreements, AuditTrail auditTrail, EvidenceBundle evidence, Labels labels) {
+    this.agreements = agreements;
+    this.auditTrail = auditTrail;
+    this.evidence = evidence;
     this.labels = labels;
-  }
-
-  private AgreementService agreements() {
-    return registry.agreements();
   }
 
   @GetMapping("/agreements")
   ModelAndView list(Authentication auth) {
     ModelAndView mav = new ModelAndView("agreements");
-    mav.addObject("agreements", agreements().list(Actors.of(auth)));
+    mav.addObject("agreements", agreements.list(Actors.of(auth)));
     return mav;
   }
 
@@ -84,7 +85,7 @@ class AgreementPageController {
     from.ifPresent(n -> InvalidParameter.within("from", n, 1, Integer.MAX_VALUE));
     to.ifPresent(n -> InvalidParameter.within("to", n, 1, Integer.MAX_VALUE));
     Actor actor = Actors.of(auth);
-    Result<AgreementView> got = agreements().get(actor, id);
+    Result<AgreementView> got = agreements.get(actor, id);
     if (!got.ok()) {
       return Pages.failure(got);
     }
@@ -95,7 +96,7 @@ class AgreementPageController {
     mav.addObject("from", from1);
     mav.addObject("to", to1);
     if (from.isPresent() || to.isPresent()) {
-      Result<VersionDiff> diff = agreements().diff(actor, id, from1, to1);
+      Result<VersionDiff> diff = agreements.diff(actor, id, from1, to1);
       mav.addObject("diff", diff.ok() ? diff.value() : null);
       mav.addObject("diffProblem", diff.ok() ? null : diff.message());
     }
@@ -111,9 +112,8 @@ class AgreementPageController {
         LocalDate on =
             LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
         var inForce =
-            agreements()
-                .versionInForceAt(
-                    actor, id, on.atTime(LocalTime.MAX).atOffset(ZoneOffset.UTC).toInstant());
+            agreements.versionInForceAt(
+                actor, id, on.atTime(LocalTime.MAX).atOffset(ZoneOffset.UTC).toInstant());
         mav.addObject("inForceOn", on.toString());
         mav.addObject("inForceVersion", inForce.ok() ? inForce.value().orElse(null) : null);
       } catch (NumberFormatException | DateTimeException e) {
@@ -151,7 +151,7 @@ class AgreementPageController {
               "terminate", "Terminate", "Sharing ends for good; this cannot be undone"));
     }
     List<AuditTrail.EventView> timeline =
-        new ArrayList<>(registry.auditTrail().forAgreement(NodeFactory.createURI(a.iri())));
+        new ArrayList<>(auditTrail.forAgreement(NodeFactory.createURI(a.iri())));
     Collections.reverse(timeline);
     mav.addObject("agreement", a);
     mav.addObject("workflow", workflow);
@@ -181,7 +181,7 @@ class AgreementPageController {
   /** The evidence bundle of the agreement (auditors): the same ZIP as the API's. */
   @GetMapping("/agreements/{id}/evidence")
   Object evidence(@PathVariable String id, Authentication auth) {
-    Result<byte[]> zip = registry.evidence().export(Actors.of(auth), id);
+    Result<byte[]> zip = evidence.export(Actors.of(auth), id);
     if (!zip.ok()) {
       return Pages.failure(zip);
     }
@@ -219,9 +219,8 @@ class AgreementPageController {
       return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", badReason.get())));
     }
     Result<AgreementView> r =
-        agreements()
-            .decide(
-                actor, id, version, chosen.get(), Optional.of(reason).filter(s -> !s.isBlank()));
+        agreements.decide(
+            actor, id, version, chosen.get(), Optional.of(reason).filter(s -> !s.isBlank()));
     if (r.ok()) {
       AgreementView a = r.value();
       redirect.addFlashAttribute(
@@ -253,9 +252,9 @@ class AgreementPageController {
     }
     Result<AgreementView> r =
         switch (action) {
-          case "suspend" -> agreements().suspend(actor, id, statusReason);
-          case "resume" -> agreements().resume(actor, id, statusReason);
-          case "terminate" -> agreements().terminate(actor, id, statusReason);
+          case "suspend" -> agreements.suspend(actor, id, statusReason);
+          case "resume" -> agreements.resume(actor, id, statusReason);
+          case "terminate" -> agreements.terminate(actor, id, statusReason);
           default -> null;
         };
     if (r == null) {
@@ -274,13 +273,13 @@ class AgreementPageController {
   @PostMapping("/agreements/{id}/revise")
   ModelAndView revise(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
     return toEditor(
-        agreements().revise(Actors.of(auth), id), id, redirect, "New draft version started.");
+        agreements.revise(Actors.of(auth), id), id, redirect, "New draft version started.");
   }
 
   @PostMapping("/agreements/{id}/amend")
   ModelAndView amend(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
     return toEditor(
-        agreements().amend(Actors.of(auth), id),
+        agreements.amend(Actors.of(auth), id),
         id,
         redirect,
         "Amendment started. The approved version stays in force until every party approves the amendment.");
@@ -319,7 +318,7 @@ class AgreementPageController {
   }
 
   private ModelAndView again(Actor actor, String id, List<Pages.ErrorLink> errors) {
-    Result<AgreementView> got = agreements().get(actor, id);
+    Result<AgreementView> got = agreements.get(actor, id);
     if (!got.ok()) {
       return Pages.failure(got);
     }

@@ -1,12 +1,12 @@
 package org.datasharing.registry.web.ui;
 
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.sparql.QueryPack;
-import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
 import org.springframework.http.HttpStatus;
@@ -25,13 +25,16 @@ import org.springframework.web.servlet.ModelAndView;
 class AuditPagesController {
   private static final int PAGE_SIZE = 25;
 
-  private final Registry registry;
+  private final AuditTrail auditTrail;
+  private final Ids ids;
 
   private final QueryPack queryPack;
   private final SparqlProperties sparql;
 
-  AuditPagesController(Registry registry, QueryPack queryPack, SparqlProperties properties) {
-    this.registry = registry;
+  AuditPagesController(
+      AuditTrail auditTrail, Ids ids, QueryPack queryPack, SparqlProperties properties) {
+    this.auditTrail = auditTrail;
+    this.ids = ids;
     this.queryPack = queryPack;
     this.sparql = properties;
   }
@@ -42,9 +45,9 @@ class AuditPagesController {
       return auditorsOnly();
     }
     InvalidParameter.within("page", page, 1, 1_000_000);
-    AuditTrail.Page events = registry.auditTrail().page(page - 1, PAGE_SIZE);
+    AuditTrail.Page events = auditTrail.page(page - 1, PAGE_SIZE);
     ModelAndView mav = new ModelAndView("audit");
-    mav.addObject("verification", registry.auditTrail().verify());
+    mav.addObject("verification", auditTrail.verify());
     mav.addObject("events", events);
     mav.addObject("page", page);
     mav.addObject("pages", Math.max(1, (events.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -59,8 +62,7 @@ class AuditPagesController {
     if (!Slugs.isValid(event)) {
       return Pages.notFound("There is no audit event " + event);
     }
-    Result<AuditTrail.InclusionProof> proof =
-        registry.auditTrail().inclusionProof(registry.ids().auditEvent(event));
+    Result<AuditTrail.InclusionProof> proof = auditTrail.inclusionProof(ids.auditEvent(event));
     if (!proof.ok()) {
       return Pages.failure(proof);
     }

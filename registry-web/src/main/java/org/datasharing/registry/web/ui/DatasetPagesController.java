@@ -4,16 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.access.AccessRequests.AccessRequest;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.core.search.CatalogSearch;
 import org.datasharing.registry.core.search.Facet;
 import org.datasharing.registry.core.search.SearchRequest;
 import org.datasharing.registry.core.search.SearchResult;
-import org.datasharing.registry.web.api.InvalidParameter;
+import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -39,10 +42,20 @@ class DatasetPagesController {
   /** Deeper pages than the search collects are refused by the search itself, with a message. */
   private static final int MAX_PAGE = SearchRequest.MAX_DEPTH / PAGE_SIZE + 1;
 
-  private final Registry registry;
+  private final CatalogSearch search;
+  private final AccessRequests accessRequests;
+  private final CatalogService catalog;
+  private final ReferenceData reference;
 
-  DatasetPagesController(Registry registry) {
-    this.registry = registry;
+  DatasetPagesController(
+      CatalogSearch search,
+      AccessRequests accessRequests,
+      CatalogService catalog,
+      ReferenceData reference) {
+    this.search = search;
+    this.accessRequests = accessRequests;
+    this.catalog = catalog;
+    this.reference = reference;
   }
 
   /** A facet with its values and counts, for the filter checkboxes. */
@@ -62,12 +75,10 @@ class DatasetPagesController {
       }
     }
     Result<SearchResult> r =
-        registry
-            .search()
-            .search(
-                Actors.of(auth),
-                new SearchRequest(
-                    q, filters, InvalidParameter.within("page", page, 1, MAX_PAGE), PAGE_SIZE));
+        search.search(
+            Actors.of(auth),
+            new SearchRequest(
+                q, filters, InvalidParameter.within("page", page, 1, MAX_PAGE), PAGE_SIZE));
     ModelAndView mav = new ModelAndView("datasets");
     mav.addObject("q", q);
     if (!r.ok()) {
@@ -135,9 +146,7 @@ class DatasetPagesController {
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
     Result<AgreementView> r =
-        registry
-            .accessRequests()
-            .request(actor, id, new AccessRequest(purpose, purposeDescription));
+        accessRequests.request(actor, id, new AccessRequest(purpose, purposeDescription));
     if (r.ok()) {
       redirect.addFlashAttribute(
           "success", "Draft agreement created. Complete it, then submit it for approval.");
@@ -165,14 +174,14 @@ class DatasetPagesController {
 
   private ModelAndView page(
       Actor actor, String id, Map<String, String> answers, List<Pages.ErrorLink> errors) {
-    Optional<Dataset> d = registry.catalog().get(actor, id);
+    Optional<Dataset> d = catalog.get(actor, id);
     if (d.isEmpty()) {
       return Pages.notFound(
           "There is no dataset " + id + ", or it is not shared beyond its publisher.");
     }
     ModelAndView mav = new ModelAndView("dataset");
     mav.addObject("dataset", d.get());
-    mav.addObject("purposes", registry.reference().concepts("purpose"));
+    mav.addObject("purposes", reference.concepts("purpose"));
     mav.addObject("answers", answers);
     mav.addObject("errors", errors);
     mav.addObject(

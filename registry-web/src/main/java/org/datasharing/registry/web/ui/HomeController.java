@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementPolicy;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
@@ -39,12 +41,21 @@ class HomeController {
           AgreementStatus.ACTIVE,
           AgreementStatus.REVIEW_DUE);
 
-  private final Registry registry;
+  private final AgreementService agreements;
+  private final OrganisationService organisations;
+  private final AuditTrail auditTrail;
   private final Clock clock;
   private final QueryPack queryPack;
 
-  HomeController(Registry registry, Clock clock, QueryPack queryPack) {
-    this.registry = registry;
+  HomeController(
+      AgreementService agreements,
+      OrganisationService organisations,
+      AuditTrail auditTrail,
+      Clock clock,
+      QueryPack queryPack) {
+    this.agreements = agreements;
+    this.organisations = organisations;
+    this.auditTrail = auditTrail;
     this.clock = clock;
     this.queryPack = queryPack;
   }
@@ -69,11 +80,11 @@ class HomeController {
     List<Waiting> drafts = new ArrayList<>();
     List<Waiting> awaitingOthers = new ArrayList<>();
     if (!org.isEmpty()) {
-      for (AgreementView.Summary s : registry.agreements().list(actor)) {
+      for (AgreementView.Summary s : agreements.list(actor)) {
         if (!OPEN.contains(s.status())) {
           continue;
         }
-        var got = registry.agreements().get(actor, s.id());
+        var got = agreements.get(actor, s.id());
         if (!got.ok()) {
           continue;
         }
@@ -102,8 +113,7 @@ class HomeController {
     }
     List<Expiring> expiring = new ArrayList<>();
     if (actor.has(Actor.Role.DPO) && !org.isEmpty()) {
-      registry
-          .organisations()
+      organisations
           .get(org)
           .ifPresent(
               o ->
@@ -123,8 +133,8 @@ class HomeController {
     model.addAttribute("expiring", expiring);
     model.addAttribute("lookAheadDays", LOOK_AHEAD_DAYS);
     if (actor.has(Actor.Role.AUDITOR)) {
-      model.addAttribute("verification", registry.auditTrail().verify());
-      model.addAttribute("recentEvents", registry.auditTrail().page(0, 5).events());
+      model.addAttribute("verification", auditTrail.verify());
+      model.addAttribute("recentEvents", auditTrail.page(0, 5).events());
       model.addAttribute("queries", queryPack.entries());
     }
     return "dashboard";

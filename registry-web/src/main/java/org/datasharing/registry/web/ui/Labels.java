@@ -9,10 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementStatus;
+import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +30,18 @@ class Labels {
       DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
           .withZone(ZoneOffset.UTC);
 
-  private final Registry registry;
+  private final OrganisationService organisations;
+  private final CatalogService catalog;
+  private final ReferenceData reference;
 
-  Labels(Registry registry) {
-    this.registry = registry;
+  Labels(OrganisationService organisations, CatalogService catalog, ReferenceData reference) {
+    this.organisations = organisations;
+    this.catalog = catalog;
+    this.reference = reference;
   }
 
   public String organisation(String id) {
-    return id == null ? "" : registry.organisations().get(id).map(Organisation::name).orElse(id);
+    return id == null ? "" : organisations.get(id).map(Organisation::name).orElse(id);
   }
 
   /** An organisation from its IRI (audit events carry IRIs). */
@@ -44,7 +50,7 @@ class Labels {
   }
 
   public String dataset(String id) {
-    return registry.catalog().find(id).map(Dataset::title).orElse(id);
+    return catalog.find(id).map(Dataset::title).orElse(id);
   }
 
   public String concept(String scheme, Object code) {
@@ -52,7 +58,7 @@ class Labels {
       return "";
     }
     String c = String.valueOf(code);
-    return registry.reference().concept(scheme, c).map(registry.reference()::label).orElse(c);
+    return reference.concept(scheme, c).map(reference::label).orElse(c);
   }
 
   public List<String> concepts(String scheme, Object codes) {

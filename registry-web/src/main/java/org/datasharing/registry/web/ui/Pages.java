@@ -3,6 +3,7 @@ package org.datasharing.registry.web.ui;
 import java.util.List;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.web.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -11,18 +12,13 @@ public final class Pages {
   private Pages() {}
 
   /** The page for a failed core call: not found, not allowed, not now, or not valid. */
-  static ModelAndView failure(Result<?> result) {
-    HttpStatus status =
-        switch (result.failure()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
+  public static ModelAndView failure(Result<?> result) {
+    HttpStatus status = Problems.status(result.failure());
     return problem(status, heading(status), result.message());
   }
 
-  static ModelAndView problem(HttpStatus status, String heading, String message) {
+  /** The problem page (HTML; the API answers problem+json instead). */
+  public static ModelAndView problem(HttpStatus status, String heading, String message) {
     ModelAndView mav = new ModelAndView("problem", status);
     mav.addObject("heading", heading);
     mav.addObject("message", message);

@@ -8,6 +8,7 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.identity.DirectoryException;
+import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
@@ -28,29 +29,16 @@ final class AdminPages {
   }
 
   static ModelAndView problem(HttpStatus status, String heading, String message) {
-    ModelAndView mav = new ModelAndView("problem", status);
-    mav.addObject("heading", heading);
-    mav.addObject("message", message);
-    return mav;
+    return Pages.problem(status, heading, message);
   }
 
   /** The page for a failed core call that is not about the form's fields. */
   static ModelAndView failure(Result<?> r) {
-    return switch (r.failure()) {
-      case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Page not found", r.message());
-      case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "You cannot see or do this", r.message());
-      case CONFLICT -> problem(HttpStatus.CONFLICT, "This cannot be done now", r.message());
-      case INVALID -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "There is a problem", r.message());
-    };
+    return Pages.failure(r);
   }
 
   static HttpStatus status(Result.Failure failure) {
-    return switch (failure) {
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-    };
+    return Problems.status(failure);
   }
 
   /** Keycloak trouble, as the admin reads it: nothing was changed. */
@@ -68,13 +56,7 @@ final class AdminPages {
   }
 
   static HttpStatus status(DirectoryException e) {
-    return switch (e.kind()) {
-      case NO_ANSWER, NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
-      case FAILED, ACCESS_DENIED -> HttpStatus.BAD_GATEWAY;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-    };
+    return Problems.status(e.kind());
   }
 
   /**

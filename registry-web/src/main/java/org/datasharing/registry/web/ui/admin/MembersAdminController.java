@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
@@ -16,6 +15,7 @@ import org.datasharing.registry.core.identity.NewMember;
 import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
@@ -54,11 +54,11 @@ class MembersAdminController {
               "The e-mail address when you leave it empty",
               "text"));
 
-  private final Registry registry;
+  private final OrganisationService organisations;
   private final Onboarding onboarding;
 
-  MembersAdminController(Registry registry, Onboarding onboarding) {
-    this.registry = registry;
+  MembersAdminController(OrganisationService organisations, Onboarding onboarding) {
+    this.organisations = organisations;
     this.onboarding = onboarding;
   }
 
@@ -152,8 +152,7 @@ class MembersAdminController {
       List<Pages.ErrorLink> errors,
       String keycloakError,
       HttpStatus status) {
-    Optional<Organisation> org =
-        Slugs.isValid(id) ? registry.organisations().get(id) : Optional.empty();
+    Optional<Organisation> org = Slugs.isValid(id) ? organisations.get(id) : Optional.empty();
     if (org.isEmpty()) {
       return AdminPages.problem(HttpStatus.NOT_FOUND, "Page not found", "No organisation " + id);
     }

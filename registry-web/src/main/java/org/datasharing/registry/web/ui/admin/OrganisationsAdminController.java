@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.identity.DirectoryException;
@@ -19,6 +18,8 @@ import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.PendingOperation;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
+import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
@@ -44,13 +45,18 @@ class OrganisationsAdminController {
   static final List<String> FIELDS =
       List.of("id", "name", "type", "sector", "domain", "dpoName", "dpoEmail");
 
-  private final Registry registry;
+  private final OrganisationService organisations;
+  private final ReferenceData reference;
   private final IdentityDirectory directory;
   private final Onboarding onboarding;
 
   OrganisationsAdminController(
-      Registry registry, IdentityDirectory directory, Onboarding onboarding) {
-    this.registry = registry;
+      OrganisationService organisations,
+      ReferenceData reference,
+      IdentityDirectory directory,
+      Onboarding onboarding) {
+    this.organisations = organisations;
+    this.reference = reference;
     this.directory = directory;
     this.onboarding = onboarding;
   }
@@ -100,7 +106,7 @@ class OrganisationsAdminController {
     }
     Map<String, DirectoryOrganisation> known = inKeycloak;
     List<Row> rows =
-        registry.organisations().list().stream()
+        organisations.list().stream()
             .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER))
             .map(o -> row(o, known, pending.contains(o.id())))
             .toList();
@@ -183,7 +189,7 @@ class OrganisationsAdminController {
     if (!AdminPages.admin(Actors.of(auth))) {
       return AdminPages.adminsOnly();
     }
-    Optional<Organisation> o = registry.organisations().get(id);
+    Optional<Organisation> o = organisations.get(id);
     if (o.isEmpty()) {
       return AdminPages.failure(Result.notFound("There is no organisation " + id));
     }
@@ -204,7 +210,7 @@ class OrganisationsAdminController {
     if (!AdminPages.admin(actor)) {
       return AdminPages.adminsOnly();
     }
-    Optional<Organisation> before = registry.organisations().get(id);
+    Optional<Organisation> before = organisations.get(id);
     if (before.isEmpty()) {
       return AdminPages.failure(Result.notFound("There is no organisation " + id));
     }
@@ -280,8 +286,8 @@ class OrganisationsAdminController {
     mav.addObject(
         "concepts",
         Map.of(
-            "organisation-type", registry.reference().concepts("organisation-type"),
-            "sector", registry.reference().concepts("sector")));
+            "organisation-type", reference.concepts("organisation-type"),
+            "sector", reference.concepts("sector")));
     return mav;
   }
 }

@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.api;
+package org.datasharing.registry.web.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,10 +13,12 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.datasharing.registry.core.common.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,7 +51,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      refuse(response);
+      refuse(request, response);
       return;
     }
     Limited limited = new Limited(request, maxBytes);
@@ -63,26 +65,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
     if (limited.exceeded() && !response.isCommitted()) {
       // whatever the reader answered (400 unreadable JSON, 422 unparsable RDF), the cause is size
       response.reset();
-      refuse(response);
+      refuse(request, response);
     }
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            ("{\"type\":\"https://w3id.org/dsr/problems/content-too-large\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than "
-                    + maxBytes
-                    + " bytes\","
-                    + "\"errors\":[{\"field\":\"body\",\"message\":\"The request body is larger"
-                    + " than "
-                    + maxBytes
-                    + " bytes\"}]}")
-                .getBytes(StandardCharsets.UTF_8));
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String message = "The request body is larger than " + maxBytes + " bytes";
+    Problems.write(
+        request,
+        response,
+        Problems.problem(
+            HttpStatus.CONTENT_TOO_LARGE, message, List.of(new Violation("body", message))));
   }
 
   /** The request with its body stream (and reader) counted against the limit. */

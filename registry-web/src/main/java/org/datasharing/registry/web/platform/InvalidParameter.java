@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.api;
+package org.datasharing.registry.web.platform;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.linkeddata;
+package org.datasharing.registry.web.platform;
 
 import java.io.ByteArrayOutputStream;
 import org.apache.jena.graph.Graph;
@@ -10,15 +10,25 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.datasharing.registry.core.common.XmlText;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
 /**
- * Writes a graph for a response. RDF/XML cannot carry some characters at all (C0 controls, U+FFFE,
- * lone surrogates); the registry refuses them on input, and text stored before that is written with
- * each such character replaced by U+FFFD, so one odd title never breaks a whole page. The other
- * formats escape every character and are written as they are.
+ * Writes a graph for a response, in the syntax {@link Negotiation} chose. RDF/XML cannot carry some
+ * characters at all (C0 controls, U+FFFE, lone surrogates); the registry refuses them on input, and
+ * text stored before that is written with each such character replaced by U+FFFD, so one odd title
+ * never breaks a whole page. The other formats escape every character and are written as they are.
  */
 public final class RdfOutput {
   private RdfOutput() {}
+
+  /** 200 with the graph in the syntax, varying by {@code Accept}. */
+  public static ResponseEntity<Object> answer(Graph g, RdfSyntax syntax) {
+    return ResponseEntity.ok()
+        .contentType(syntax.mediaType())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        .body(write(g, syntax.format()));
+  }
 
   public static byte[] write(Graph g, RDFFormat format) {
     Graph out = Lang.RDFXML.equals(format.getLang()) ? xmlSafe(g) : g;
