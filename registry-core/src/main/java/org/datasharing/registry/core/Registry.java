@@ -10,9 +10,7 @@ import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.ResourceWriter;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
-import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
-import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.evidence.EvidenceBundle;
 import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.identity.Onboarding;
@@ -98,20 +96,9 @@ public final class Registry {
     return new EvidenceBundle(agreements, auditTrail, observed, ids);
   }
 
-  /**
-   * An online, consistent backup of the embedded store into the folder (registry administrators). A
-   * remote store is backed up by its own server (Fuseki: {@code POST /$/backup/{dataset}}).
-   */
-  public Result<java.nio.file.Path> backup(Actor actor, java.nio.file.Path folder) {
-    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
-      return Result.forbidden("Only a registry administrator can back up the registry");
-    }
-    if (!(store instanceof org.datasharing.registry.core.store.TdbRegistryStore tdb)) {
-      return Result.conflict(
-          "This registry runs on a remote SPARQL store; back it up with that store's own backup"
-              + " (Fuseki: POST /$/backup/{dataset})");
-    }
-    return Result.ok(tdb.backup(folder));
+  /** Backups of the embedded store into the folder (registry administrators). */
+  public org.datasharing.registry.core.store.StoreBackups backups(java.nio.file.Path folder) {
+    return new org.datasharing.registry.core.store.StoreBackups(store, folder);
   }
 
   public RegistryStore store() {

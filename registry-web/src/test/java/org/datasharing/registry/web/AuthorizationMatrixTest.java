@@ -35,6 +35,7 @@ class AuthorizationMatrixTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("registry.store.backup-dir", () -> dir.resolve("backups").toString());
     // tokens are made by the test; the decoder is never asked to fetch keys
     r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
   }
@@ -86,6 +87,7 @@ class AuthorizationMatrixTest {
     MATRIX.put(
         "POST " + SUBMITTED + "/suspend", new int[] {401, 403, 403, 409, 409, 403, 403, 403});
     MATRIX.put("GET /api/audit/events", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+    MATRIX.put("POST /api/admin/backups", new int[] {401, 201, 403, 403, 403, 403, 403, 403});
     MATRIX.put("GET /api/audit/verify", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
     MATRIX.put(
         "GET /api/audit/proofs/consistency?from=1&to=1",

@@ -33,7 +33,8 @@ class BackupRestoreTest {
           .agreements()
           .createDraft(partner(ICB), Optional.of("dsa-before"), t.completeContent(parties))
           .orElseThrow();
-      backup = t.registry.backup(TestRegistry.admin(), dir.resolve("backups")).orElseThrow();
+      backup =
+          t.registry.backups(dir.resolve("backups")).backup(TestRegistry.admin()).orElseThrow();
       eventsAtBackup = t.store.logHead().size();
       t.registry
           .agreements()
@@ -59,7 +60,7 @@ class BackupRestoreTest {
   @Test
   void backup_isForRegistryAdministrators_only() {
     try (TestRegistry t = new TestRegistry(dir.resolve("live"))) {
-      assertThat(t.registry.backup(TestRegistry.auditor(), dir.resolve("b")).failure())
+      assertThat(t.registry.backups(dir.resolve("b")).backup(TestRegistry.auditor()).failure())
           .isEqualTo(Result.Failure.FORBIDDEN);
       assertThat(Files.exists(dir.resolve("b"))).isFalse();
     }
@@ -69,7 +70,8 @@ class BackupRestoreTest {
   void restore_refusesAFolderThatIsNotEmpty_andLeavesItAlone() throws Exception {
     Path backup;
     try (TestRegistry t = new TestRegistry(dir.resolve("live"))) {
-      backup = t.registry.backup(TestRegistry.admin(), dir.resolve("backups")).orElseThrow();
+      backup =
+          t.registry.backups(dir.resolve("backups")).backup(TestRegistry.admin()).orElseThrow();
     }
     long before = Files.walk(dir.resolve("live")).count();
 

@@ -44,6 +44,13 @@ class ServiceConfiguration {
     return registry.auditTrail();
   }
 
+  /** Backups of the embedded store into {@code registry.store.backup-dir}. */
+  @Bean
+  org.datasharing.registry.core.store.StoreBackups storeBackups(
+      Registry registry, StoreProperties props) {
+    return registry.backups(props.backupDir());
+  }
+
   /** Builds each bundle from the store when asked; holds nothing itself. */
   @Bean
   EvidenceBundle evidenceBundle(Registry registry) {

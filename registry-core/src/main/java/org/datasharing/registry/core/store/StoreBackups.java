@@ -1,0 +1,32 @@
+package org.datasharing.registry.core.store;
+
+import java.nio.file.Path;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
+
+/**
+ * Online, consistent backups of the embedded store, for registry administrators. A remote store is
+ * backed up by its own server (Fuseki: {@code POST /$/backup/{dataset}}).
+ */
+public final class StoreBackups {
+  private final RegistryStore store;
+  private final Path folder;
+
+  public StoreBackups(RegistryStore store, Path folder) {
+    this.store = store;
+    this.folder = folder;
+  }
+
+  /** Writes a backup into the folder and answers its path. */
+  public Result<Path> backup(Actor actor) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      return Result.forbidden("Only a registry administrator can back up the registry");
+    }
+    if (!(store instanceof TdbRegistryStore tdb)) {
+      return Result.conflict(
+          "This registry runs on a remote SPARQL store; back it up with that store's own backup"
+              + " (Fuseki: POST /$/backup/{dataset})");
+    }
+    return Result.ok(tdb.backup(folder));
+  }
+}
