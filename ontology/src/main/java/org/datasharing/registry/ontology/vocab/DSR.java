@@ -170,6 +170,8 @@ public final class DSR {
    */
   public static final Property specialCategory = property("specialCategory");
 
+  public static final Property publicAuthority = property("publicAuthority");
+
   // Agreements (mutable state)
 
   /** The agreement's current lifecycle status. */
