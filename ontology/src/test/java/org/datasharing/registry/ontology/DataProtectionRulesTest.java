@@ -28,6 +28,9 @@ class DataProtectionRulesTest {
   static Stream<Arguments> refused() {
     return Stream.of(
         Arguments.of("special-category-flag", "specialCategoryData"),
+        Arguments.of("schedule1-missing", "party.schedule1Condition"),
+        Arguments.of("schedule1-mismatch", "party.schedule1Condition"),
+        Arguments.of("schedule1-part1-for-g", "party.schedule1Condition"),
         Arguments.of("criminal-offence-flag", "criminalOffenceData"),
         Arguments.of("legal-obligation-without-law", "party.statutoryPower"),
         Arguments.of("legitimate-interests-public-authority", "party.lawfulBasis"),
@@ -42,6 +45,7 @@ class DataProtectionRulesTest {
 
   static Stream<String> accepted() {
     return Stream.of(
+        "ok-schedule1-part2-for-g",
         "ok-legal-obligation-with-law",
         "ok-legitimate-interests-housing-association",
         "ok-review-one-year",
