@@ -316,7 +316,8 @@ final class HttpBench {
               "{\"organisation\":\"%s\",\"role\":\"controller\",\"lawfulBasis\":\"public-task\","
                   + "\"statutoryPower\":\"NHS Act 2006 s.82; Care Act 2014 s.6\","
                   + "\"contactName\":\"IG lead\",\"contactEmail\":\"ig@%s.example\","
-                  + "\"specialCategoryCondition\":\"health-or-social-care\"}",
+                  + "\"specialCategoryCondition\":\"health-or-social-care\","
+                  + "\"schedule1Condition\":\"health-or-social-care-purposes\"}",
               org, org));
     }
     return "{\"id\":\"" + id + "\",\"fields\":{" + fields + "},\"parties\":[" + parties + "]}";

@@ -76,7 +76,9 @@ class ApiFlowIntegrationTest {
         "contactEmail",
         "ig@" + org + ".example",
         "specialCategoryCondition",
-        "health-or-social-care");
+        "health-or-social-care",
+        "schedule1Condition",
+        "health-or-social-care-purposes");
   }
 
   static Map<String, Object> fields(String dataset, boolean withSanctions) {

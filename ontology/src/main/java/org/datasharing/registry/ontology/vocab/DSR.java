@@ -170,6 +170,9 @@ public final class DSR {
    */
   public static final Property specialCategory = property("specialCategory");
 
+  /** Set to true on the organisation types that are public authorities (DPA 2018 section 7). */
+  public static final Property publicAuthority = property("publicAuthority");
+
   // Agreements (mutable state)
 
   /** The agreement's current lifecycle status. */
@@ -254,6 +257,8 @@ public final class DSR {
    * concept of the special-category-condition scheme).
    */
   public static final Property specialCategoryCondition = property("specialCategoryCondition");
+
+  public static final Property schedule1Condition = property("schedule1Condition");
 
   /**
    * The party's condition for processing criminal offence data under the Data Protection Act 2018

@@ -225,7 +225,10 @@ final class Drafting {
   List<Violation> validate(AgreementSnapshot a, Node v) {
     Graph content = a.content(v);
     Graph data =
-        new Union(new Union(content, reference.graph()), store.graph(Graphs.ORGANISATIONS_NODE));
+        new Union(
+            new Union(
+                new Union(content, reference.graph()), store.graph(Graphs.ORGANISATIONS_NODE)),
+            sharedDatasetFlags(content, v));
     List<String> parties = new ArrayList<>(mapper.fromGraph(a.graph(), v).partyOrganisations());
     return validator.violations(
         data,
@@ -238,6 +241,26 @@ final class Drafting {
           }
           return r.field();
         });
+  }
+
+  /**
+   * The special category and criminal offence flags of the datasets the version shares, so the
+   * shapes can hold the version's own flags to them; only the flags, so the catalogue's own shapes
+   * do not run on an agreement.
+   */
+  private Graph sharedDatasetFlags(Graph content, Node v) {
+    Graph flags = GraphFactory.createDefaultGraph();
+    Graph catalog = store.graph(Graphs.CATALOG_NODE);
+    content
+        .find(v, DSR.sharesDataset.asNode(), Node.ANY)
+        .forEachRemaining(
+            shared -> {
+              for (Node flag :
+                  List.of(DSR.specialCategoryData.asNode(), DSR.criminalOffenceData.asNode())) {
+                catalog.find(shared.getObject(), flag, Node.ANY).forEachRemaining(flags::add);
+              }
+            });
+    return flags;
   }
 
   private Pending newVersion(AgreementSnapshot a, Node action, String detail) {

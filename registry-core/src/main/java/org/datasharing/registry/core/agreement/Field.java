@@ -126,6 +126,7 @@ public enum Field {
         DSR.specialCategoryCondition,
         Kind.REF,
         "special-category-condition"),
+    SCHEDULE1_CONDITION("schedule1Condition", DSR.schedule1Condition, Kind.REF, "dpa-schedule-1"),
     CRIMINAL_CONDITION(
         "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1");
 

@@ -189,6 +189,21 @@ class AgreementLifecycleTest {
   }
 
   @Test
+  void submit_isRefusedOnSpecialCategoryData_whenASharedDatasetIsSpecialButTheVersionSaysNo() {
+    var content =
+        TestRegistry.with(
+            t.completeContent(parties), "personalDataCategories", List.of("identifiers"));
+    content = TestRegistry.with(content, "datasets", List.of("home-care-packages"));
+    content = TestRegistry.with(content, "specialCategoryData", false);
+    agreements.createDraft(partner(ICB), Optional.of("dsa-flag-wrong"), content).orElseThrow();
+
+    Result<AgreementView> r = agreements.submit(partner(ICB), "dsa-flag-wrong");
+
+    assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
+    assertThat(r.violations()).extracting(v -> v.field()).containsExactly("specialCategoryData");
+  }
+
+  @Test
   void createDraft_isForbidden_whenActorsOrganisationIsNotAParty() {
     Result<AgreementView> r =
         agreements.createDraft(partner(POLICE), Optional.of("dsa-x"), t.completeContent(parties));

@@ -158,13 +158,10 @@ class SparqlQueryPackTest {
     assertThat(inForce("2026-11-27"))
         .containsExactly("dsa-domestic-abuse-marac@1", "dsa-hospital-discharge@2");
     // before the discharge amendment: version 1; the pilot not yet expired; the school agreement
-    // not yet terminated
+    // not yet terminated; the MARAC agreement, approved in September 2025, not yet started (April)
     assertThat(inForce("2026-01-01"))
         .containsExactly(
-            "dsa-domestic-abuse-marac@1",
-            "dsa-falls-prevention-pilot@1",
-            "dsa-hospital-discharge@1",
-            "dsa-school-readiness@1");
+            "dsa-falls-prevention-pilot@1", "dsa-hospital-discharge@1", "dsa-school-readiness@1");
     assertThat(inForce("2027-02-01"))
         .containsExactly(
             "dsa-domestic-abuse-marac@1",

@@ -110,6 +110,7 @@ public final class TestRegistry implements AutoCloseable {
       p.put("contactName", "Information Governance Lead");
       p.put("contactEmail", "ig@" + org + ".example");
       p.put("specialCategoryCondition", "health-or-social-care");
+      p.put("schedule1Condition", "health-or-social-care-purposes");
       parties.add(p);
     }
     return new AgreementContent(f, parties);

@@ -256,13 +256,21 @@ final class Questions {
           p(PartyField.ORGANISATION, Input.SELECT, "Organisation"),
           p(PartyField.ROLE, Input.SELECT, "Role"),
           p(PartyField.LAWFUL_BASIS, Input.SELECT, "Lawful basis (UK GDPR Article 6)"),
-          p(PartyField.STATUTORY_POWER, Input.TEXT, "Legislation that gives the power to share"),
+          p(
+              PartyField.STATUTORY_POWER,
+              Input.TEXT,
+              "Legislation that gives the power or duty to share"),
           p(PartyField.CONTACT_NAME, Input.TEXT, "Contact name"),
           p(PartyField.CONTACT_EMAIL, Input.EMAIL, "Contact email address"),
           p(
               PartyField.SPECIAL_CONDITION,
               Input.SELECT,
               "Condition for special category data (Article 9(2))"),
+          p(
+              PartyField.SCHEDULE1_CONDITION,
+              Input.SELECT,
+              "Condition from DPA 2018 Schedule 1 for special category data (with Article 9(2)(b),"
+                  + " (g), (h), (i) or (j))"),
           p(
               PartyField.CRIMINAL_CONDITION,
               Input.SELECT,

@@ -187,6 +187,7 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       browser.type("parties-" + i + "-contactName", "Information governance lead");
       browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
       browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
+      browser.select("parties-" + i + "-schedule1Condition", "health-or-social-care-purposes");
     }
     browser.page("editor-parties");
     browser.click("#save-and-continue");

@@ -1,0 +1,120 @@
+package org.datasharing.registry.ontology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.datasharing.registry.ontology.Fixtures.uri;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Answers that are each complete but contradict each other or the law are refused, naming the one
+ * field to correct; near misses that are lawful still conform. Each case changes the complete ICO
+ * fixture with {@code dp/{case}-remove.ttl} and then {@code dp/{case}-add.ttl} (either optional).
+ */
+class DataProtectionRulesTest {
+  private static final String AGREEMENT = Fixtures.BASE + "agreement/ico-fixture";
+  private static final String VERSION = AGREEMENT + "/version/1";
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        Arguments.of("special-category-flag", "specialCategoryData"),
+        Arguments.of("schedule1-missing", "party.schedule1Condition"),
+        Arguments.of("schedule1-mismatch", "party.schedule1Condition"),
+        Arguments.of("schedule1-part1-for-g", "party.schedule1Condition"),
+        Arguments.of("special-category-dataset", "specialCategoryData"),
+        Arguments.of("criminal-offence-flag", "criminalOffenceData"),
+        Arguments.of("criminal-offence-dataset", "criminalOffenceData"),
+        Arguments.of("legal-obligation-without-law", "party.statutoryPower"),
+        Arguments.of("legitimate-interests-public-authority", "party.lawfulBasis"),
+        Arguments.of("no-controller", "parties"),
+        Arguments.of("review-after-a-year", "reviewDate"),
+        Arguments.of("no-dpia-vulnerable", "noDpiaReason"),
+        Arguments.of("placeholder-dataSubjectRightsProcedure", "dataSubjectRightsProcedure"),
+        Arguments.of("placeholder-securityMeasures", "securityMeasures"),
+        Arguments.of("placeholder-retentionPeriod", "retentionPeriod"),
+        Arguments.of("placeholder-deletionArrangements", "deletionArrangements"));
+  }
+
+  static Stream<String> accepted() {
+    return Stream.of(
+        "ok-schedule1-part2-for-g",
+        "ok-legal-obligation-with-law",
+        "ok-legitimate-interests-housing-association",
+        "ok-review-one-year",
+        "ok-no-dpia-patients",
+        "ok-retention-short-period");
+  }
+
+  @ParameterizedTest(name = "{0} is refused on {1}")
+  @MethodSource("refused")
+  void version_isRefused_namingTheField(String mutation, String field) {
+    ValidationReport report = validate(mutated(mutation));
+
+    assertThat(report.conforms()).as("%s conforms", mutation).isFalse();
+    assertThat(report.getEntries())
+        .as(Fixtures.describe(report))
+        .allSatisfy(
+            entry -> {
+              assertThat(fieldNameOf(entry)).isEqualTo(field);
+              assertThat(entry.message()).isNotBlank();
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accepted")
+  void lawfulNearMiss_conforms(String mutation) {
+    ValidationReport report = validate(mutated(mutation));
+
+    assertThat(report.conforms()).as(Fixtures.describe(report)).isTrue();
+  }
+
+  private static Graph mutated(String mutation) {
+    DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+    Fixtures.parseInto("ico/valid-version.trig", dsg);
+    Graph version = Fixtures.versionContent(dsg.getGraph(uri(AGREEMENT)), VERSION);
+    String remove = "dp/" + mutation + "-remove.ttl";
+    String add = "dp/" + mutation + "-add.ttl";
+    boolean changed = false;
+    if (exists(remove)) {
+      Fixtures.parseGraph(remove)
+          .find()
+          .forEachRemaining(
+              t -> {
+                assertThat(version.contains(t)).as("%s removes %s", remove, t).isTrue();
+                version.delete(t);
+              });
+      changed = true;
+    }
+    if (exists(add)) {
+      Fixtures.parseGraph(add).find().forEachRemaining(version::add);
+      changed = true;
+    }
+    assertThat(changed).as("fixtures for %s", mutation).isTrue();
+    return version;
+  }
+
+  private static boolean exists(String classpath) {
+    return DataProtectionRulesTest.class.getClassLoader().getResource(classpath) != null;
+  }
+
+  private static ValidationReport validate(Graph version) {
+    return Fixtures.validate(
+        Fixtures.union(version, Fixtures.reference(), Fixtures.organisations()));
+  }
+
+  private static String fieldNameOf(ReportEntry entry) {
+    List<Node> names =
+        Fixtures.objects(Fixtures.shapesGraph(), entry.source(), DSR.fieldName.asNode());
+    return names.isEmpty() ? null : names.get(0).getLiteralLexicalForm();
+  }
+}
