@@ -169,4 +169,37 @@ class ApiBehaviourTest {
     assertThat(unknown.getStatus()).isEqualTo(422);
     assertThat(unknown.getContentAsString()).contains("\"field\":\"colour\"");
   }
+
+  @Test
+  void decision_namesTheHashRead_missingIs422_anotherTextIs409_theVersionsIs201() throws Exception {
+    String path = "/api/agreements/dsa-high-intensity-use";
+    String hash =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(as("dpo.trust", get(path + "/versions/1")).getContentAsString())
+            .get("contentHash")
+            .asText();
+    String before = as("dpo.trust", get(path)).getContentAsString();
+    var missing = decide(path, "{\"version\":1,\"outcome\":\"approve\"}");
+    assertThat(missing.getStatus()).isEqualTo(422);
+    assertThat(missing.getContentType()).startsWith("application/problem+json");
+    assertThat(missing.getContentAsString()).contains("\"field\":\"contentHash\"");
+    var other =
+        decide(
+            path,
+            "{\"version\":1,\"contentHash\":\"" + "0".repeat(64) + "\",\"outcome\":\"approve\"}");
+    assertThat(other.getStatus()).isEqualTo(409);
+    assertThat(other.getContentAsString()).contains("You read a different text");
+    assertThat(as("dpo.trust", get(path)).getContentAsString()).isEqualTo(before);
+    var read =
+        decide(path, "{\"version\":1,\"contentHash\":\"" + hash + "\",\"outcome\":\"approve\"}");
+    assertThat(read.getStatus()).isEqualTo(201);
+    assertThat(read.getContentAsString()).contains(hash);
+  }
+
+  MockHttpServletResponse decide(String path, String json) throws Exception {
+    return as(
+        "dpo.trust",
+        post(path + "/decisions").contentType(MediaType.APPLICATION_JSON).content(json));
+  }
 }

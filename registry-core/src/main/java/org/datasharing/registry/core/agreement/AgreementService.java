@@ -175,9 +175,18 @@ public final class AgreementService {
 
   // ---------------------------------------------------------------- decisions
 
+  /**
+   * Records the DPO's decision on the version they read: {@code contentHash} names the text read,
+   * and a hash that is not the version's is refused with nothing recorded.
+   */
   public Result<AgreementView> decide(
-      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
-    return decisions.decide(actor, id, versionNumber, outcome, reason);
+      Actor actor,
+      String id,
+      int versionNumber,
+      String contentHash,
+      Outcome outcome,
+      Optional<String> reason) {
+    return decisions.decide(actor, id, versionNumber, contentHash, outcome, reason);
   }
 
   // ---------------------------------------------------------------- after approval

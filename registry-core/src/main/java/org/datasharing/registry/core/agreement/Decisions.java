@@ -62,7 +62,12 @@ final class Decisions {
   }
 
   Result<AgreementView> decide(
-      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
+      Actor actor,
+      String id,
+      int versionNumber,
+      String contentHash,
+      Outcome outcome,
+      Optional<String> reason) {
     return writes.attempt(
         id,
         a -> {
@@ -85,6 +90,20 @@ final class Decisions {
                     + a.number(v)
                     + ")");
           }
+          if (contentHash == null || contentHash.isBlank()) {
+            return invalid(
+                new Violation("contentHash", "Name the content hash of the version you read"));
+          }
+          String hash = hashes.of(a, v);
+          if (!hash.equals(contentHash.strip())) {
+            // checked on the snapshot being committed: the text decided on is the text read
+            return conflict(
+                "You read a different text of version "
+                    + versionNumber
+                    + " of agreement "
+                    + a.slug()
+                    + " than the one awaiting decision; read it again before deciding");
+          }
           if (outcome != Outcome.APPROVE && reason.filter(r -> !r.isBlank()).isEmpty()) {
             return invalid(
                 new Violation("reason", "Give a reason when you reject or request changes"));
@@ -97,7 +116,6 @@ final class Decisions {
             }
           }
           Instant now = clock.instant();
-          String hash = hashes.of(a, v);
           Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
           Node ag = a.iri();
           List<Quad> add = new ArrayList<>();

@@ -43,8 +43,8 @@ class AgreementsController {
     }
   }
 
-  /** A DPO's decision on a named version. */
-  record DecisionRequest(Integer version, String outcome, String reason) {}
+  /** A DPO's decision on a named version, naming the content hash of the text the DPO read. */
+  record DecisionRequest(Integer version, String contentHash, String outcome, String reason) {}
 
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
@@ -92,7 +92,8 @@ class AgreementsController {
   @PostMapping("/{id}/decisions")
   @Operation(
       summary =
-          "Record the caller's organisation's decision (DPO): approve, reject or request-changes")
+          "Record the caller's organisation's decision (DPO) on the version and content hash it"
+              + " read: approve, reject or request-changes; another hash is refused (409)")
   ResponseEntity<Object> decide(
       @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
     checkReason(body.reason());
@@ -110,7 +111,12 @@ class AgreementsController {
     return Problems.answer(
         agreements()
             .decide(
-                Actors.of(auth), id, body.version(), outcome, Optional.ofNullable(body.reason())),
+                Actors.of(auth),
+                id,
+                body.version(),
+                body.contentHash(),
+                outcome,
+                Optional.ofNullable(body.reason())),
         HttpStatus.CREATED);
   }
 

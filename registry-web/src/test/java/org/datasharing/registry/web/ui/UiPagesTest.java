@@ -57,6 +57,15 @@ class UiPagesTest {
   @Autowired org.datasharing.registry.core.Registry registry;
   @Autowired QueryPack queryPack;
 
+  /** The content hash the agreement page shows for a version (and its decision form carries). */
+  String displayedHash(String id, int version) {
+    return registry
+        .agreements()
+        .version(org.datasharing.registry.core.common.Actor.system(), id, version)
+        .orElseThrow()
+        .contentHash();
+  }
+
   static OidcLoginRequestPostProcessor user(String username, String role, String organisation) {
     return oidcLogin()
         .idToken(
@@ -486,6 +495,7 @@ class UiPagesTest {
                 .with(dpo)
                 .with(csrf())
                 .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
                 .param("outcome", "request-changes"));
     assertThat(noReason.getStatus()).isEqualTo(422);
     assertThat(noReason.getContentAsString())
@@ -496,6 +506,7 @@ class UiPagesTest {
                 .with(dpo)
                 .with(csrf())
                 .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
                 .param("outcome", "request-changes")
                 .param("reason", "Name the trust's Caldicott Guardian."));
     assertThat(decided.getRedirectedUrl()).isEqualTo("/agreements/" + SUBMITTED);
