@@ -33,6 +33,7 @@ public final class AgreementService {
   private final AgreementReads reads;
   private final Drafting drafting;
   private final Decisions decisions;
+  private final Withdrawal withdrawal;
   private final AfterApproval afterApproval;
   private final DateTransitions dates;
 
@@ -51,6 +52,7 @@ public final class AgreementService {
     this.drafting =
         new Drafting(writes, store, ids, clock, audit, validator, reference, mapper, catalog);
     this.decisions = new Decisions(writes, store, ids, clock, reference, hashes);
+    this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
@@ -171,6 +173,19 @@ public final class AgreementService {
    */
   public Result<AgreementView> amend(Actor actor, String id) {
     return drafting.amend(actor, id);
+  }
+
+  /** The drafting organisation withdraws a submitted version before any decision on it. */
+  public Result<AgreementView> withdraw(Actor actor, String id) {
+    return withdrawal.withdraw(actor, id);
+  }
+
+  /**
+   * The drafting organisation deletes a draft that was never submitted: its graph goes, the audit
+   * event stays. Answers the deleted agreement's identifier.
+   */
+  public Result<String> delete(Actor actor, String id) {
+    return withdrawal.delete(actor, id);
   }
 
   // ---------------------------------------------------------------- decisions

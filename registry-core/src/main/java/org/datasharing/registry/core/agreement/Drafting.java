@@ -112,6 +112,8 @@ final class Drafting {
     add(add, ag, ag, DSR.revision.asNode(), longLit(1));
     add(add, ag, ag, DSR.currentVersion.asNode(), v);
     add(add, ag, ag, DCTerms.created.asNode(), timeLit(now));
+    // who may withdraw or delete it; on the agreement, not in the (hashed) version text
+    add(add, ag, ag, DCTerms.creator.asNode(), ids.organisation(actor.organisation().get()));
     add(add, ag, ag, DCTerms.modified.asNode(), timeLit(now));
     add(add, ag, ag, DSR.hasVersion.asNode(), v);
     Graph text = contentOf(ag, v, mapped.value(), 1, Optional.empty());
@@ -187,6 +189,16 @@ final class Drafting {
           Pending p =
               writes.workflowTo(
                   a, AgreementStatus.SUBMITTED, DSR.Submit.asNode(), "submitted for approval");
+          if (!a.everSubmitted()) {
+            // a submitted agreement is never deleted, even after it is withdrawn
+            p.add()
+                .add(
+                    Quad.create(
+                        a.iri(),
+                        a.iri(),
+                        DCTerms.dateSubmitted.asNode(),
+                        AgreementWrites.timeLit(clock.instant())));
+          }
           return Result.ok(p);
         },
         actor);

@@ -16,6 +16,7 @@ import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,6 +88,25 @@ class AgreementsController {
   @Operation(summary = "Submit the draft for approval; refused with every SHACL violation by field")
   ResponseEntity<Object> submit(@PathVariable String id, Authentication auth) {
     return Problems.answer(agreements().submit(Actors.of(auth), id));
+  }
+
+  @PostMapping("/{id}/withdraw")
+  @Operation(
+      summary =
+          "Withdraw the submitted version before any decision (staff of the drafting organisation);"
+              + " the agreement is a draft again")
+  ResponseEntity<Object> withdraw(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements().withdraw(Actors.of(auth), id));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      summary =
+          "Delete a draft that was never submitted (staff of the drafting organisation); the audit"
+              + " log keeps the deletion")
+  ResponseEntity<Object> delete(@PathVariable String id, Authentication auth) {
+    Result<String> deleted = agreements().delete(Actors.of(auth), id);
+    return deleted.ok() ? ResponseEntity.noContent().build() : Problems.problem(deleted);
   }
 
   @PostMapping("/{id}/decisions")
