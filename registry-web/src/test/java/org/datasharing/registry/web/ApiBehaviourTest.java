@@ -1,6 +1,7 @@
 package org.datasharing.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -201,5 +202,26 @@ class ApiBehaviourTest {
     return as(
         "dpo.trust",
         post(path + "/decisions").contentType(MediaType.APPLICATION_JSON).content(json));
+  }
+
+  @Test
+  void drafter_deletesANeverSubmittedDraft_with204_othersAreRefused() throws Exception {
+    String body =
+        "{\"id\":\"dsa-short-lived\",\"fields\":{\"title\":\"Short lived\"},"
+            + "\"parties\":[{\"organisation\":\"northshire-integrated-care-board\","
+            + "\"role\":\"controller\"}]}";
+    assertThat(
+            as(
+                    "partner.icb",
+                    post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body))
+                .getStatus())
+        .isEqualTo(201);
+    String path = "/api/agreements/dsa-short-lived";
+    assertThat(as("partner.council", delete(path)).getStatus()).isEqualTo(403);
+    var notSubmitted = as("partner.icb", post(path + "/withdraw"));
+    assertThat(notSubmitted.getStatus()).isEqualTo(409);
+    assertThat(notSubmitted.getContentType()).startsWith("application/problem+json");
+    assertThat(as("partner.icb", delete(path)).getStatus()).isEqualTo(204);
+    assertThat(as("partner.icb", get(path)).getStatus()).isEqualTo(404);
   }
 }
