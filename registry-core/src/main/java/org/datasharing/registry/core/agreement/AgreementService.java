@@ -49,9 +49,11 @@ public final class AgreementService {
     VersionHashes hashes = new VersionHashes();
     this.reads = new AgreementReads(store, ids, mapper, hashes);
     AgreementWrites writes = new AgreementWrites(store, reads, clock, audit, hashes);
+    AssuranceCheck assurance = new AssuranceCheck(store, ids, clock, reference);
     this.drafting =
-        new Drafting(writes, store, ids, clock, audit, validator, reference, mapper, catalog);
-    this.decisions = new Decisions(writes, store, ids, clock, reference, hashes);
+        new Drafting(
+            writes, store, ids, clock, audit, validator, reference, mapper, catalog, assurance);
+    this.decisions = new Decisions(writes, ids, clock, hashes, assurance);
     this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
     this.dates = new DateTransitions(writes, store, ids, clock);
