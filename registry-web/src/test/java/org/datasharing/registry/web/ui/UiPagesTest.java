@@ -489,6 +489,9 @@ class UiPagesTest {
   @Order(2)
   void requestingChanges_needsAReason_thenAPartnerDraftsTheNextVersion() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
+    // the decision form carries the hash of the text the page shows
+    assertThat(call(get("/agreements/" + SUBMITTED).with(dpo)).getContentAsString())
+        .contains("name=\"contentHash\" value=\"" + displayedHash(SUBMITTED, 1) + "\"");
     MockHttpServletResponse noReason =
         call(
             post("/agreements/" + SUBMITTED + "/decision")
