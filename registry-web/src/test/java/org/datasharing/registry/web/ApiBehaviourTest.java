@@ -1,6 +1,7 @@
 package org.datasharing.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -201,5 +202,59 @@ class ApiBehaviourTest {
                     "{\"fields\":{\"colour\":\"blue\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\"}]}"));
     assertThat(unknown.getStatus()).isEqualTo(422);
     assertThat(unknown.getContentAsString()).contains("\"field\":\"colour\"");
+  }
+
+  @Test
+  void decision_namesTheHashRead_missingIs422_anotherTextIs409_theVersionsIs201() throws Exception {
+    String path = "/api/agreements/dsa-high-intensity-use";
+    String hash =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(as("dpo.trust", get(path + "/versions/1")).getContentAsString())
+            .get("contentHash")
+            .asText();
+    String before = as("dpo.trust", get(path)).getContentAsString();
+    var missing = decide(path, "{\"version\":1,\"outcome\":\"approve\"}");
+    assertThat(missing.getStatus()).isEqualTo(422);
+    assertThat(missing.getContentType()).startsWith("application/problem+json");
+    assertThat(missing.getContentAsString()).contains("\"field\":\"contentHash\"");
+    var other =
+        decide(
+            path,
+            "{\"version\":1,\"contentHash\":\"" + "0".repeat(64) + "\",\"outcome\":\"approve\"}");
+    assertThat(other.getStatus()).isEqualTo(409);
+    assertThat(other.getContentAsString()).contains("You read a different text");
+    assertThat(as("dpo.trust", get(path)).getContentAsString()).isEqualTo(before);
+    var read =
+        decide(path, "{\"version\":1,\"contentHash\":\"" + hash + "\",\"outcome\":\"approve\"}");
+    assertThat(read.getStatus()).isEqualTo(201);
+    assertThat(read.getContentAsString()).contains(hash);
+  }
+
+  MockHttpServletResponse decide(String path, String json) throws Exception {
+    return as(
+        "dpo.trust",
+        post(path + "/decisions").contentType(MediaType.APPLICATION_JSON).content(json));
+  }
+
+  @Test
+  void drafter_deletesANeverSubmittedDraft_with204_othersAreRefused() throws Exception {
+    String body =
+        "{\"id\":\"dsa-short-lived\",\"fields\":{\"title\":\"Short lived\"},"
+            + "\"parties\":[{\"organisation\":\"northshire-integrated-care-board\","
+            + "\"role\":\"controller\"}]}";
+    assertThat(
+            as(
+                    "partner.icb",
+                    post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body))
+                .getStatus())
+        .isEqualTo(201);
+    String path = "/api/agreements/dsa-short-lived";
+    assertThat(as("partner.council", delete(path)).getStatus()).isEqualTo(403);
+    var notSubmitted = as("partner.icb", post(path + "/withdraw"));
+    assertThat(notSubmitted.getStatus()).isEqualTo(409);
+    assertThat(notSubmitted.getContentType()).startsWith("application/problem+json");
+    assertThat(as("partner.icb", delete(path)).getStatus()).isEqualTo(204);
+    assertThat(as("partner.icb", get(path)).getStatus()).isEqualTo(404);
   }
 }

@@ -148,13 +148,15 @@ class ApiFlowIntegrationTest {
     assertThat(submitted.status()).isEqualTo(200);
     assertThat(submitted.body().get("status").asText()).isEqualTo("SUBMITTED");
 
+    // each DPO names the content hash of the text they read
+    String read = submitted.body().get("versions").get(0).get("contentHash").asText();
     for (String dpo : List.of("dpo.council", "dpo.trust", "dpo.icb")) {
       Answer decided =
           call(
               dpo,
               "POST",
               "/api/agreements/dsa-flow/decisions",
-              Map.of("version", 1, "outcome", "approve"));
+              Map.of("version", 1, "contentHash", read, "outcome", "approve"));
       assertThat(decided.status()).as(dpo).isEqualTo(201);
     }
     Answer approved = call("dpo.council", "GET", "/api/agreements/dsa-flow", null);

@@ -147,19 +147,22 @@ class DisclosureTest {
                   ApiFlowIntegrationTest.party(TRUST)));
       var a = registry.agreements();
       a.createDraft(partner(ICB), Optional.of(id), c).orElseThrow();
+      String hash = "";
       int steps = random.nextInt(5);
       if (steps >= 1) {
         a.submit(partner(ICB), id).orElseThrow();
+        hash = a.version(partner(ICB), id, 1).orElseThrow().contentHash();
       }
       if (steps == 2) {
-        a.decide(dpo(TRUST), id, 1, Outcome.REQUEST_CHANGES, Optional.of("more")).orElseThrow();
+        a.decide(dpo(TRUST), id, 1, hash, Outcome.REQUEST_CHANGES, Optional.of("more"))
+            .orElseThrow();
       }
       if (steps == 3) {
-        a.decide(dpo(TRUST), id, 1, Outcome.REJECT, Optional.of("no")).orElseThrow();
+        a.decide(dpo(TRUST), id, 1, hash, Outcome.REJECT, Optional.of("no")).orElseThrow();
       }
       if (steps == 4) {
         for (String org : List.of(ICB, COUNCIL, TRUST)) {
-          a.decide(dpo(org), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+          a.decide(dpo(org), id, 1, hash, Outcome.APPROVE, Optional.empty()).orElseThrow();
         }
       }
       if (steps != 4) {

@@ -267,6 +267,12 @@ class SideDoorsIntegrationTest {
     Answer submitted = json("partner.icb", "POST", "/api/agreements/" + IN_FORCE + "/submit", null);
     assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
     int version = submitted.body().get("currentVersion").asInt();
+    String read = null;
+    for (JsonNode v : submitted.body().get("versions")) {
+      if (v.get("number").asInt() == version) {
+        read = v.get("contentHash").asText();
+      }
+    }
 
     // the draft's title is nowhere on the public register
     assertThat(call(null, "GET", "/api/register", null, null).text())
@@ -281,7 +287,7 @@ class SideDoorsIntegrationTest {
                       dpo,
                       "POST",
                       "/api/agreements/" + IN_FORCE + "/decisions",
-                      Map.of("version", version, "outcome", "approve"))
+                      Map.of("version", version, "contentHash", read, "outcome", "approve"))
                   .status())
           .isEqualTo(201);
     }
@@ -293,7 +299,15 @@ class SideDoorsIntegrationTest {
             "dpo.trust",
             "POST",
             "/api/agreements/" + IN_FORCE + "/decisions",
-            Map.of("version", version, "outcome", "reject", "reason", "We were not asked"));
+            Map.of(
+                "version",
+                version,
+                "contentHash",
+                read,
+                "outcome",
+                "reject",
+                "reason",
+                "We were not asked"));
     assertThat(rejected.status()).as(rejected.text()).isEqualTo(201);
     JsonNode after = json("dpo.trust", "GET", "/api/agreements/" + IN_FORCE, null).body();
     assertThat(after.get("amendmentStatus").asText()).isEqualTo("REJECTED");

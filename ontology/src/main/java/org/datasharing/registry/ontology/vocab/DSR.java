@@ -491,6 +491,12 @@ public final class DSR {
   /** A data protection officer recorded a decision on an agreement version. */
   public static final Resource Decide = resource("Decide");
 
+  /** The drafting organisation withdrew a submitted version before any decision. */
+  public static final Resource Withdraw = resource("Withdraw");
+
+  /** The drafting organisation deleted a draft agreement that was never submitted. */
+  public static final Resource Delete = resource("Delete");
+
   /** An approved agreement came into force. */
   public static final Resource Activate = resource("Activate");
 

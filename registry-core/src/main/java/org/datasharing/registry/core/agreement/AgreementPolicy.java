@@ -31,6 +31,8 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *       and, for an amendment, every party to the version in force, so that no party can be dropped
  *       (or bound to new terms) without its consent.
  *   <li><b>Suspend, resume, terminate</b>: the DPO of a party to the version in force.
+ *   <li><b>Withdraw</b> a submitted version before any decision on it, <b>delete</b> a draft that
+ *       was never submitted: staff of the organisation that drafted the agreement.
  * </ul>
  */
 public final class AgreementPolicy {
@@ -46,7 +48,9 @@ public final class AgreementPolicy {
     DECIDE,
     SUSPEND,
     RESUME,
-    TERMINATE
+    TERMINATE,
+    WITHDRAW,
+    DELETE
   }
 
   /** Why an action is refused, and how the refusal is answered (forbidden or conflict). */
@@ -82,6 +86,8 @@ public final class AgreementPolicy {
       case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
       case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
       case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
+      case WITHDRAW -> withdraw(actor, a);
+      case DELETE -> delete(actor, a);
     };
   }
 
@@ -247,6 +253,77 @@ public final class AgreementPolicy {
     if (!a.status().canMoveTo(target) || !resumeAllowed) {
       return conflict(
           "Agreement " + a.slug() + " cannot move from " + a.status() + " to " + target);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> withdraw(Actor actor, AgreementSnapshot a) {
+    Optional<Refusal> notAuthor = author(actor, a, "withdraw");
+    if (notAuthor.isPresent()) {
+      return notAuthor;
+    }
+    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
+      return conflict(
+          "Only a submitted version can be withdrawn; agreement "
+              + a.slug()
+              + " is "
+              + a.workflowStatus());
+    }
+    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
+      return conflict(
+          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
+    }
+    Node v = a.currentVersion();
+    if (!a.decisionsOn(v).isEmpty()) {
+      return conflict(
+          "Version "
+              + a.number(v)
+              + " of agreement "
+              + a.slug()
+              + " already has a decision; it can no longer be withdrawn");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> delete(Actor actor, AgreementSnapshot a) {
+    Optional<Refusal> notAuthor = author(actor, a, "delete");
+    if (notAuthor.isPresent()) {
+      return notAuthor;
+    }
+    boolean neverSubmitted =
+        a.status() == AgreementStatus.DRAFT
+            && a.amendmentStatus().isEmpty()
+            && a.versions().size() == 1
+            && !a.everSubmitted()
+            && a.versions().stream().allMatch(v -> a.decisionsOn(v).isEmpty());
+    if (!neverSubmitted) {
+      return conflict(
+          "Only a draft that was never submitted can be deleted; agreement "
+              + a.slug()
+              + " was submitted, so the record stays (withdraw it instead while no one has"
+              + " decided)");
+    }
+    return Optional.empty();
+  }
+
+  /** Refuses anyone but staff of the organisation that drafted the agreement. */
+  private static Optional<Refusal> author(Actor actor, AgreementSnapshot a, String verb) {
+    Optional<String> author = a.authorOrganisation();
+    if (author.isEmpty()) {
+      return conflict(
+          "Agreement "
+              + a.slug()
+              + " does not record which organisation drafted it, so no one can "
+              + verb
+              + " it");
+    }
+    if (actor.organisation().filter(o -> actor.memberOf(o) && o.equals(author.get())).isEmpty()) {
+      return forbidden(
+          "Only staff of the organisation that drafted agreement "
+              + a.slug()
+              + " can "
+              + verb
+              + " it");
     }
     return Optional.empty();
   }

@@ -33,6 +33,7 @@ public final class AgreementService {
   private final AgreementReads reads;
   private final Drafting drafting;
   private final Decisions decisions;
+  private final Withdrawal withdrawal;
   private final AfterApproval afterApproval;
   private final DateTransitions dates;
 
@@ -48,9 +49,12 @@ public final class AgreementService {
     VersionHashes hashes = new VersionHashes();
     this.reads = new AgreementReads(store, ids, mapper, hashes);
     AgreementWrites writes = new AgreementWrites(store, reads, clock, audit, hashes);
+    AssuranceCheck assurance = new AssuranceCheck(store, ids, clock, reference);
     this.drafting =
-        new Drafting(writes, store, ids, clock, audit, validator, reference, mapper, catalog);
-    this.decisions = new Decisions(writes, store, ids, clock, reference, hashes);
+        new Drafting(
+            writes, store, ids, clock, audit, validator, reference, mapper, catalog, assurance);
+    this.decisions = new Decisions(writes, ids, clock, hashes, assurance);
+    this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
@@ -173,11 +177,33 @@ public final class AgreementService {
     return drafting.amend(actor, id);
   }
 
+  /** The drafting organisation withdraws a submitted version before any decision on it. */
+  public Result<AgreementView> withdraw(Actor actor, String id) {
+    return withdrawal.withdraw(actor, id);
+  }
+
+  /**
+   * The drafting organisation deletes a draft that was never submitted: its graph goes, the audit
+   * event stays. Answers the deleted agreement's identifier.
+   */
+  public Result<String> delete(Actor actor, String id) {
+    return withdrawal.delete(actor, id);
+  }
+
   // ---------------------------------------------------------------- decisions
 
+  /**
+   * Records the DPO's decision on the version they read: {@code contentHash} names the text read,
+   * and a hash that is not the version's is refused with nothing recorded.
+   */
   public Result<AgreementView> decide(
-      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
-    return decisions.decide(actor, id, versionNumber, outcome, reason);
+      Actor actor,
+      String id,
+      int versionNumber,
+      String contentHash,
+      Outcome outcome,
+      Optional<String> reason) {
+    return decisions.decide(actor, id, versionNumber, contentHash, outcome, reason);
   }
 
   // ---------------------------------------------------------------- after approval

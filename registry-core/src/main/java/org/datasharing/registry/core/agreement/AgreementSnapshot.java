@@ -73,6 +73,17 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
     return org.datasharing.registry.core.common.Canonical.versionText(graph, version);
   }
 
+  /** The organisation whose staff drafted the agreement, where the registry recorded it. */
+  Optional<String> authorOrganisation() {
+    return one(iri, org.apache.jena.vocabulary.DCTerms.creator.asNode())
+        .flatMap(o -> ids.slug(o, "organisation"));
+  }
+
+  /** Whether any version of the agreement was ever submitted for decisions. */
+  boolean everSubmitted() {
+    return one(iri, org.apache.jena.vocabulary.DCTerms.dateSubmitted.asNode()).isPresent();
+  }
+
   List<String> partyOrganisations(Node version) {
     List<String> orgs = new ArrayList<>();
     graph

@@ -106,6 +106,43 @@ final class AgreementWrites {
     return conflict("Agreement " + id + " is changing too often; try again");
   }
 
+  /**
+   * Removes the agreement's whole graph in one commit guarded by its revision, once {@code step}
+   * allows it; the audit event (in the log, not the graph) stays. A lost race is re-checked.
+   */
+  Result<String> removeGraph(
+      String id, Function<AgreementSnapshot, Result<Pending>> step, Actor actor) {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      Result<AgreementSnapshot> loaded = reads.load(id);
+      if (!loaded.ok()) {
+        return loaded.asFailure();
+      }
+      AgreementSnapshot a = loaded.value();
+      if (!AgreementPolicy.canSee(actor, a)) {
+        return forbidden("Your organisation is not party to agreement " + id);
+      }
+      Result<Pending> planned = step.apply(a);
+      if (!planned.ok()) {
+        return planned.asFailure();
+      }
+      Pending p = planned.value();
+      Node ag = a.iri();
+      List<Quad> remove = a.graph().find().mapWith(t -> new Quad(ag, t)).toList();
+      Change change =
+          new Change(
+              List.of(Guard.exists(ag, ag, DSR.revision.asNode(), a.revisionNode())),
+              remove,
+              List.of(),
+              audit.appender(
+                  audit.event(p.action(), actor, ag, p.version(), p.hash(), p.detail())));
+      if (store.commit(change) == RegistryStore.CommitOutcome.APPLIED) {
+        return Result.ok(id);
+      }
+      backOff(i);
+    }
+    return conflict("Agreement " + id + " is changing too often; try again");
+  }
+
   /** Moves the workflow (the amendment's if one is under way) to {@code target}. */
   Pending workflowTo(AgreementSnapshot a, AgreementStatus target, Node action, String detail) {
     List<Quad> remove = new ArrayList<>();

@@ -8,11 +8,8 @@ import static org.datasharing.registry.core.common.Result.notFound;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,14 +21,10 @@ import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.agreement.AgreementWrites.Pending;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
-import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
-import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.Guard;
-import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
-import org.datasharing.registry.ontology.vocab.Graphs;
 import org.datasharing.registry.ontology.vocab.PROV;
 
 /**
@@ -40,29 +33,31 @@ import org.datasharing.registry.ontology.vocab.PROV;
  */
 final class Decisions {
   private final AgreementWrites writes;
-  private final RegistryStore store;
   private final Ids ids;
   private final Clock clock;
-  private final ReferenceData reference;
   private final VersionHashes hashes;
+  private final AssuranceCheck assurance;
 
   Decisions(
       AgreementWrites writes,
-      RegistryStore store,
       Ids ids,
       Clock clock,
-      ReferenceData reference,
-      VersionHashes hashes) {
+      VersionHashes hashes,
+      AssuranceCheck assurance) {
     this.writes = writes;
-    this.store = store;
     this.ids = ids;
     this.clock = clock;
-    this.reference = reference;
     this.hashes = hashes;
+    this.assurance = assurance;
   }
 
   Result<AgreementView> decide(
-      Actor actor, String id, int versionNumber, Outcome outcome, Optional<String> reason) {
+      Actor actor,
+      String id,
+      int versionNumber,
+      String contentHash,
+      Outcome outcome,
+      Optional<String> reason) {
     return writes.attempt(
         id,
         a -> {
@@ -85,19 +80,32 @@ final class Decisions {
                     + a.number(v)
                     + ")");
           }
+          if (contentHash == null || contentHash.isBlank()) {
+            return invalid(
+                new Violation("contentHash", "Name the content hash of the version you read"));
+          }
+          String hash = hashes.of(a, v);
+          if (!hash.equals(contentHash.strip())) {
+            // checked on the snapshot being committed: the text decided on is the text read
+            return conflict(
+                "You read a different text of version "
+                    + versionNumber
+                    + " of agreement "
+                    + a.slug()
+                    + " than the one awaiting decision; read it again before deciding");
+          }
           if (outcome != Outcome.APPROVE && reason.filter(r -> !r.isBlank()).isEmpty()) {
             return invalid(
                 new Violation("reason", "Give a reason when you reject or request changes"));
           }
           List<Guard> evidence = new ArrayList<>();
           if (outcome == Outcome.APPROVE) {
-            Optional<String> missing = missingAssurance(a, v, org, evidence);
-            if (missing.isPresent()) {
-              return invalid(new Violation("assurance", missing.get()));
+            Optional<AssuranceCheck.Gap> gap = assurance.gap(a, v, org, evidence);
+            if (gap.isPresent()) {
+              return invalid(new Violation("assurance", yours(gap.get())));
             }
           }
           Instant now = clock.instant();
-          String hash = hashes.of(a, v);
           Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
           Node ag = a.iri();
           List<Quad> add = new ArrayList<>();
@@ -152,58 +160,18 @@ final class Decisions {
         actor);
   }
 
-  /**
-   * Why the organisation's assurance on record does not meet the version's requirements, if it does
-   * not; adds to {@code evidence} a guard for each certificate date it relied on, so a decision
-   * never commits on assurance that changed after it was read.
-   */
-  private Optional<String> missingAssurance(
-      AgreementSnapshot a, Node v, String org, List<Guard> evidence) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    List<Node> required =
-        a.graph()
-            .find(v, DSR.requiredAssurance.asNode(), Node.ANY)
-            .mapWith(t -> t.getObject())
-            .toList();
-    if (required.isEmpty()) {
-      return Optional.empty();
-    }
-    var rows =
-        store.select(Queries.bind("organisation-assurance", Map.of("org", ids.organisation(org))));
-    for (var b : rows) {
-      if (b.get("validUntil") != null && required.contains(b.get("scheme"))) {
-        evidence.add(
-            Guard.exists(
-                Graphs.ORGANISATIONS_NODE,
-                b.get("c"),
-                DSR.validUntil.asNode(),
-                b.get("validUntil")));
-      }
-    }
-    for (Node scheme : required) {
-      Optional<LocalDate> validUntil =
-          rows.stream()
-              .filter(b -> scheme.equals(b.get("scheme")))
-              .map(b -> b.get("validUntil"))
-              .filter(n -> n != null)
-              .map(n -> LocalDate.parse(n.getLiteralLexicalForm()))
-              .max(LocalDate::compareTo);
-      String name = reference.label(scheme);
-      if (validUntil.isEmpty()) {
-        return Optional.of(
+  private static String yours(AssuranceCheck.Gap gap) {
+    return gap.expiredOn()
+        .map(
+            d ->
+                "Your organisation's "
+                    + gap.scheme()
+                    + " assurance expired on "
+                    + d
+                    + "; renew it before approving")
+        .orElse(
             "Your organisation has no "
-                + name
+                + gap.scheme()
                 + " assurance on record, which this agreement requires");
-      }
-      if (validUntil.get().isBefore(today)) {
-        return Optional.of(
-            "Your organisation's "
-                + name
-                + " assurance expired on "
-                + validUntil.get()
-                + "; renew it before approving");
-      }
-    }
-    return Optional.empty();
   }
 }

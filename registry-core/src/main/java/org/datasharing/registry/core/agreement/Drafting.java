@@ -60,6 +60,7 @@ final class Drafting {
   private final ReferenceData reference;
   private final ContentMapper mapper;
   private final CatalogService catalog;
+  private final AssuranceCheck assurance;
 
   Drafting(
       AgreementWrites writes,
@@ -70,7 +71,8 @@ final class Drafting {
       ShapeValidator validator,
       ReferenceData reference,
       ContentMapper mapper,
-      CatalogService catalog) {
+      CatalogService catalog,
+      AssuranceCheck assurance) {
     this.writes = writes;
     this.store = store;
     this.ids = ids;
@@ -80,6 +82,7 @@ final class Drafting {
     this.reference = reference;
     this.mapper = mapper;
     this.catalog = catalog;
+    this.assurance = assurance;
   }
 
   /**
@@ -112,6 +115,8 @@ final class Drafting {
     add(add, ag, ag, DSR.revision.asNode(), longLit(1));
     add(add, ag, ag, DSR.currentVersion.asNode(), v);
     add(add, ag, ag, DCTerms.created.asNode(), timeLit(now));
+    // who may withdraw or delete it; on the agreement, not in the (hashed) version text
+    add(add, ag, ag, DCTerms.creator.asNode(), ids.organisation(actor.organisation().get()));
     add(add, ag, ag, DCTerms.modified.asNode(), timeLit(now));
     add(add, ag, ag, DSR.hasVersion.asNode(), v);
     Graph text = contentOf(ag, v, mapped.value(), 1, Optional.empty());
@@ -184,9 +189,34 @@ final class Drafting {
             return invalid(
                 "The agreement is not complete: correct these before submitting", violations);
           }
-          Pending p =
+          // every party must be able to approve: the same assurance rule as at approval
+          List<Guard> evidence = new ArrayList<>();
+          List<Violation> unmet = unmetAssurance(a, v, evidence);
+          if (!unmet.isEmpty()) {
+            return invalid("A party cannot meet the assurance this agreement requires", unmet);
+          }
+          Pending planned =
               writes.workflowTo(
                   a, AgreementStatus.SUBMITTED, DSR.Submit.asNode(), "submitted for approval");
+          Pending p =
+              new Pending(
+                  planned.remove(),
+                  planned.add(),
+                  planned.action(),
+                  planned.version(),
+                  planned.hash(),
+                  planned.detail(),
+                  evidence);
+          if (!a.everSubmitted()) {
+            // a submitted agreement is never deleted, even after it is withdrawn
+            p.add()
+                .add(
+                    Quad.create(
+                        a.iri(),
+                        a.iri(),
+                        DCTerms.dateSubmitted.asNode(),
+                        AgreementWrites.timeLit(clock.instant())));
+          }
           return Result.ok(p);
         },
         actor);
@@ -222,6 +252,40 @@ final class Drafting {
   }
 
   /** The SHACL violations of a version, named by the editor's fields. */
+  /**
+   * A violation per party (by its place in the text) whose assurance does not meet the version's.
+   */
+  private List<Violation> unmetAssurance(AgreementSnapshot a, Node v, List<Guard> evidence) {
+    List<String> parties = mapper.fromGraph(a.graph(), v).partyOrganisations();
+    List<Violation> out = new ArrayList<>();
+    for (int i = 0; i < parties.size(); i++) {
+      String org = parties.get(i);
+      int index = i;
+      assurance
+          .gap(a, v, org, evidence)
+          .ifPresent(
+              gap ->
+                  out.add(
+                      new Violation(
+                          "parties[" + index + "].assurance",
+                          gap.expiredOn()
+                              .map(
+                                  d ->
+                                      org
+                                          + "'s "
+                                          + gap.scheme()
+                                          + " assurance expired on "
+                                          + d
+                                          + ", which this agreement requires")
+                              .orElse(
+                                  org
+                                      + " has no "
+                                      + gap.scheme()
+                                      + " assurance on record, which this agreement requires"))));
+    }
+    return out;
+  }
+
   List<Violation> validate(AgreementSnapshot a, Node v) {
     Graph content = a.content(v);
     Graph data =

@@ -54,17 +54,17 @@ class AgreementLifecycleTest {
     AgreementView v = submitted("dsa-discharge");
     assertThat(v.status()).isEqualTo(AgreementStatus.SUBMITTED);
 
-    agreements
-        .decide(dpo(COUNCIL), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
+    TestRegistry.decide(
+            agreements, dpo(COUNCIL), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
         .orElseThrow();
     AgreementView afterTwo =
-        agreements
-            .decide(dpo(TRUST), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
+        TestRegistry.decide(
+                agreements, dpo(TRUST), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
             .orElseThrow();
     assertThat(afterTwo.status()).isEqualTo(AgreementStatus.SUBMITTED);
     AgreementView done =
-        agreements
-            .decide(dpo(ICB), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
+        TestRegistry.decide(
+                agreements, dpo(ICB), "dsa-discharge", 1, Outcome.APPROVE, Optional.empty())
             .orElseThrow();
 
     assertThat(done.status()).isEqualTo(AgreementStatus.APPROVED);
@@ -88,7 +88,8 @@ class AgreementLifecycleTest {
   void clockTicks_activate_markReviewDue_andExpire() {
     submitted("dsa-dates");
     for (String org : parties) {
-      agreements.decide(dpo(org), "dsa-dates", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), "dsa-dates", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
     t.clock.set(Instant.parse("2027-01-01T00:00:01Z"));
     agreements.tick();
@@ -215,7 +216,8 @@ class AgreementLifecycleTest {
     submitted("dsa-forbidden");
     long before = logSize();
     Result<AgreementView> r =
-        agreements.decide(dpo(POLICE), "dsa-forbidden", 1, Outcome.APPROVE, Optional.empty());
+        TestRegistry.decide(
+            agreements, dpo(POLICE), "dsa-forbidden", 1, Outcome.APPROVE, Optional.empty());
     assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
     assertThat(logSize()).isEqualTo(before);
   }
@@ -224,8 +226,13 @@ class AgreementLifecycleTest {
   void decide_isForbidden_forAPartnerOfAParty() {
     submitted("dsa-partner");
     assertThat(
-            agreements
-                .decide(partner(COUNCIL), "dsa-partner", 1, Outcome.APPROVE, Optional.empty())
+            TestRegistry.decide(
+                    agreements,
+                    partner(COUNCIL),
+                    "dsa-partner",
+                    1,
+                    Outcome.APPROVE,
+                    Optional.empty())
                 .failure())
         .isEqualTo(Result.Failure.FORBIDDEN);
   }
@@ -233,13 +240,12 @@ class AgreementLifecycleTest {
   @Test
   void decide_isConflict_whenTheSameOrganisationDecidesTwice() {
     submitted("dsa-twice");
-    agreements
-        .decide(dpo(COUNCIL), "dsa-twice", 1, Outcome.APPROVE, Optional.empty())
+    TestRegistry.decide(agreements, dpo(COUNCIL), "dsa-twice", 1, Outcome.APPROVE, Optional.empty())
         .orElseThrow();
     long before = logSize();
     assertThat(
-            agreements
-                .decide(dpo(COUNCIL), "dsa-twice", 1, Outcome.APPROVE, Optional.empty())
+            TestRegistry.decide(
+                    agreements, dpo(COUNCIL), "dsa-twice", 1, Outcome.APPROVE, Optional.empty())
                 .failure())
         .isEqualTo(Result.Failure.CONFLICT);
     assertThat(logSize()).isEqualTo(before);
@@ -249,7 +255,8 @@ class AgreementLifecycleTest {
   void decide_needsAReason_forRejectAndRequestChanges() {
     submitted("dsa-reason");
     Result<AgreementView> r =
-        agreements.decide(dpo(COUNCIL), "dsa-reason", 1, Outcome.REJECT, Optional.of("  "));
+        TestRegistry.decide(
+            agreements, dpo(COUNCIL), "dsa-reason", 1, Outcome.REJECT, Optional.of("  "));
     assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
     assertThat(r.violations()).extracting(v -> v.field()).containsExactly("reason");
   }
@@ -257,8 +264,8 @@ class AgreementLifecycleTest {
   @Test
   void requestChanges_thenRevise_createsVersionTwo_andDecisionsOnVersionOneAreStale() {
     submitted("dsa-revise");
-    agreements
-        .decide(
+    TestRegistry.decide(
+            agreements,
             dpo(TRUST),
             "dsa-revise",
             1,
@@ -278,8 +285,8 @@ class AgreementLifecycleTest {
     agreements.submit(partner(ICB), "dsa-revise").orElseThrow();
 
     assertThat(
-            agreements
-                .decide(dpo(COUNCIL), "dsa-revise", 1, Outcome.APPROVE, Optional.empty())
+            TestRegistry.decide(
+                    agreements, dpo(COUNCIL), "dsa-revise", 1, Outcome.APPROVE, Optional.empty())
                 .failure())
         .isEqualTo(Result.Failure.CONFLICT);
     VersionDiff diff = agreements.diff(TestRegistry.auditor(), "dsa-revise", 1, 2).orElseThrow();
@@ -317,9 +324,11 @@ class AgreementLifecycleTest {
         .isEqualTo(storedTextHash(id, 1));
 
     agreements.submit(partner(ICB), id).orElseThrow();
-    agreements.decide(dpo(COUNCIL), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(agreements, dpo(COUNCIL), id, 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     AgreementView decided =
-        agreements.decide(dpo(TRUST), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+        TestRegistry.decide(agreements, dpo(TRUST), id, 1, Outcome.APPROVE, Optional.empty())
+            .orElseThrow();
 
     assertThat(decided.decisions())
         .extracting(AgreementView.DecisionView::contentHash)
@@ -357,7 +366,8 @@ class AgreementLifecycleTest {
     t.registry.organisations().update(TestRegistry.admin(), expired).orElseThrow();
 
     Result<AgreementView> r =
-        agreements.decide(dpo(COUNCIL), "dsa-assure", 1, Outcome.APPROVE, Optional.empty());
+        TestRegistry.decide(
+            agreements, dpo(COUNCIL), "dsa-assure", 1, Outcome.APPROVE, Optional.empty());
 
     assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
     assertThat(r.violations().get(0).field()).isEqualTo("assurance");
@@ -368,7 +378,8 @@ class AgreementLifecycleTest {
   void amendment_keepsTheApprovedVersionInForce_untilItIsApproved() {
     submitted("dsa-amend");
     for (String org : parties) {
-      agreements.decide(dpo(org), "dsa-amend", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), "dsa-amend", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
     t.clock.set(Instant.parse("2027-02-01T00:00:00Z"));
     agreements.tick();
@@ -380,7 +391,8 @@ class AgreementLifecycleTest {
     Instant beforeApproval = t.clock.instant();
     t.clock.set(Instant.parse("2027-02-02T00:00:00Z"));
     for (String org : parties) {
-      agreements.decide(dpo(org), "dsa-amend", 2, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), "dsa-amend", 2, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
 
     AgreementView amended = agreements.get(TestRegistry.auditor(), "dsa-amend").orElseThrow();
@@ -452,8 +464,7 @@ class AgreementLifecycleTest {
   void everyChange_isAuditedInTheSameCommit_andTheLogVerifies() {
     long before = logSize();
     submitted("dsa-audit");
-    agreements
-        .decide(dpo(COUNCIL), "dsa-audit", 1, Outcome.APPROVE, Optional.empty())
+    TestRegistry.decide(agreements, dpo(COUNCIL), "dsa-audit", 1, Outcome.APPROVE, Optional.empty())
         .orElseThrow();
 
     List<AuditTrail.EventView> events =

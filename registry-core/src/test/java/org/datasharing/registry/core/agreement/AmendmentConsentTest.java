@@ -44,7 +44,8 @@ class AmendmentConsentTest {
     agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(parties)).orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : parties) {
-      agreements.decide(dpo(org), ID, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), ID, 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
     t.clock.set(Instant.parse("2027-02-01T00:00:00Z"));
     agreements.tick();
@@ -71,7 +72,8 @@ class AmendmentConsentTest {
   void amendmentDroppingAParty_staysSubmitted_untilTheDroppedPartyApproves() {
     amendDroppingTheTrust();
     for (String org : List.of(ICB, COUNCIL)) {
-      agreements.decide(dpo(org), ID, 2, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), ID, 2, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
 
     AgreementView a = agreements.get(dpo(TRUST), ID).orElseThrow();
@@ -80,7 +82,8 @@ class AmendmentConsentTest {
     assertThat(a.deciders()).containsExactlyInAnyOrder(ICB, COUNCIL, TRUST);
     assertThat(a.can(AgreementPolicy.Action.DECIDE)).isTrue();
 
-    agreements.decide(dpo(TRUST), ID, 2, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(agreements, dpo(TRUST), ID, 2, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     assertThat(agreements.get(dpo(ICB), ID).orElseThrow().versionInForce()).contains(2);
   }
 
@@ -89,7 +92,8 @@ class AmendmentConsentTest {
     amendDroppingTheTrust();
 
     Result<AgreementView> r =
-        agreements.decide(dpo(TRUST), ID, 2, Outcome.REJECT, Optional.of("We did not agree"));
+        TestRegistry.decide(
+            agreements, dpo(TRUST), ID, 2, Outcome.REJECT, Optional.of("We did not agree"));
 
     assertThat(r.ok()).as(r.message()).isTrue();
     AgreementView a = r.value();
@@ -125,12 +129,13 @@ class AmendmentConsentTest {
   @Test
   void amendment_cannotBeApproved_afterTheAgreementWasTerminated() {
     amendDroppingTheTrust();
-    agreements.decide(dpo(ICB), ID, 2, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(agreements, dpo(ICB), ID, 2, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     agreements.terminate(dpo(COUNCIL), ID, "service closed").orElseThrow();
 
     for (String org : List.of(COUNCIL, TRUST)) {
       Result<AgreementView> r =
-          agreements.decide(dpo(org), ID, 2, Outcome.APPROVE, Optional.empty());
+          TestRegistry.decide(agreements, dpo(org), ID, 2, Outcome.APPROVE, Optional.empty());
       assertThat(r.failure()).isEqualTo(Result.Failure.CONFLICT);
     }
     AgreementView a = agreements.get(dpo(ICB), ID).orElseThrow();

@@ -147,7 +147,8 @@ class AssuranceRaceTest {
         () -> t.registry.organisations().update(TestRegistry.admin(), expired).orElseThrow();
 
     Result<AgreementView> r =
-        agreements.decide(dpo(COUNCIL), "dsa-race", 1, Outcome.APPROVE, Optional.empty());
+        TestRegistry.decide(
+            agreements, dpo(COUNCIL), "dsa-race", 1, Outcome.APPROVE, Optional.empty());
 
     assertThat(store.race).as("the race ran").isNull();
     assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);

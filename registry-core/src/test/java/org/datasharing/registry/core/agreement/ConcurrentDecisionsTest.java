@@ -60,7 +60,8 @@ class ConcurrentDecisionsTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return s.decide(dpo(org), "dsa-race", 1, Outcome.APPROVE, Optional.empty());
+                  return TestRegistry.decide(
+                      s, dpo(org), "dsa-race", 1, Outcome.APPROVE, Optional.empty());
                 }));
       }
     }

@@ -37,7 +37,8 @@ class StopBeforeStartTest {
     agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(parties)).orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : parties) {
-      agreements.decide(dpo(org), ID, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(agreements, dpo(org), ID, 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
     }
     assertThat(status()).isEqualTo(AgreementStatus.APPROVED); // starts 2027-01-01
   }

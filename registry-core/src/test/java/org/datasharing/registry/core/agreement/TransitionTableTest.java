@@ -62,7 +62,8 @@ class TransitionTableTest {
           "submit", (s, id) -> s.submit(partner(ICB), id),
           "approve",
               (s, id) ->
-                  s.decide(
+                  TestRegistry.decide(
+                      s,
                       dpo(COUNCIL),
                       id,
                       s.get(TestRegistry.auditor(), id).orElseThrow().currentVersion(),
@@ -70,7 +71,8 @@ class TransitionTableTest {
                       Optional.empty()),
           "requestChanges",
               (s, id) ->
-                  s.decide(
+                  TestRegistry.decide(
+                      s,
                       dpo(COUNCIL),
                       id,
                       s.get(TestRegistry.auditor(), id).orElseThrow().currentVersion(),
@@ -139,17 +141,19 @@ class TransitionTableTest {
         return id;
       }
       case CHANGES_REQUESTED -> {
-        s.decide(dpo(TRUST), id, 1, Outcome.REQUEST_CHANGES, Optional.of("detail")).orElseThrow();
+        TestRegistry.decide(s, dpo(TRUST), id, 1, Outcome.REQUEST_CHANGES, Optional.of("detail"))
+            .orElseThrow();
         return id;
       }
       case REJECTED -> {
-        s.decide(dpo(TRUST), id, 1, Outcome.REJECT, Optional.of("not lawful")).orElseThrow();
+        TestRegistry.decide(s, dpo(TRUST), id, 1, Outcome.REJECT, Optional.of("not lawful"))
+            .orElseThrow();
         return id;
       }
       default -> {}
     }
     for (String org : PARTIES) {
-      s.decide(dpo(org), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(s, dpo(org), id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
     }
     if (target == AgreementStatus.APPROVED) {
       return id;

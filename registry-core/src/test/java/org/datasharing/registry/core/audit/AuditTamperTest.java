@@ -45,9 +45,11 @@ class AuditTamperTest {
             partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     s.submit(partner(ICB), "dsa-log").orElseThrow();
-    s.decide(dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
-    s.decide(dpo(TRUST), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
-    s.decide(dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
+    TestRegistry.decide(s, dpo(TRUST), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
+    TestRegistry.decide(s, dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
     events = trail.forAgreement(t.registry.ids().agreement("dsa-log"));
     assertThat(events).hasSize(5);
   }

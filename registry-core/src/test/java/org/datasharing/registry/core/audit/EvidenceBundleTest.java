@@ -50,7 +50,8 @@ class EvidenceBundleTest {
         .orElseThrow();
     s.submit(TestRegistry.partner(TestRegistry.ICB), "dsa-evidence").orElseThrow();
     for (String org : parties) {
-      s.decide(
+      TestRegistry.decide(
+              s,
               TestRegistry.dpo(org),
               "dsa-evidence",
               1,

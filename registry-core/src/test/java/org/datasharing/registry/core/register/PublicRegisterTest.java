@@ -86,12 +86,13 @@ class PublicRegisterTest {
         .extracting(RegisterEntry::id)
         .doesNotContain("dsa-register-test");
     agreements.submit(partner(ICB), "dsa-register-test").orElseThrow();
-    agreements.decide(dpo(ICB), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty());
+    TestRegistry.decide(
+        agreements, dpo(ICB), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty());
     assertThat(entries(PublicRegister.Query.all()))
         .extracting(RegisterEntry::id)
         .doesNotContain("dsa-register-test");
-    agreements
-        .decide(dpo(TRUST), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty())
+    TestRegistry.decide(
+            agreements, dpo(TRUST), "dsa-register-test", 1, Outcome.APPROVE, Optional.empty())
         .orElseThrow();
     assertThat(entries(new PublicRegister.Query(List.of("approved"), null, null)))
         .extracting(RegisterEntry::id)

@@ -69,12 +69,14 @@ class SparqlQueryPackTest {
         .orElseThrow();
     s.submit(partner(ICB), "dsa-pack-one").orElseThrow();
     at("2026-11-27T12:00:00Z");
-    s.decide(dpo(COUNCIL), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(s, dpo(COUNCIL), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     at("2026-11-28T09:00:00Z");
-    s.decide(dpo(TRUST), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(s, dpo(TRUST), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     at("2026-11-29T12:00:00Z");
     packOneHash =
-        s.decide(dpo(ICB), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty())
+        TestRegistry.decide(s, dpo(ICB), "dsa-pack-one", 1, Outcome.APPROVE, Optional.empty())
             .orElseThrow()
             .versions()
             .get(0)
@@ -88,9 +90,11 @@ class SparqlQueryPackTest {
         .orElseThrow();
     s.submit(partner(COUNCIL), "dsa-pack-two").orElseThrow();
     at("2026-12-01T10:00:00Z");
-    s.decide(dpo(COUNCIL), "dsa-pack-two", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    TestRegistry.decide(s, dpo(COUNCIL), "dsa-pack-two", 1, Outcome.APPROVE, Optional.empty())
+        .orElseThrow();
     at("2026-12-02T09:00:00Z");
-    s.decide(
+    TestRegistry.decide(
+            s,
             dpo(TRUST),
             "dsa-pack-two",
             1,
@@ -381,8 +385,10 @@ class SparqlQueryPackTest {
       s.createDraft(partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL)))
           .orElseThrow();
       s.submit(partner(ICB), "dsa-log").orElseThrow();
-      s.decide(dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
-      s.decide(dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
+      TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
+      TestRegistry.decide(s, dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
       DatasetGraph dsg = tampered.store.datasetGraph();
       Node audit = Graphs.AUDIT_NODE;
       Node seq = DSR.sequence.asNode();

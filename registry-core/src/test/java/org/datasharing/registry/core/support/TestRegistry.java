@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.core.store.TdbRegistryStore;
 
@@ -47,6 +50,22 @@ public final class TestRegistry implements AutoCloseable {
 
   public static Actor dpo(String org) {
     return new Actor("sub-dpo-" + org, "dpo." + org, Optional.of(org), Set.of(Actor.Role.DPO));
+  }
+
+  /**
+   * Decides as a DPO who read the version: names the content hash the service shows for it (an
+   * empty hash when the actor may not read it, so the refusal comes from the policy).
+   */
+  public static Result<AgreementView> decide(
+      AgreementService agreements,
+      Actor actor,
+      String id,
+      int version,
+      AgreementService.Outcome outcome,
+      Optional<String> reason) {
+    Result<AgreementService.VersionText> read = agreements.version(actor, id, version);
+    String hash = read.ok() ? read.value().contentHash() : "unread";
+    return agreements.decide(actor, id, version, hash, outcome, reason);
   }
 
   public static Actor auditor() {

@@ -17,6 +17,7 @@ import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +45,8 @@ class AgreementsController {
     }
   }
 
-  /** A DPO's decision on a named version. */
-  record DecisionRequest(Integer version, String outcome, String reason) {}
+  /** A DPO's decision on a named version, naming the content hash of the text the DPO read. */
+  record DecisionRequest(Integer version, String contentHash, String outcome, String reason) {}
 
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
@@ -86,10 +87,30 @@ class AgreementsController {
     return Problems.answer(agreements.submit(Actors.of(auth), id));
   }
 
+  @PostMapping("/{id}/withdraw")
+  @Operation(
+      summary =
+          "Withdraw the submitted version before any decision (staff of the drafting organisation);"
+              + " the agreement is a draft again")
+  ResponseEntity<Object> withdraw(@PathVariable String id, Authentication auth) {
+    return Problems.answer(agreements.withdraw(Actors.of(auth), id));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      summary =
+          "Delete a draft that was never submitted (staff of the drafting organisation); the audit"
+              + " log keeps the deletion")
+  ResponseEntity<Object> delete(@PathVariable String id, Authentication auth) {
+    Result<String> deleted = agreements.delete(Actors.of(auth), id);
+    return deleted.ok() ? ResponseEntity.noContent().build() : Problems.problem(deleted);
+  }
+
   @PostMapping("/{id}/decisions")
   @Operation(
       summary =
-          "Record the caller's organisation's decision (DPO): approve, reject or request-changes")
+          "Record the caller's organisation's decision (DPO) on the version and content hash it"
+              + " read: approve, reject or request-changes; another hash is refused (409)")
   ResponseEntity<Object> decide(
       @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
     checkReason(body.reason());
@@ -106,7 +127,12 @@ class AgreementsController {
     }
     return Problems.answer(
         agreements.decide(
-            Actors.of(auth), id, body.version(), outcome, Optional.ofNullable(body.reason())),
+            Actors.of(auth),
+            id,
+            body.version(),
+            body.contentHash(),
+            outcome,
+            Optional.ofNullable(body.reason())),
         HttpStatus.CREATED);
   }
 

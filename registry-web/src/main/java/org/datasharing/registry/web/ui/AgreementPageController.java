@@ -197,6 +197,7 @@ class AgreementPageController {
   ModelAndView decide(
       @PathVariable String id,
       @RequestParam int version,
+      @RequestParam(defaultValue = "") String contentHash,
       @RequestParam(defaultValue = "") String outcome,
       @RequestParam(defaultValue = "") String reason,
       Authentication auth,
@@ -220,7 +221,12 @@ class AgreementPageController {
     }
     Result<AgreementView> r =
         agreements.decide(
-            actor, id, version, chosen.get(), Optional.of(reason).filter(s -> !s.isBlank()));
+            actor,
+            id,
+            version,
+            contentHash,
+            chosen.get(),
+            Optional.of(reason).filter(s -> !s.isBlank()));
     if (r.ok()) {
       AgreementView a = r.value();
       redirect.addFlashAttribute(

@@ -145,6 +145,8 @@ class Labels {
       case "Resume" -> "Resumed";
       case "Terminate" -> "Terminated";
       case "Amend" -> "Amendment started";
+      case "Withdraw" -> "Withdrawn before any decision";
+      case "Delete" -> "Draft deleted";
       default -> action.replaceAll("([a-z])([A-Z])", "$1 $2");
     };
   }

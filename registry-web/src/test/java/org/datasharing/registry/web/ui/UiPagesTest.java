@@ -57,6 +57,15 @@ class UiPagesTest {
   @Autowired org.datasharing.registry.core.Registry registry;
   @Autowired QueryPack queryPack;
 
+  /** The content hash the agreement page shows for a version (and its decision form carries). */
+  String displayedHash(String id, int version) {
+    return registry
+        .agreements()
+        .version(org.datasharing.registry.core.common.Actor.system(), id, version)
+        .orElseThrow()
+        .contentHash();
+  }
+
   static OidcLoginRequestPostProcessor user(String username, String role, String organisation) {
     return oidcLogin()
         .idToken(
@@ -480,12 +489,16 @@ class UiPagesTest {
   @Order(2)
   void requestingChanges_needsAReason_thenAPartnerDraftsTheNextVersion() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
+    // the decision form carries the hash of the text the page shows
+    assertThat(call(get("/agreements/" + SUBMITTED).with(dpo)).getContentAsString())
+        .contains("name=\"contentHash\" value=\"" + displayedHash(SUBMITTED, 1) + "\"");
     MockHttpServletResponse noReason =
         call(
             post("/agreements/" + SUBMITTED + "/decision")
                 .with(dpo)
                 .with(csrf())
                 .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
                 .param("outcome", "request-changes"));
     assertThat(noReason.getStatus()).isEqualTo(422);
     assertThat(noReason.getContentAsString())
@@ -496,6 +509,7 @@ class UiPagesTest {
                 .with(dpo)
                 .with(csrf())
                 .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
                 .param("outcome", "request-changes")
                 .param("reason", "Name the trust's Caldicott Guardian."));
     assertThat(decided.getRedirectedUrl()).isEqualTo("/agreements/" + SUBMITTED);
