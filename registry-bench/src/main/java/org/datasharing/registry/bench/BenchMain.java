@@ -329,8 +329,11 @@ public final class BenchMain {
   }
 
   private static void approve(AgreementService agreements, List<String> parties, String id) {
+    // a decision names the hash of the text the DPO read
+    String hash = agreements.version(dpo(parties.get(1)), id, 1).orElseThrow().contentHash();
     agreements
-        .decide(dpo(parties.get(1)), id, 1, AgreementService.Outcome.APPROVE, Optional.empty())
+        .decide(
+            dpo(parties.get(1)), id, 1, hash, AgreementService.Outcome.APPROVE, Optional.empty())
         .orElseThrow();
   }
 

@@ -158,10 +158,19 @@ final class HttpBench {
     String partner = token("partner.icb");
     String dataset = firstDataset(partner);
     List<String> ids = new ArrayList<>();
+    java.util.Map<String, String> hashes = new java.util.HashMap<>();
     for (int i = 0; i < perLevel * CLIENTS.size(); i++) {
       String id = "http-" + i;
       expect(201, send(partner, "POST", "/api/agreements", agreement(id, dataset)));
-      expect(200, send(partner, "POST", "/api/agreements/" + id + "/submit", null));
+      HttpResponse<String> submitted =
+          send(partner, "POST", "/api/agreements/" + id + "/submit", null);
+      expect(200, submitted);
+      // a decision names the hash of the text the DPO read: version 1's, from the answer
+      Matcher hash = CONTENT_HASH.matcher(submitted.body());
+      if (!hash.find()) {
+        throw new IllegalStateException("no content hash in " + submitted.body());
+      }
+      hashes.put(id, hash.group(1));
       ids.add(id);
     }
     int next = 0;
@@ -180,7 +189,9 @@ final class HttpBench {
                       dpo,
                       "POST",
                       "/api/agreements/" + mine.get(i) + "/decisions",
-                      "{\"version\":1,\"outcome\":\"approve\"}")));
+                      "{\"version\":1,\"contentHash\":\""
+                          + hashes.get(mine.get(i))
+                          + "\",\"outcome\":\"approve\"}")));
       add("http decide, " + clients(clients) + " (req/s)", arm, "POST decisions, dpo.council");
     }
   }
@@ -252,6 +263,10 @@ final class HttpBench {
     }
     return m.group(1);
   }
+
+  /** The first version's content hash in an agreement's JSON (its versions list it first). */
+  private static final java.util.regex.Pattern CONTENT_HASH =
+      java.util.regex.Pattern.compile("\"contentHash\":\"([0-9a-f]{64})\"");
 
   private String firstDataset(String token) throws Exception {
     HttpResponse<String> r = send(token, "GET", "/api/datasets", null);
