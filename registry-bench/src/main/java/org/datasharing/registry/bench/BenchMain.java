@@ -192,7 +192,15 @@ public final class BenchMain {
     List<String> parties =
         List.of(Generator.ORGS.get(0), Generator.ORGS.get(1), Generator.ORGS.get(2));
     int n = tier.decisions();
-    String dataset = registry.catalog().list(admin()).get(0).id();
+    // a dataset the drafting partner sees, without special category or criminal offence data, so
+    // the benchmark agreement's answers (no such data) are lawful for it
+    String dataset =
+        registry.catalog().list(partner(parties.get(0))).stream()
+            .filter(d -> !Boolean.TRUE.equals(d.specialCategoryData()))
+            .filter(d -> !Boolean.TRUE.equals(d.criminalOffenceData()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no plain dataset to share"))
+            .id();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = "bench-" + tier.name() + "-" + i;
