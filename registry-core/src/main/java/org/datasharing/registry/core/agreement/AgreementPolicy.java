@@ -31,6 +31,9 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *       and, for an amendment, every party to the version in force, so that no party can be dropped
  *       (or bound to new terms) without its consent.
  *   <li><b>Suspend, resume, terminate</b>: the DPO of a party to the version in force.
+ *   <li><b>Review</b> (continue, amend or end) an agreement due for review: the DPO of each party
+ *       to the version in force, except one that gave notice of leaving it; a party may change its
+ *       decision until the review completes.
  *   <li><b>Withdraw</b> a submitted version before any decision on it, <b>delete</b> a draft that
  *       was never submitted: staff of the organisation that drafted the agreement.
  * </ul>
@@ -49,6 +52,7 @@ public final class AgreementPolicy {
     SUSPEND,
     RESUME,
     TERMINATE,
+    REVIEW,
     WITHDRAW,
     DELETE
   }
@@ -86,6 +90,7 @@ public final class AgreementPolicy {
       case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
       case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
       case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
+      case REVIEW -> review(actor, a);
       case WITHDRAW -> withdraw(actor, a);
       case DELETE -> delete(actor, a);
     };
@@ -253,6 +258,30 @@ public final class AgreementPolicy {
     if (!a.status().canMoveTo(target) || !resumeAllowed) {
       return conflict(
           "Agreement " + a.slug() + " cannot move from " + a.status() + " to " + target);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The organisations whose review decisions a review needs: the parties to the version in force,
+   * except any that gave notice of leaving it.
+   */
+  static Set<String> reviewers(AgreementSnapshot a) {
+    Node inForce = a.versionInForce().orElse(a.currentVersion());
+    Set<String> out = new TreeSet<>(a.partyOrganisations(inForce));
+    out.removeAll(a.leavers(inForce));
+    return out;
+  }
+
+  private static Optional<Refusal> review(Actor actor, AgreementSnapshot a) {
+    if (!actor.has(Actor.Role.DPO)
+        || actor.organisation().filter(reviewers(a)::contains).isEmpty()) {
+      return forbidden(
+          "Only the data protection officer of a party to the version in force can record a"
+              + " review decision");
+    }
+    if (a.status() != AgreementStatus.REVIEW_DUE) {
+      return conflict("Agreement " + a.slug() + " is not due for review; it is " + a.status());
     }
     return Optional.empty();
   }

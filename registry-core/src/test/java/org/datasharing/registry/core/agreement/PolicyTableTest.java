@@ -108,6 +108,17 @@ class PolicyTableTest {
       return this;
     }
 
+    Driver reviewContinue(String org) {
+      a().review(
+              dpo(org),
+              id,
+              AgreementService.ReviewOutcome.CONTINUE,
+              Optional.of(java.time.LocalDate.parse("2028-01-01")),
+              Optional.empty())
+          .orElseThrow();
+      return this;
+    }
+
     Driver amend() {
       a().amend(partner(ICB), id).orElseThrow();
       return this;
@@ -115,6 +126,7 @@ class PolicyTableTest {
   }
 
   static final String ACTIVE_AT = "2027-02-01T00:00:00Z";
+  static final String REVIEW_AT = "2027-08-01T00:00:00Z";
 
   final List<State> states =
       List.of(
@@ -135,6 +147,14 @@ class PolicyTableTest {
               "active",
               Instant.parse(ACTIVE_AT),
               d -> d.draft().submit().approveAll().tick(ACTIVE_AT)),
+          new State(
+              "review due",
+              Instant.parse(REVIEW_AT),
+              d -> d.draft().submit().approveAll().tick(REVIEW_AT)),
+          new State(
+              "review due, one party continues",
+              Instant.parse(REVIEW_AT),
+              d -> d.draft().submit().approveAll().tick(REVIEW_AT).reviewContinue(COUNCIL)),
           new State(
               "suspended",
               Instant.parse(ACTIVE_AT),
@@ -172,6 +192,14 @@ class PolicyTableTest {
       case SUSPEND -> a.suspend(actor, d.id, "a reason");
       case RESUME -> a.resume(actor, d.id, "a reason");
       case TERMINATE -> a.terminate(actor, d.id, "a reason");
+      case REVIEW ->
+          a.review(
+              actor,
+              d.id,
+              AgreementService.ReviewOutcome.CONTINUE,
+              Optional.of(
+                  d.t.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusMonths(6)),
+              Optional.empty());
     };
   }
 
