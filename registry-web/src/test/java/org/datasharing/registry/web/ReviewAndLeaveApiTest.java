@@ -138,4 +138,36 @@ class ReviewAndLeaveApiTest {
     assertThat(continued.getStatus()).isEqualTo(201);
     assertThat(continued.getContentAsString()).contains("\"currentReview\"").contains("CONTINUE");
   }
+
+  @Test
+  void withdrawal_badReasonIs422_anotherOrganisationIs403_aPartyLeavesWith201() throws Exception {
+    agreements.tick(); // as the scheduler would, so nothing moves between the reads below
+    String before = agreement();
+
+    var control =
+        as(
+            "dpo.icb",
+            PATH + "/parties/" + AuthorizationMatrixTest.ICB + "/withdrawal",
+            "{\"reason\":\"bad\\u0001\"}");
+    assertThat(control.getStatus()).isEqualTo(422);
+    assertThat(control.getContentAsString()).contains("\"field\":\"reason\"");
+
+    var other =
+        as("dpo.council", PATH + "/parties/" + AuthorizationMatrixTest.TRUST + "/withdrawal", "{}");
+    assertThat(other.getStatus()).isEqualTo(403);
+    var partner =
+        as("partner.icb", PATH + "/parties/" + AuthorizationMatrixTest.ICB + "/withdrawal", "{}");
+    assertThat(partner.getStatus()).isEqualTo(403);
+    assertThat(agreement()).isEqualTo(before);
+
+    var left =
+        as(
+            "dpo.icb",
+            PATH + "/parties/" + AuthorizationMatrixTest.ICB + "/withdrawal",
+            "{\"reason\":\"Evaluation finished\"}");
+    assertThat(left.getStatus()).isEqualTo(201);
+    assertThat(left.getContentAsString())
+        .contains("\"currentVersion\":3")
+        .contains("\"versionInForce\":2");
+  }
 }

@@ -36,6 +36,7 @@ public final class AgreementService {
   private final Withdrawal withdrawal;
   private final AfterApproval afterApproval;
   private final Reviews reviews;
+  private final PartyLeaving leaving;
   private final DateTransitions dates;
 
   public AgreementService(
@@ -58,6 +59,7 @@ public final class AgreementService {
     this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
     this.reviews = new Reviews(writes, ids, clock, hashes);
+    this.leaving = new PartyLeaving(writes, drafting, ids, clock);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
 
@@ -256,6 +258,16 @@ public final class AgreementService {
       Optional<java.time.LocalDate> nextReviewDate,
       Optional<String> reason) {
     return reviews.review(actor, id, outcome, nextReviewDate, reason);
+  }
+
+  /**
+   * The DPO of a party gives notice that their organisation leaves an agreement in force with three
+   * or more parties: a new version without it, otherwise the same text, goes to the remaining
+   * parties for approval; the version in force binds everyone meanwhile.
+   */
+  public Result<AgreementView> leave(
+      Actor actor, String id, String organisation, Optional<String> reason) {
+    return leaving.leave(actor, id, organisation, reason);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -328,11 +329,25 @@ final class Drafting {
   }
 
   private Pending newVersion(AgreementSnapshot a, Node action, String detail) {
+    return newVersion(
+        a, action, detail, action.equals(DSR.Amend.asNode()), UnaryOperator.identity());
+  }
+
+  /**
+   * A new version from the current one's text, changed by {@code change}: an amendment (the
+   * agreement stays in force meanwhile) or the agreement's own next draft.
+   */
+  Pending newVersion(
+      AgreementSnapshot a,
+      Node action,
+      String detail,
+      boolean amendment,
+      UnaryOperator<AgreementContent> change) {
     Node ag = a.iri();
     Node old = a.currentVersion();
     int n = a.versions().stream().mapToInt(a::number).max().orElse(0) + 1;
     Node v = ids.version(ag, n);
-    AgreementContent text = mapper.fromGraph(a.graph(), old);
+    AgreementContent text = change.apply(mapper.fromGraph(a.graph(), old));
     Graph mapped = mapper.toGraph(v, text).orElseThrow();
     Graph fresh = contentOf(ag, v, mapped, n, Optional.of(old));
     List<Quad> remove = new ArrayList<>();
@@ -341,7 +356,7 @@ final class Drafting {
     add.add(Quad.create(ag, ag, DSR.hasVersion.asNode(), v));
     a.triples(ag, DSR.currentVersion.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
     add.add(Quad.create(ag, ag, DSR.currentVersion.asNode(), v));
-    if (action.equals(DSR.Amend.asNode())) {
+    if (amendment) {
       a.triples(ag, DSR.amendmentStatus.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
       add.add(Quad.create(ag, ag, DSR.amendmentStatus.asNode(), AgreementStatus.DRAFT.node()));
     } else {

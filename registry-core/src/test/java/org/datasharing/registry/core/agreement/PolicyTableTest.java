@@ -192,6 +192,7 @@ class PolicyTableTest {
       case SUSPEND -> a.suspend(actor, d.id, "a reason");
       case RESUME -> a.resume(actor, d.id, "a reason");
       case TERMINATE -> a.terminate(actor, d.id, "a reason");
+      case LEAVE -> a.leave(actor, d.id, actor.organisation().orElse(ICB), Optional.empty());
       case REVIEW ->
           a.review(
               actor,

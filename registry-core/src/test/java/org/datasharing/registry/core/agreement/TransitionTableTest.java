@@ -56,7 +56,10 @@ class TransitionTableTest {
                   AgreementStatus.REVIEW_DUE,
                   AgreementStatus.SUSPENDED),
           "amend", EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE),
-          "review", EnumSet.of(AgreementStatus.REVIEW_DUE));
+          "review", EnumSet.of(AgreementStatus.REVIEW_DUE),
+          "leave",
+              EnumSet.of(
+                  AgreementStatus.APPROVED, AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE));
 
   static final Map<String, BiFunction<AgreementService, String, Result<AgreementView>>> OPS =
       Map.of(
@@ -91,7 +94,8 @@ class TransitionTableTest {
                       id,
                       AgreementService.ReviewOutcome.CONTINUE,
                       Optional.of(java.time.LocalDate.parse("2028-06-01")),
-                      Optional.empty()));
+                      Optional.empty()),
+          "leave", (s, id) -> s.leave(dpo(TRUST), id, TRUST, Optional.empty()));
 
   @BeforeAll
   static void open() {

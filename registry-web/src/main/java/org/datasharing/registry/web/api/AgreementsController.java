@@ -174,6 +174,25 @@ class AgreementsController {
         HttpStatus.CREATED);
   }
 
+  @PostMapping("/{id}/parties/{orgId}/withdrawal")
+  @Operation(
+      summary =
+          "Give notice that the caller's organisation (DPO) leaves an agreement in force with three"
+              + " or more parties (optional reason): a version without it goes to the remaining"
+              + " parties for approval, and the version in force binds everyone meanwhile; with two"
+              + " parties, 409 (terminate instead)")
+  ResponseEntity<Object> leave(
+      @PathVariable String id,
+      @PathVariable String orgId,
+      @RequestBody(required = false) ReasonRequest body,
+      Authentication auth) {
+    String reason = body == null ? null : body.reason();
+    checkReason(reason);
+    return Problems.answer(
+        agreements.leave(Actors.of(auth), id, orgId, Optional.ofNullable(reason)),
+        HttpStatus.CREATED);
+  }
+
   @GetMapping("/{id}/versions")
   @Operation(summary = "The agreement's versions with their content hashes")
   ResponseEntity<Object> versions(@PathVariable String id, Authentication auth) {
