@@ -164,24 +164,29 @@ final class Decisions {
   }
 
   /**
-   * An approved amendment's text sets the review date again: a date agreed at an earlier review no
-   * longer applies, and an agreement due for review whose new version is reviewed in the future is
-   * active again (the approval completes the review).
+   * An approved amendment that sets a new review date replaces a date agreed at an earlier review
+   * (one that keeps the date, such as a party leaving, keeps the agreed date too); an agreement due
+   * for review whose review date is then in the future is active again: the approval completes the
+   * review.
    */
   private String afterAmendment(AgreementSnapshot a, Node v, List<Quad> remove, List<Quad> add) {
-    if (a.amendmentStatus().isEmpty()) {
+    if (a.amendmentStatus().isEmpty() || a.versionInForce().isEmpty()) {
       return "";
     }
     Node ag = a.iri();
-    a.triples(ag, DSR.nextReviewDate.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Optional<LocalDate> review = a.date(v, DSR.reviewDate.asNode());
-    if (a.status() != AgreementStatus.REVIEW_DUE || review.filter(today::isBefore).isEmpty()) {
+    boolean newDate = !review.equals(a.date(a.versionInForce().get(), DSR.reviewDate.asNode()));
+    if (newDate) {
+      a.triples(ag, DSR.nextReviewDate.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    }
+    Optional<LocalDate> due = newDate ? review : a.reviewDue();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    if (a.status() != AgreementStatus.REVIEW_DUE || due.filter(today::isBefore).isEmpty()) {
       return "";
     }
     a.triples(ag, DSR.status.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
     add(add, ag, ag, DSR.status.asNode(), AgreementStatus.ACTIVE.node());
-    return "; review completed by the amendment: active again, next review on " + review.get();
+    return "; review completed by the amendment: active again, next review on " + due.get();
   }
 
   private static String yours(AssuranceCheck.Gap gap) {

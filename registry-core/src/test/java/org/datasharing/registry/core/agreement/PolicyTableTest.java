@@ -119,6 +119,11 @@ class PolicyTableTest {
       return this;
     }
 
+    Driver leave(String org) {
+      a().leave(dpo(org), id, org, Optional.empty()).orElseThrow();
+      return this;
+    }
+
     Driver amend() {
       a().amend(partner(ICB), id).orElseThrow();
       return this;
@@ -155,6 +160,10 @@ class PolicyTableTest {
               "review due, one party continues",
               Instant.parse(REVIEW_AT),
               d -> d.draft().submit().approveAll().tick(REVIEW_AT).reviewContinue(COUNCIL)),
+          new State(
+              "active, the council leaving",
+              Instant.parse(ACTIVE_AT),
+              d -> d.draft().submit().approveAll().tick(ACTIVE_AT).leave(COUNCIL)),
           new State(
               "suspended",
               Instant.parse(ACTIVE_AT),

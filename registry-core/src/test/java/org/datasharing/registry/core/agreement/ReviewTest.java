@@ -161,6 +161,25 @@ class ReviewTest {
   }
 
   @Test
+  void aPartyLeavingAfterAReview_keepsTheReviewDateAgreed() {
+    for (String org : PARTIES) {
+      review(org, CONTINUE, "2028-01-15", null).orElseThrow();
+    }
+    agreements.leave(dpo(TRUST), ID, TRUST, Optional.empty()).orElseThrow();
+    for (String org : List.of(ICB, COUNCIL)) {
+      TestRegistry.decide(agreements, dpo(org), ID, 2, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
+    }
+
+    AgreementView a = agreements.get(dpo(ICB), ID).orElseThrow();
+    assertThat(a.versionInForce()).contains(2);
+    assertThat(a.reviewDue()).contains(LocalDate.parse("2028-01-15"));
+    agreements.tick();
+    assertThat(agreements.get(dpo(ICB), ID).orElseThrow().status())
+        .isEqualTo(AgreementStatus.ACTIVE);
+  }
+
+  @Test
   void amend_recordsTheDecision_andTheReviewStaysDue_untilThePartyChangesItsMind() {
     review(ICB, AMEND, null, "Add the police").orElseThrow();
     review(COUNCIL, CONTINUE, "2028-01-15", null).orElseThrow();
