@@ -137,6 +137,22 @@ class ReviewAndLeaveApiTest {
             "{\"outcome\":\"continue\",\"nextReviewDate\":\"2028-06-15\"}");
     assertThat(continued.getStatus()).isEqualTo(201);
     assertThat(continued.getContentAsString()).contains("\"currentReview\"").contains("CONTINUE");
+
+    var notADate =
+        mvc.perform(
+                post("/agreements/dsa-hospital-discharge/review")
+                    .with(trustDpoSignedIn())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("reviewOutcome", "continue")
+                    .param("nextReview-day", "31")
+                    .param("nextReview-month", "2")
+                    .param("nextReview-year", "2028"))
+            .andReturn()
+            .getResponse();
+    assertThat(notADate.getStatus()).isEqualTo(422);
+    assertThat(notADate.getContentAsString()).contains("must be a real date");
   }
 
   @Test
