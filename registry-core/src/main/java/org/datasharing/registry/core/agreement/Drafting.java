@@ -9,6 +9,9 @@ import static org.datasharing.registry.core.common.Result.invalid;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,14 +321,12 @@ final class Drafting {
    * amendment may keep the start date of the version in force.
    */
   private Optional<Violation> startDateInThePast(AgreementSnapshot a, Node v) {
-    Optional<java.time.LocalDate> start = startDate(a.content(v), v);
-    java.time.LocalDate today =
-        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    Optional<LocalDate> start = startDate(a.content(v), v);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (start.isEmpty() || !start.get().isBefore(today)) {
       return Optional.empty();
     }
-    Optional<java.time.LocalDate> inForce =
-        a.versionInForce().flatMap(f -> startDate(a.content(f), f));
+    Optional<LocalDate> inForce = a.versionInForce().flatMap(f -> startDate(a.content(f), f));
     if (inForce.equals(start)) {
       return Optional.empty();
     }
@@ -340,7 +341,7 @@ final class Drafting {
                 + " date"));
   }
 
-  private static Optional<java.time.LocalDate> startDate(Graph content, Node v) {
+  private static Optional<LocalDate> startDate(Graph content, Node v) {
     return content.find(v, DSR.startDate.asNode(), Node.ANY).toList().stream()
         .map(t -> t.getObject())
         .filter(Node::isLiteral)
@@ -348,8 +349,8 @@ final class Drafting {
         .flatMap(
             n -> {
               try {
-                return Optional.of(java.time.LocalDate.parse(n.getLiteralLexicalForm()));
-              } catch (java.time.format.DateTimeParseException e) {
+                return Optional.of(LocalDate.parse(n.getLiteralLexicalForm()));
+              } catch (DateTimeParseException e) {
                 return Optional.empty();
               }
             });

@@ -171,4 +171,26 @@ class DataProtectionSubmitTest {
         .containsEntry("confidentialityBasis", "implied-consent-individual-care")
         .containsEntry("nationalDataOptOut", false);
   }
+
+  @Test
+  void register_showsRetentionTheDpiaSummaryTransfersAndTheOptOut_butNotTheDpiaRecord() {
+    AgreementService.RegisterEntry discharge =
+        agreements.register().stream()
+            .filter(e -> e.id().equals("dsa-hospital-discharge"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(discharge.summary().fields())
+        .containsEntry("retentionDuration", "P8Y")
+        .containsEntry("internationalTransfer", "none")
+        .containsKeys("retentionPeriod", "dpiaSummary")
+        .doesNotContainKeys("dpiaReference", "dpiaOutcome", "dpiaDate", "onwardDisclosure");
+    assertThat(discharge.summary().parties())
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .containsEntry("confidentialityBasis", "section-251-support")
+                    .containsEntry("nationalDataOptOut", true)
+                    .doesNotContainKey("nationalDataOptOutReason"));
+  }
 }
