@@ -360,6 +360,44 @@ public final class DSR {
   /** How the parties will judge whether the sharing achieves its purpose. */
   public static final Property successMeasures = property("successMeasures");
 
+  // Data-protection additions (issue 23)
+
+  /** The contract or legal act meeting UK GDPR Article 28(3) under which a processor party acts. */
+  public static final Property processorTerms = property("processorTerms");
+
+  /** Whether, and on what terms, a recipient may disclose the shared data to non-parties. */
+  public static final Property onwardDisclosure = property("onwardDisclosure");
+
+  /** How a health or care party meets the common law duty of confidentiality. */
+  public static final Property confidentialityBasis = property("confidentialityBasis");
+
+  /** Whether the party applies the NHS national data opt-out. */
+  public static final Property nationalDataOptOut = property("nationalDataOptOut");
+
+  /** Why the national data opt-out does or does not apply. */
+  public static final Property nationalDataOptOutReason = property("nationalDataOptOutReason");
+
+  /** How long the recipients keep the shared data, as an ISO 8601 duration. */
+  public static final Property retentionDuration = property("retentionDuration");
+
+  /** The date of the data protection impact assessment. */
+  public static final Property dpiaDate = property("dpiaDate");
+
+  /** The outcome of the data protection impact assessment. */
+  public static final Property dpiaOutcome = property("dpiaOutcome");
+
+  /** The residual risk after the data protection impact assessment's measures. */
+  public static final Property dpiaResidualRisk = property("dpiaResidualRisk");
+
+  /** A summary of the data protection impact assessment for publication. */
+  public static final Property dpiaSummary = property("dpiaSummary");
+
+  /** Whether and on what basis the shared data is transferred outside the UK. */
+  public static final Property internationalTransfer = property("internationalTransfer");
+
+  /** The appropriate safeguard for a transfer outside the UK. */
+  public static final Property transferMechanism = property("transferMechanism");
+
   // Decisions
 
   /** The exact agreement version decided on. */
