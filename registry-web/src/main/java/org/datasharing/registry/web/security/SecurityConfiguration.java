@@ -37,6 +37,7 @@ class SecurityConfiguration {
             "/catalog",
             "/catalog/**")
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credentials to forge
+        .headers(SecurityHeaders.policy())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->

@@ -5,6 +5,7 @@ import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.core.sparql.SparqlService;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,7 @@ class SparqlConfiguration {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     http.securityMatcher("/sparql", "/sparql/**")
         .csrf(csrf -> csrf.disable())
+        .headers(SecurityHeaders.policy())
         // read the pages' login from an existing session; never create one
         .securityContext(
             c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))

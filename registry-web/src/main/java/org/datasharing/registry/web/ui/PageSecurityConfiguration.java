@@ -3,6 +3,7 @@ package org.datasharing.registry.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -93,6 +94,7 @@ class PageSecurityConfiguration {
       throws Exception {
     AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
     return http.securityMatcher(unclaimed(chains))
+        .headers(SecurityHeaders.policy())
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(ASSETS)
