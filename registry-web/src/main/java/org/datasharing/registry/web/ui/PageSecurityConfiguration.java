@@ -3,6 +3,7 @@ package org.datasharing.registry.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.web.security.ActorLogContext;
 import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -95,6 +97,7 @@ class PageSecurityConfiguration {
     AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
     return http.securityMatcher(unclaimed(chains))
         .headers(SecurityHeaders.policy())
+        .addFilterBefore(new ActorLogContext(), AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(ASSETS)
