@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Every filter chain sends the same security headers: pages, the API, the SPARQL endpoint, and
  * error responses (problem+json and the error page) alike.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class SecurityHeadersTest {
   @TempDir static Path dir;
@@ -35,6 +40,7 @@ class SecurityHeadersTest {
   }
 
   @Autowired MockMvc mvc;
+  @LocalServerPort int port;
 
   MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse();
@@ -115,5 +121,27 @@ class SecurityHeadersTest {
     assertThat(r.getHeader("Content-Security-Policy"))
         .isEqualTo(SecurityHeaders.CONSOLE_CONTENT_SECURITY_POLICY)
         .contains("style-src 'self' 'unsafe-inline';");
+  }
+
+  /**
+   * Over real HTTP, where Tomcat forwards errors to {@code /error}: a request the firewall refuses
+   * and a path nothing serves still carry the headers.
+   */
+  @Test
+  void errorDispatches_overRealHttp_sendTheSecurityHeaders() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (String path : List.of("/register;x=1", "/api/no-such-endpoint", "/sparql/no-such")) {
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(path).isBetween(400, 499);
+      assertThat(r.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+      assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(r.headers().firstValue("Referrer-Policy")).as(path).isPresent();
+      assertThat(r.headers().firstValue("Permissions-Policy")).as(path).isPresent();
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * One filter chain for the API and linked data: stateless, Keycloak JWTs as bearer tokens. Roles
@@ -106,6 +107,23 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 "Your role does not allow this")));
     return http.build();
+  }
+
+  /**
+   * A request Spring Security's firewall refuses (an encoded slash, a {@code ;} parameter, ...)
+   * never reaches a filter chain: answer it as a 400 problem with the security headers all the
+   * same.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) -> {
+      SecurityHeaders.writeTo(response);
+      Problems.write(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "The request's URL is not one the registry accepts");
+    };
   }
 
   static JwtAuthenticationConverter jwtAuthenticationConverter() {

@@ -1,5 +1,6 @@
 package org.datasharing.registry.web.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -40,6 +41,19 @@ public final class SecurityHeaders {
   static final String CONSOLE_PAGE = "/audit/sparql";
 
   private SecurityHeaders() {}
+
+  /**
+   * The same headers, written straight onto a response no filter chain handles: one Spring
+   * Security's firewall refuses before any chain runs ({@link SecurityConfiguration}).
+   */
+  static void writeTo(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader(
+        "Referrer-Policy", ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
+    response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+  }
 
   public static Customizer<HeadersConfigurer<HttpSecurity>> policy() {
     RequestMatcher console = PathPatternRequestMatcher.withDefaults().matcher(CONSOLE_PAGE);
