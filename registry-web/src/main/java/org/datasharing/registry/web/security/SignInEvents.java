@@ -12,7 +12,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Sign-in results for the security log: signing in to the pages through Keycloak (success or
@@ -31,10 +31,15 @@ class SignInEvents {
     return publisher;
   }
 
+  /**
+   * A page sign-in: Spring Security publishes it with the login token ({@code
+   * OAuth2LoginAuthenticationToken}), whose principal is the OIDC user; bearer-token calls have a
+   * {@code Jwt} as principal and are not sign-ins.
+   */
   @EventListener
   void signedIn(AuthenticationSuccessEvent event) {
-    if (event.getAuthentication() instanceof OAuth2AuthenticationToken token) {
-      Actor actor = Actors.of(token);
+    if (event.getAuthentication().getPrincipal() instanceof OidcUser user) {
+      Actor actor = Actors.of(user.getClaims());
       SecurityLog.event(
           "sign-in",
           "success",
