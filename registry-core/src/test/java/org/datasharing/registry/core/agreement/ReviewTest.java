@@ -109,7 +109,12 @@ class ReviewTest {
     agreements.amend(partner(ICB), ID).orElseThrow();
     agreements
         .updateDraft(
-            partner(ICB), ID, TestRegistry.with(t.completeContent(PARTIES), "title", "Retitled"))
+            partner(ICB),
+            ID,
+            TestRegistry.with(
+                TestRegistry.with(t.completeContent(PARTIES), "title", "Retitled"),
+                "startDate",
+                "2027-01-01")) // the start of the version in force, which an amendment may keep
         .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : PARTIES) {
