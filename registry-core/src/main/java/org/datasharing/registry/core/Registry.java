@@ -2,12 +2,16 @@ package org.datasharing.registry.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.PublishedKey;
 import org.datasharing.registry.core.audit.ResourceWriter;
+import org.datasharing.registry.core.audit.SigningKey;
+import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
@@ -92,8 +96,8 @@ public final class Registry {
   }
 
   /** Evidence bundles of agreements, for auditors. */
-  public EvidenceBundle evidence() {
-    return new EvidenceBundle(agreements, auditTrail, observed, ids);
+  public EvidenceBundle evidence(TreeHeads treeHeads) {
+    return new EvidenceBundle(agreements, auditTrail, observed, ids, treeHeads);
   }
 
   /** Backups of the embedded store into the folder (registry administrators). */
@@ -111,6 +115,11 @@ public final class Registry {
 
   public ReferenceData reference() {
     return reference;
+  }
+
+  /** Tree heads signed with {@code key}; {@code retired} are the keys it replaced. */
+  public TreeHeads treeHeads(SigningKey key, List<PublishedKey> retired) {
+    return new TreeHeads(auditTrail, key, retired, clock);
   }
 
   public AuditTrail auditTrail() {

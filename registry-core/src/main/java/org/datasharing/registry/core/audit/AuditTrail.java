@@ -32,6 +32,24 @@ public final class AuditTrail {
     this.clock = clock;
   }
 
+  /** The log's size and Merkle root hash (RFC 9162 MTH of all events). */
+  public record TreeHead(long size, byte[] rootHash) {
+    public TreeHead {
+      rootHash = rootHash.clone();
+    }
+
+    @Override
+    public byte[] rootHash() {
+      return rootHash.clone();
+    }
+  }
+
+  /** The current tree head, from the log head (no event is read). */
+  public TreeHead head() {
+    LogHead head = store.logHead();
+    return new TreeHead(head.size(), AuditLog.rootOf(head.frontier()));
+  }
+
   /** One event as read back. */
   public record EventView(
       long sequence,
@@ -202,7 +220,7 @@ public final class AuditTrail {
     if (index >= size) {
       return Result.conflict(DAMAGED);
     }
-    return inclusionProofs(List.of(new Positioned(event.getURI(), index)), size).stream()
+    return proofsOf(List.of(new Positioned(event.getURI(), index)), size).stream()
         .findFirst()
         .map(Result::ok)
         .orElseGet(() -> Result.conflict(DAMAGED));
@@ -210,9 +228,15 @@ public final class AuditTrail {
 
   /** Inclusion proofs of several events against the current tree, in one read of the hashes. */
   public List<InclusionProof> inclusionProofs(List<EventView> events) {
-    return inclusionProofs(
-        events.stream().map(e -> new Positioned(e.id(), e.sequence())).toList(),
-        store.logHead().size());
+    return inclusionProofs(events, store.logHead().size());
+  }
+
+  /**
+   * Inclusion proofs of several events against the tree of {@code size} events (a signed tree
+   * head's), leaving out events appended after it.
+   */
+  public List<InclusionProof> inclusionProofs(List<EventView> events, long size) {
+    return proofsOf(events.stream().map(e -> new Positioned(e.id(), e.sequence())).toList(), size);
   }
 
   public Result<ConsistencyProof> consistencyProof(long from, long to) {
@@ -248,7 +272,7 @@ public final class AuditTrail {
 
   // Every span of every proof, plus each leaf and the root, fetched in one go; events beyond the
   // tree (appended since the size was read) are left out.
-  private List<InclusionProof> inclusionProofs(List<Positioned> events, long size) {
+  private List<InclusionProof> proofsOf(List<Positioned> events, long size) {
     List<Positioned> inTree = events.stream().filter(e -> e.index() < size).toList();
     if (inTree.isEmpty()) {
       return List.of();

@@ -4,6 +4,7 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
@@ -53,8 +54,8 @@ class ServiceConfiguration {
 
   /** Builds each bundle from the store when asked; holds nothing itself. */
   @Bean
-  EvidenceBundle evidenceBundle(Registry registry) {
-    return registry.evidence();
+  EvidenceBundle evidenceBundle(Registry registry, TreeHeads treeHeads) {
+    return registry.evidence(treeHeads);
   }
 
   @Bean(destroyMethod = "")

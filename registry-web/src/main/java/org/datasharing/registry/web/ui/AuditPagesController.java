@@ -1,6 +1,8 @@
 package org.datasharing.registry.web.ui;
 
+import java.util.List;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.MerkleTree;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
@@ -66,8 +68,21 @@ class AuditPagesController {
     if (!proof.ok()) {
       return Pages.failure(proof);
     }
+    AuditTrail.InclusionProof p = proof.value();
+    List<MerkleTree.HashStep> steps =
+        MerkleTree.inclusionSteps(
+            MerkleTree.unhex(p.leafHash()),
+            p.leafIndex(),
+            p.treeSize(),
+            p.auditPath().stream().map(MerkleTree::unhex).toList());
     ModelAndView mav = new ModelAndView("audit-proof");
-    mav.addObject("proof", proof.value());
+    mav.addObject("proof", p);
+    mav.addObject("steps", steps);
+    mav.addObject(
+        "reachesRoot",
+        steps.isEmpty()
+            ? p.leafHash().equals(p.rootHash())
+            : steps.get(steps.size() - 1).result().equals(p.rootHash()));
     mav.addObject("event", event);
     return mav;
   }
