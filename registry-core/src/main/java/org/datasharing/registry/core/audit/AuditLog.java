@@ -116,6 +116,14 @@ public final class AuditLog {
     return content;
   }
 
+  /**
+   * The bytes an event's leaf hash is computed over (RFC 9162's leaf data): the sorted canonical
+   * N-Triples of its {@link #hashedContent}, as found in {@code graph}.
+   */
+  public static byte[] leafData(Graph graph, Node event) {
+    return canonicalBytes(hashedContent(graph, event));
+  }
+
   /** The RFC 9162 leaf hash of an event: of its {@link #hashedContent}'s canonical bytes. */
   static byte[] leafHash(Graph graph, Node event) {
     return MerkleTree.leafHash(canonicalBytes(hashedContent(graph, event)));

@@ -13,12 +13,14 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.SignedTreeHead;
 import org.datasharing.registry.core.audit.TreeHeads;
@@ -92,22 +94,29 @@ public final class EvidenceBundle {
       entry(out, "audit-events.trig", trig(audit));
       JsonObject json = json(a, events, proofs, verification);
       json.put("signedTreeHead", treeHeadJson(head));
-      entry(out, "evidence.json", JSON.toString(json).getBytes(StandardCharsets.UTF_8));
-      entry(out, TREE_HEAD, JSON.toString(treeHeadJson(head)).getBytes(StandardCharsets.UTF_8));
-      entry(out, PUBLIC_KEY, treeHeads.keys().get(0).pem().getBytes(StandardCharsets.US_ASCII));
+      entry(out, BundleLayout.EVIDENCE, JSON.toString(json).getBytes(StandardCharsets.UTF_8));
+      entry(
+          out,
+          BundleLayout.TREE_HEAD,
+          JSON.toString(treeHeadJson(head)).getBytes(StandardCharsets.UTF_8));
+      entry(
+          out,
+          BundleLayout.PUBLIC_KEY,
+          treeHeads.keys().get(0).pem().getBytes(StandardCharsets.US_ASCII));
       entry(out, "CHECKING.txt", checking(head).getBytes(StandardCharsets.UTF_8));
+      // each event's leaf data, so that a verifier needs nothing but SHA-256 to recompute its leaf
+      for (AuditTrail.EventView e : events) {
+        entry(
+            out,
+            BundleLayout.leafDataEntry(e.sequence()),
+            AuditLog.leafData(eventGraph, NodeFactory.createURI(e.id())));
+      }
       entry(out, "SUMMARY.txt", summary(a, events, verification).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return Result.ok(zip.toByteArray());
   }
-
-  /** The signed tree head's file in a bundle. */
-  public static final String TREE_HEAD = "tree-head.json";
-
-  /** The public key (PEM) of the key that signed the bundle's tree head. */
-  public static final String PUBLIC_KEY = "registry-public-key.pem";
 
   /** A signed tree head as JSON, the same fields as {@code GET /api/audit/tree-head}. */
   public static JsonObject treeHeadJson(SignedTreeHead h) {
@@ -144,15 +153,17 @@ public final class EvidenceBundle {
         2. Each event in audit-events.trig has a leaf hash: SHA-256(0x00 || its content), its
            content being the sorted canonical N-Triples (UTF-8, one triple per line, each ending
            with a newline) of every triple about the event except dsr:leafHash, dsr:rootHash and
-           dsr:subtreeHashes.
+           dsr:subtreeHashes. events/<sequence>.nt holds exactly those bytes:
+             (printf '\\000'; cat events/12.nt) | sha256sum
         3. evidence.json gives each event's inclusion proof (RFC 9162 section 2.1.3.2): start from
            the leaf hash; for each audit path entry in order, hash SHA-256(0x01 || left || right),
            the entry standing on the left when the position is odd or is the last of its level
            (the audit page's inclusion proof shows the side of each step). The result must be the
            signed root hash, for a tree of the signed size.
 
-        The registry's offline verifier does all three:
-          java -cp registry-core.jar org.datasharing.registry.core.evidence.OfflineVerifier evidence.zip
+        The registry's offline verifier does all three (it needs only a JDK 17 and the
+        registry-core jar; keys.json is GET /api/audit/keys, saved beforehand):
+          java -jar registry-core.jar evidence.zip keys.json
         """
         .formatted(h.treeSize(), h.rootHashHex(), h.timestamp(), h.keyId());
   }
