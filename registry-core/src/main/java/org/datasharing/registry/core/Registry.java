@@ -69,13 +69,18 @@ public final class Registry {
     this.observed = new ObservedStore(raw);
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
-    this.audit = new AuditLog(ids, clock);
+    // the organisation's name on record when an event is made (organisations is built below,
+    // before any event can be)
+    java.util.concurrent.atomic.AtomicReference<OrganisationService> names =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    this.audit = new AuditLog(ids, clock, slug -> names.get().get(slug).map(o -> o.name()));
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
     this.catalog = new CatalogService(observed, ids, reference, writer);
     this.agreements =
         new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
     this.organisations = new OrganisationService(observed, ids, reference, writer);
+    names.set(organisations);
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
@@ -120,6 +125,11 @@ public final class Registry {
   /** Tree heads signed with {@code key}; {@code retired} are the keys it replaced. */
   public TreeHeads treeHeads(SigningKey key, List<PublishedKey> retired) {
     return new TreeHeads(auditTrail, key, retired, clock);
+  }
+
+  /** The people in the audit trail (auditors and registry administrators only). */
+  public org.datasharing.registry.core.audit.People people() {
+    return new org.datasharing.registry.core.audit.People(observed, ids);
   }
 
   public AuditTrail auditTrail() {

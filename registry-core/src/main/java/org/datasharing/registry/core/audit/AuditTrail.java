@@ -61,7 +61,41 @@ public final class AuditTrail {
       Optional<String> agreement,
       Optional<String> version,
       Optional<String> contentHash,
-      Optional<String> detail) {}
+      Optional<String> detail,
+      Optional<String> name,
+      Optional<String> username,
+      List<String> roles,
+      Optional<String> organisationName) {
+
+    /**
+     * The person as recorded when they acted, e.g. "Priya Shah (DPO, Northshire County Council)";
+     * empty for events written before people were recorded.
+     */
+    public Optional<String> person() {
+      Optional<String> who = name.or(() -> username);
+      if (who.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> in = new ArrayList<>();
+      roles.stream().map(AuditTrail::roleLabel).forEach(in::add);
+      organisationName
+          .or(() -> organisation.map(o -> o.substring(o.lastIndexOf('/') + 1)))
+          .ifPresent(in::add);
+      return Optional.of(in.isEmpty() ? who.get() : who.get() + " (" + String.join(", ", in) + ")");
+    }
+  }
+
+  /** A role as the trail names it in words. */
+  public static String roleLabel(String role) {
+    return switch (role) {
+      case "dpo" -> "DPO";
+      case "partner" -> "Partner";
+      case "auditor" -> "Auditor";
+      case "registry-admin" -> "Registry administrator";
+      case "senior-officer" -> "Senior officer";
+      default -> role;
+    };
+  }
 
   /** A page of events, newest first. */
   public record Page(long total, int page, int size, List<EventView> events) {}
@@ -305,7 +339,7 @@ public final class AuditTrail {
     return proofs;
   }
 
-  private static EventView view(Binding b) {
+  static EventView view(Binding b) {
     return new EventView(
         Long.parseLong(b.get("seq").getLiteralLexicalForm()),
         b.get("e").getURI(),
@@ -316,7 +350,15 @@ public final class AuditTrail {
         opt(b, "agreement").map(Node::getURI),
         opt(b, "version").map(Node::getURI),
         opt(b, "hash").map(Node::getLiteralLexicalForm),
-        opt(b, "detail").map(Node::getLiteralLexicalForm));
+        opt(b, "detail").map(Node::getLiteralLexicalForm),
+        opt(b, "name").map(Node::getLiteralLexicalForm),
+        opt(b, "username").map(Node::getLiteralLexicalForm),
+        opt(b, "roles")
+            .map(Node::getLiteralLexicalForm)
+            .filter(r -> !r.isEmpty())
+            .map(r -> java.util.Arrays.stream(r.split(",")).sorted().toList())
+            .orElse(List.of()),
+        opt(b, "orgName").map(Node::getLiteralLexicalForm));
   }
 
   private static Optional<Node> opt(Binding b, String var) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
+import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.linkeddata.LinkedData;
@@ -53,10 +54,47 @@ class LinkedDataController {
 
   private final LinkedData linkedData;
   private final Ids ids;
+  private final People people;
 
-  LinkedDataController(LinkedData linkedData, Ids ids) {
+  LinkedDataController(LinkedData linkedData, Ids ids, People people) {
     this.linkedData = linkedData;
     this.ids = ids;
+    this.people = people;
+  }
+
+  /**
+   * A person in the audit trail, described by their events: for auditors and registry
+   * administrators only, 404 for everyone else (as if there were no such person).
+   */
+  @GetMapping("/id/user/{id}")
+  Object person(
+      @PathVariable String id,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
+      @RequestParam(required = false) String format,
+      Authentication auth) {
+    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
+      return Problems.badRequest(
+          "format",
+          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    }
+    Result<Graph> r = people.describe(Actors.of(auth), id);
+    if (!r.ok()) {
+      return Problems.of(HttpStatus.NOT_FOUND, r.message());
+    }
+    Optional<MediaType> type =
+        format == null
+            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
+            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    if (type.isEmpty()) {
+      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+    }
+    if (type.get().equals(MediaType.TEXT_HTML)) {
+      return new org.springframework.web.servlet.ModelAndView("audit-person")
+          .addObject("person", people.person(Actors.of(auth), id).orElseThrow());
+    }
+    Graph g = r.value();
+    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
   }
 
   /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */

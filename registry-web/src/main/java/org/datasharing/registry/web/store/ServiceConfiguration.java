@@ -45,6 +45,11 @@ class ServiceConfiguration {
     return registry.auditTrail();
   }
 
+  @Bean
+  org.datasharing.registry.core.audit.People people(Registry registry) {
+    return registry.people();
+  }
+
   /** Backups of the embedded store into {@code registry.store.backup-dir}. */
   @Bean
   org.datasharing.registry.core.store.StoreBackups storeBackups(

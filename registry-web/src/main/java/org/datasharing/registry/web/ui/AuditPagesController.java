@@ -3,6 +3,7 @@ package org.datasharing.registry.web.ui;
 import java.util.List;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.MerkleTree;
+import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
@@ -29,13 +30,19 @@ class AuditPagesController {
 
   private final AuditTrail auditTrail;
   private final Ids ids;
+  private final People people;
 
   private final QueryPack queryPack;
   private final SparqlProperties sparql;
 
   AuditPagesController(
-      AuditTrail auditTrail, Ids ids, QueryPack queryPack, SparqlProperties properties) {
+      AuditTrail auditTrail,
+      Ids ids,
+      QueryPack queryPack,
+      SparqlProperties properties,
+      People people) {
     this.auditTrail = auditTrail;
+    this.people = people;
     this.ids = ids;
     this.queryPack = queryPack;
     this.sparql = properties;
@@ -85,6 +92,19 @@ class AuditPagesController {
             : steps.get(steps.size() - 1).result().equals(p.rootHash()));
     mav.addObject("event", event);
     return mav;
+  }
+
+  /**
+   * A person in the trail (auditors and registry administrators): as recorded, their roles,
+   * organisations over time and events. To anyone else there is no such page.
+   */
+  @GetMapping("/audit/people/{id}")
+  ModelAndView person(@PathVariable String id, Authentication auth) {
+    Result<People.Person> person = people.person(Actors.of(auth), id);
+    if (!person.ok()) {
+      return Pages.notFound("There is no person " + id);
+    }
+    return new ModelAndView("audit-person").addObject("person", person.value());
   }
 
   /** The SPARQL console (YASGUI) with the auditors' query pack. */
