@@ -120,6 +120,35 @@ public final class AuditTrail {
   public record ConsistencyProof(
       long fromSize, long toSize, String fromRoot, String toRoot, List<String> proof) {}
 
+  /** The audit actions the ontology defines (local names, e.g. Submit), sorted. */
+  public List<String> actions() {
+    List<String> out = new ArrayList<>();
+    store
+        .graph(org.datasharing.registry.ontology.vocab.Graphs.ONTOLOGY_NODE)
+        .find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), DSR.AuditAction.asNode())
+        .forEachRemaining(
+            t -> {
+              if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(DSR.NS)) {
+                out.add(t.getSubject().getLocalName());
+              }
+            });
+    return out.stream().sorted().distinct().toList();
+  }
+
+  /** One event's triples as stored (content and hashes), or NOT_FOUND. */
+  public Result<Graph> describeEvent(Node event) {
+    Graph g = store.construct(Queries.bind("audit-event-graph", Map.of("event", event)));
+    return g.isEmpty() ? Result.notFound("no audit event " + event.getURI()) : Result.ok(g);
+  }
+
+  /** Events matching a filter, newest first (see {@link AuditSearch}). */
+  public Result<Page> search(AuditSearch.Filter filter, int page, int size) {
+    if (page < 0 || size < 1 || size > AuditSearch.MAX_EXPORT) {
+      throw new IllegalArgumentException("page must be >= 0 and size between 1 and 10000");
+    }
+    return new AuditSearch(store).page(filter, page, size);
+  }
+
   public Page page(int page, int size) {
     if (page < 0 || size < 1 || size > 500) {
       throw new IllegalArgumentException("page must be >= 0 and size between 1 and 500");
