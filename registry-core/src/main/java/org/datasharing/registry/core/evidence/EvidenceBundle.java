@@ -210,6 +210,7 @@ public final class EvidenceBundle {
       o.put("id", e.id());
       o.put("action", e.action());
       o.put("agent", e.agent());
+      e.person().ifPresent(x -> o.put("person", x));
       e.organisation().ifPresent(x -> o.put("organisation", x));
       o.put("at", e.at().toString());
       e.version().ifPresent(x -> o.put("version", x));
@@ -290,7 +291,10 @@ public final class EvidenceBundle {
                 .append(e.at())
                 .append("  ")
                 .append(e.action())
-                .append(e.organisation().map(o -> "  " + o).orElse(""))
+                .append(
+                    e.person()
+                        .map(p -> "  " + p)
+                        .orElse(e.organisation().map(o -> "  " + o).orElse("")))
                 .append(e.detail().map(d -> "  " + d).orElse(""))
                 .append('\n'));
     s.append("\nAudit log at export: ")
