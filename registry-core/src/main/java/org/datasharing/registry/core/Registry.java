@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.audit.PublishedKey;
 import org.datasharing.registry.core.audit.ResourceWriter;
 import org.datasharing.registry.core.audit.SigningKey;
@@ -71,8 +73,7 @@ public final class Registry {
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
     // the organisation's name on record when an event is made (organisations is built below,
     // before any event can be)
-    java.util.concurrent.atomic.AtomicReference<OrganisationService> names =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<OrganisationService> names = new AtomicReference<>();
     this.audit = new AuditLog(ids, clock, slug -> names.get().get(slug).map(o -> o.name()));
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
@@ -128,8 +129,8 @@ public final class Registry {
   }
 
   /** The people in the audit trail (auditors and registry administrators only). */
-  public org.datasharing.registry.core.audit.People people() {
-    return new org.datasharing.registry.core.audit.People(observed, ids);
+  public People people() {
+    return new People(observed, ids);
   }
 
   public AuditTrail auditTrail() {

@@ -16,11 +16,13 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.store.LogHead;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
 
 /** Reads the audit log: pages of events, verification from the store, and Merkle proofs. */
 public final class AuditTrail {
@@ -124,8 +126,8 @@ public final class AuditTrail {
   public List<String> actions() {
     List<String> out = new ArrayList<>();
     store
-        .graph(org.datasharing.registry.ontology.vocab.Graphs.ONTOLOGY_NODE)
-        .find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), DSR.AuditAction.asNode())
+        .graph(Graphs.ONTOLOGY_NODE)
+        .find(Node.ANY, RDF.type.asNode(), DSR.AuditAction.asNode())
         .forEachRemaining(
             t -> {
               if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(DSR.NS)) {

@@ -2,11 +2,14 @@ package org.datasharing.registry.core.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
@@ -24,8 +27,7 @@ import org.datasharing.registry.ontology.vocab.PROV;
  */
 public final class People {
   // a token's subject as it appears in a user IRI (Keycloak's are UUIDs)
-  private static final java.util.regex.Pattern USER_ID =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
 
   private final RegistryStore store;
   private final Ids ids;
@@ -94,7 +96,7 @@ public final class People {
                               o, b.name().or(a::name), a.first(), b.last(), a.events() + 1)));
     }
     List<AuditTrail.EventView> newestFirst = new ArrayList<>(events);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     return Result.ok(
         new Person(
             user.get().getURI(),
@@ -124,6 +126,6 @@ public final class People {
     if (!maySeePeople(caller) || id == null || !USER_ID.matcher(id).matches()) {
       return Optional.empty();
     }
-    return Optional.of(ids.user(new Actor(id, id, Optional.empty(), java.util.Set.of())));
+    return Optional.of(ids.user(new Actor(id, id, Optional.empty(), Set.of())));
   }
 }

@@ -4,6 +4,7 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
@@ -46,7 +47,7 @@ class ServiceConfiguration {
   }
 
   @Bean
-  org.datasharing.registry.core.audit.People people(Registry registry) {
+  People people(Registry registry) {
     return registry.people();
   }
 
