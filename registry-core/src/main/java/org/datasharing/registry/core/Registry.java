@@ -2,12 +2,18 @@ package org.datasharing.registry.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.People;
+import org.datasharing.registry.core.audit.PublishedKey;
 import org.datasharing.registry.core.audit.ResourceWriter;
+import org.datasharing.registry.core.audit.SigningKey;
+import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
@@ -65,13 +71,17 @@ public final class Registry {
     this.observed = new ObservedStore(raw);
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
-    this.audit = new AuditLog(ids, clock);
+    // the organisation's name on record when an event is made (organisations is built below,
+    // before any event can be)
+    AtomicReference<OrganisationService> names = new AtomicReference<>();
+    this.audit = new AuditLog(ids, clock, slug -> names.get().get(slug).map(o -> o.name()));
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
     this.catalog = new CatalogService(observed, ids, reference, writer);
     this.agreements =
         new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
     this.organisations = new OrganisationService(observed, ids, reference, writer);
+    names.set(organisations);
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
@@ -92,8 +102,8 @@ public final class Registry {
   }
 
   /** Evidence bundles of agreements, for auditors. */
-  public EvidenceBundle evidence() {
-    return new EvidenceBundle(agreements, auditTrail, observed, ids);
+  public EvidenceBundle evidence(TreeHeads treeHeads) {
+    return new EvidenceBundle(agreements, auditTrail, observed, ids, treeHeads);
   }
 
   /** Backups of the embedded store into the folder (registry administrators). */
@@ -111,6 +121,16 @@ public final class Registry {
 
   public ReferenceData reference() {
     return reference;
+  }
+
+  /** Tree heads signed with {@code key}; {@code retired} are the keys it replaced. */
+  public TreeHeads treeHeads(SigningKey key, List<PublishedKey> retired) {
+    return new TreeHeads(auditTrail, key, retired, clock);
+  }
+
+  /** The people in the audit trail (auditors and registry administrators only). */
+  public People people() {
+    return new People(observed, ids);
   }
 
   public AuditTrail auditTrail() {

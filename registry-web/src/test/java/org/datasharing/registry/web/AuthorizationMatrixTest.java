@@ -92,6 +92,12 @@ class AuthorizationMatrixTest {
     MATRIX.put(
         "GET /api/audit/proofs/consistency?from=1&to=1",
         new int[] {401, 403, 403, 403, 403, 403, 403, 422});
+    // the log's public checkpoints: anyone, signed in or not
+    MATRIX.put("GET /api/audit/tree-head", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/audit/keys", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put(
+        "GET /api/audit/consistency?first=0&second=1",
+        new int[] {422, 422, 422, 422, 422, 422, 422, 422});
   }
 
   @Test

@@ -438,6 +438,24 @@ public final class DSR {
   /** The organisation the acting user belonged to, from their token. */
   public static final Property actorOrganisation = property("actorOrganisation");
 
+  /** The acting person's display name at the time of the event, from their token. */
+  public static final Property actorName = property("actorName");
+
+  /** The acting person's username at the time of the event, from their token. */
+  public static final Property actorUsername = property("actorUsername");
+
+  /**
+   * A registry role the acting person held at the time of the event (partner, dpo, auditor,
+   * registry-admin).
+   */
+  public static final Property actorRole = property("actorRole");
+
+  /**
+   * The name of the organisation the acting person acted for, as the registry recorded it at the
+   * time of the event.
+   */
+  public static final Property actorOrganisationName = property("actorOrganisationName");
+
   /** The agreement the event is about, if any. */
   public static final Property agreement = property("agreement");
 

@@ -10,7 +10,9 @@ import org.datasharing.registry.core.common.Actor;
 /**
  * One state change (subject: the agreement concerned; about: any other resource, e.g. an
  * organisation or dataset) to record: who did what, when, on which agreement version and content
- * hash. Optional parts are empty when the action concerns no agreement (e.g. onboarding).
+ * hash. Optional parts are empty when the action concerns no agreement (e.g. onboarding). The
+ * organisation's name is the one on record when the event was made, kept with the event so that the
+ * trail still says who acted for whom after an organisation is renamed.
  */
 public record AuditEvent(
     Node id,
@@ -21,7 +23,8 @@ public record AuditEvent(
     Optional<Node> about,
     Optional<Node> version,
     Optional<String> contentHash,
-    Optional<String> detail) {
+    Optional<String> detail,
+    Optional<String> organisationName) {
   public AuditEvent {
     requireNonNull(id, "id");
     requireNonNull(action, "action");
@@ -32,5 +35,6 @@ public record AuditEvent(
     version = version == null ? Optional.empty() : version;
     contentHash = contentHash == null ? Optional.empty() : contentHash;
     detail = detail == null ? Optional.empty() : detail;
+    organisationName = organisationName == null ? Optional.empty() : organisationName;
   }
 }

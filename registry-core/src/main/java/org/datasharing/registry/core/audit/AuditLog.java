@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -38,10 +39,24 @@ public final class AuditLog {
 
   private final Ids ids;
   private final Clock clock;
+  private final Function<String, Optional<String>> organisationNames;
 
   public AuditLog(Ids ids, Clock clock) {
+    this(ids, clock, slug -> Optional.empty());
+  }
+
+  /**
+   * @param organisationNames an organisation's name on record, by its identifier: written into each
+   *     event with the person acting for it
+   */
+  public AuditLog(Ids ids, Clock clock, Function<String, Optional<String>> organisationNames) {
     this.ids = ids;
     this.clock = clock;
+    this.organisationNames = organisationNames;
+  }
+
+  private Optional<String> organisationName(Actor actor) {
+    return actor.organisation().flatMap(organisationNames);
   }
 
   /** A new event for the actor, stamped now. */
@@ -56,7 +71,8 @@ public final class AuditLog {
         Optional.empty(),
         Optional.ofNullable(version),
         Optional.ofNullable(contentHash),
-        Optional.ofNullable(detail));
+        Optional.ofNullable(detail),
+        organisationName(actor));
   }
 
   /** A new event about a resource that is not an agreement (organisation, dataset, member). */
@@ -71,7 +87,8 @@ public final class AuditLog {
         Optional.ofNullable(resource),
         Optional.empty(),
         Optional.ofNullable(contentHash),
-        Optional.ofNullable(detail));
+        Optional.ofNullable(detail),
+        organisationName(actor));
   }
 
   /** The appender a {@link Change} carries: the event's quads on top of the given head. */
@@ -116,6 +133,14 @@ public final class AuditLog {
     return content;
   }
 
+  /**
+   * The bytes an event's leaf hash is computed over (RFC 9162's leaf data): the sorted canonical
+   * N-Triples of its {@link #hashedContent}, as found in {@code graph}.
+   */
+  public static byte[] leafData(Graph graph, Node event) {
+    return canonicalBytes(hashedContent(graph, event));
+  }
+
   /** The RFC 9162 leaf hash of an event: of its {@link #hashedContent}'s canonical bytes. */
   static byte[] leafHash(Graph graph, Node event) {
     return MerkleTree.leafHash(canonicalBytes(hashedContent(graph, event)));
@@ -141,6 +166,20 @@ public final class AuditLog {
     e.actor()
         .organisation()
         .ifPresent(o -> g.add(id, DSR.actorOrganisation.asNode(), ids.organisation(o)));
+    // the person in the hashed content, as they were when they acted: an auditor can say who
+    // approved, in which role and for which organisation, even after people and names change.
+    // Events written before these were recorded have none of them and still verify.
+    g.add(id, DSR.actorUsername.asNode(), NodeFactory.createLiteralString(e.actor().username()));
+    e.actor()
+        .name()
+        .ifPresent(n -> g.add(id, DSR.actorName.asNode(), NodeFactory.createLiteralString(n)));
+    e.actor().roles().stream()
+        .map(Actor::roleName)
+        .sorted()
+        .forEach(r -> g.add(id, DSR.actorRole.asNode(), NodeFactory.createLiteralString(r)));
+    e.organisationName()
+        .ifPresent(
+            n -> g.add(id, DSR.actorOrganisationName.asNode(), NodeFactory.createLiteralString(n)));
     g.add(
         id,
         PROV.endedAtTime.asNode(),

@@ -18,11 +18,13 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.store.LogHead;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
 
 /** Reads the audit log: pages of events, verification from the store, and Merkle proofs. */
 public final class AuditTrail {
@@ -45,6 +47,24 @@ public final class AuditTrail {
     this.clock = clock;
   }
 
+  /** The log's size and Merkle root hash (RFC 9162 MTH of all events). */
+  public record TreeHead(long size, byte[] rootHash) {
+    public TreeHead {
+      rootHash = rootHash.clone();
+    }
+
+    @Override
+    public byte[] rootHash() {
+      return rootHash.clone();
+    }
+  }
+
+  /** The current tree head, from the log head (no event is read). */
+  public TreeHead head() {
+    LogHead head = store.logHead();
+    return new TreeHead(head.size(), AuditLog.rootOf(head.frontier()));
+  }
+
   /** One event as read back. */
   public record EventView(
       long sequence,
@@ -56,7 +76,41 @@ public final class AuditTrail {
       Optional<String> agreement,
       Optional<String> version,
       Optional<String> contentHash,
-      Optional<String> detail) {}
+      Optional<String> detail,
+      Optional<String> name,
+      Optional<String> username,
+      List<String> roles,
+      Optional<String> organisationName) {
+
+    /**
+     * The person as recorded when they acted, e.g. "Priya Shah (DPO, Northshire County Council)";
+     * empty for events written before people were recorded.
+     */
+    public Optional<String> person() {
+      Optional<String> who = name.or(() -> username);
+      if (who.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> in = new ArrayList<>();
+      roles.stream().map(AuditTrail::roleLabel).forEach(in::add);
+      organisationName
+          .or(() -> organisation.map(o -> o.substring(o.lastIndexOf('/') + 1)))
+          .ifPresent(in::add);
+      return Optional.of(in.isEmpty() ? who.get() : who.get() + " (" + String.join(", ", in) + ")");
+    }
+  }
+
+  /** A role as the trail names it in words. */
+  public static String roleLabel(String role) {
+    return switch (role) {
+      case "dpo" -> "DPO";
+      case "partner" -> "Partner";
+      case "auditor" -> "Auditor";
+      case "registry-admin" -> "Registry administrator";
+      case "senior-officer" -> "Senior officer";
+      default -> role;
+    };
+  }
 
   /** A page of events, newest first. */
   public record Page(long total, int page, int size, List<EventView> events) {}
@@ -80,6 +134,35 @@ public final class AuditTrail {
   /** An RFC 9162 consistency proof. */
   public record ConsistencyProof(
       long fromSize, long toSize, String fromRoot, String toRoot, List<String> proof) {}
+
+  /** The audit actions the ontology defines (local names, e.g. Submit), sorted. */
+  public List<String> actions() {
+    List<String> out = new ArrayList<>();
+    store
+        .graph(Graphs.ONTOLOGY_NODE)
+        .find(Node.ANY, RDF.type.asNode(), DSR.AuditAction.asNode())
+        .forEachRemaining(
+            t -> {
+              if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(DSR.NS)) {
+                out.add(t.getSubject().getLocalName());
+              }
+            });
+    return out.stream().sorted().distinct().toList();
+  }
+
+  /** One event's triples as stored (content and hashes), or NOT_FOUND. */
+  public Result<Graph> describeEvent(Node event) {
+    Graph g = store.construct(Queries.bind("audit-event-graph", Map.of("event", event)));
+    return g.isEmpty() ? Result.notFound("no audit event " + event.getURI()) : Result.ok(g);
+  }
+
+  /** Events matching a filter, newest first (see {@link AuditSearch}). */
+  public Result<Page> search(AuditSearch.Filter filter, int page, int size) {
+    if (page < 0 || size < 1 || size > AuditSearch.MAX_EXPORT) {
+      throw new IllegalArgumentException("page must be >= 0 and size between 1 and 10000");
+    }
+    return new AuditSearch(store).page(filter, page, size);
+  }
 
   public Page page(int page, int size) {
     if (page < 0 || size < 1 || size > 500) {
@@ -223,7 +306,7 @@ public final class AuditTrail {
     if (index >= size) {
       return Result.conflict(DAMAGED);
     }
-    return inclusionProofs(List.of(new Positioned(event.getURI(), index)), size).stream()
+    return proofsOf(List.of(new Positioned(event.getURI(), index)), size).stream()
         .findFirst()
         .map(Result::ok)
         .orElseGet(() -> Result.conflict(DAMAGED));
@@ -231,9 +314,15 @@ public final class AuditTrail {
 
   /** Inclusion proofs of several events against the current tree, in one read of the hashes. */
   public List<InclusionProof> inclusionProofs(List<EventView> events) {
-    return inclusionProofs(
-        events.stream().map(e -> new Positioned(e.id(), e.sequence())).toList(),
-        store.logHead().size());
+    return inclusionProofs(events, store.logHead().size());
+  }
+
+  /**
+   * Inclusion proofs of several events against the tree of {@code size} events (a signed tree
+   * head's), leaving out events appended after it.
+   */
+  public List<InclusionProof> inclusionProofs(List<EventView> events, long size) {
+    return proofsOf(events.stream().map(e -> new Positioned(e.id(), e.sequence())).toList(), size);
   }
 
   public Result<ConsistencyProof> consistencyProof(long from, long to) {
@@ -269,7 +358,7 @@ public final class AuditTrail {
 
   // Every span of every proof, plus each leaf and the root, fetched in one go; events beyond the
   // tree (appended since the size was read) are left out.
-  private List<InclusionProof> inclusionProofs(List<Positioned> events, long size) {
+  private List<InclusionProof> proofsOf(List<Positioned> events, long size) {
     List<Positioned> inTree = events.stream().filter(e -> e.index() < size).toList();
     if (inTree.isEmpty()) {
       return List.of();
@@ -302,7 +391,7 @@ public final class AuditTrail {
     return proofs;
   }
 
-  private static EventView view(Binding b) {
+  static EventView view(Binding b) {
     return new EventView(
         Long.parseLong(b.get("seq").getLiteralLexicalForm()),
         b.get("e").getURI(),
@@ -313,7 +402,15 @@ public final class AuditTrail {
         opt(b, "agreement").map(Node::getURI),
         opt(b, "version").map(Node::getURI),
         opt(b, "hash").map(Node::getLiteralLexicalForm),
-        opt(b, "detail").map(Node::getLiteralLexicalForm));
+        opt(b, "detail").map(Node::getLiteralLexicalForm),
+        opt(b, "name").map(Node::getLiteralLexicalForm),
+        opt(b, "username").map(Node::getLiteralLexicalForm),
+        opt(b, "roles")
+            .map(Node::getLiteralLexicalForm)
+            .filter(r -> !r.isEmpty())
+            .map(r -> java.util.Arrays.stream(r.split(",")).sorted().toList())
+            .orElse(List.of()),
+        opt(b, "orgName").map(Node::getLiteralLexicalForm));
   }
 
   private static Optional<Node> opt(Binding b, String var) {

@@ -206,6 +206,49 @@ public final class MerkleTree {
     return sn == 0 && MessageDigest.isEqual(r, rootHash);
   }
 
+  /**
+   * One step of checking an inclusion proof by hand: the running hash so far is combined with the
+   * next audit path entry, which stands on the left ({@code SHA-256(0x01 || entry || so far)}) or
+   * on the right ({@code SHA-256(0x01 || so far || entry)}).
+   */
+  public record HashStep(int number, boolean entryOnLeft, String entry, String result) {}
+
+  /**
+   * The steps RFC 9162 2.1.3.2 takes to check an inclusion proof, in order, each with the side the
+   * path entry stands on and the hash it yields; the last result is the root if the proof holds.
+   * Empty if the proof is malformed or longer than the tree is deep.
+   */
+  public static List<HashStep> inclusionSteps(
+      byte[] leafHash, long index, long treeSize, List<byte[]> proof) {
+    if (!isHash(leafHash) || !allHashes(proof) || index < 0 || index >= treeSize) {
+      return List.of();
+    }
+    MessageDigest md = sha256();
+    List<HashStep> steps = new ArrayList<>();
+    long fn = index;
+    long sn = treeSize - 1;
+    byte[] r = leafHash;
+    for (byte[] p : proof) {
+      if (sn == 0) {
+        return List.of();
+      }
+      boolean left = (fn & 1) == 1 || fn == sn;
+      if (left) {
+        r = hashChildren(md, p, r);
+        while ((fn & 1) == 0 && fn != 0) {
+          fn >>= 1;
+          sn >>= 1;
+        }
+      } else {
+        r = hashChildren(md, r, p);
+      }
+      fn >>= 1;
+      sn >>= 1;
+      steps.add(new HashStep(steps.size() + 1, left, hex(p), hex(r)));
+    }
+    return List.copyOf(steps);
+  }
+
   /** Whether {@code proof} shows the tree with newRoot extends, unchanged, the one with oldRoot. */
   public static boolean verifyConsistency(
       long oldSize, long newSize, byte[] oldRoot, byte[] newRoot, List<byte[]> proof) {

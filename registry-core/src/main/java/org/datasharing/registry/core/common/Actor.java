@@ -7,10 +7,15 @@ import java.util.Set;
 
 /**
  * Who is acting: the token's subject and username, their organisation (the Keycloak organisation
- * alias, which is also the registry's organisation slug) and their registry roles.
+ * alias, which is also the registry's organisation slug), their registry roles and their display
+ * name (the token's {@code name}), which the audit log records with each event.
  */
 public record Actor(
-    String subject, String username, Optional<String> organisation, Set<Role> roles) {
+    String subject,
+    String username,
+    Optional<String> organisation,
+    Set<Role> roles,
+    Optional<String> name) {
 
   /** Registry roles, as realm roles in Keycloak. */
   public enum Role {
@@ -25,10 +30,21 @@ public record Actor(
     requireNonNull(username, "username");
     organisation = organisation == null ? Optional.empty() : organisation;
     roles = Set.copyOf(roles);
+    name = name == null ? Optional.<String>empty() : name.filter(n -> !n.isBlank());
+  }
+
+  /** An actor whose display name is not known. */
+  public Actor(String subject, String username, Optional<String> organisation, Set<Role> roles) {
+    this(subject, username, organisation, roles, Optional.empty());
   }
 
   public static Actor system() {
     return new Actor("system", "system", Optional.empty(), Set.of());
+  }
+
+  /** The role's name as in Keycloak's realm roles ({@code dpo}, {@code registry-admin}, ...). */
+  public static String roleName(Role role) {
+    return role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   public boolean has(Role role) {

@@ -13,13 +13,17 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.SignedTreeHead;
+import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
@@ -31,20 +35,27 @@ import org.datasharing.registry.ontology.vocab.Graphs;
  * Everything an auditor needs to prove who agreed what, when, on which text, for one agreement, in
  * one ZIP: the agreement's graph (all versions and decisions) and its audit events as TriG, a JSON
  * file with versions, decisions, events and an RFC 9162 inclusion proof of each event against the
- * current tree head, and a human-readable summary.
+ * registry's signed tree head (also in {@code tree-head.json}, with the public key that signed it),
+ * instructions to check it all offline, and a human-readable summary.
  */
 public final class EvidenceBundle {
   private final AgreementService agreements;
   private final AuditTrail trail;
   private final RegistryStore store;
   private final Ids ids;
+  private final TreeHeads treeHeads;
 
   public EvidenceBundle(
-      AgreementService agreements, AuditTrail trail, RegistryStore store, Ids ids) {
+      AgreementService agreements,
+      AuditTrail trail,
+      RegistryStore store,
+      Ids ids,
+      TreeHeads treeHeads) {
     this.agreements = agreements;
     this.trail = trail;
     this.store = store;
     this.ids = ids;
+    this.treeHeads = treeHeads;
   }
 
   public Result<byte[]> export(Actor actor, String id) {
@@ -58,7 +69,10 @@ public final class EvidenceBundle {
     AgreementView a = found.value();
     Node iri = ids.agreement(id);
     List<AuditTrail.EventView> events = trail.forAgreement(iri);
-    List<AuditTrail.InclusionProof> proofs = trail.inclusionProofs(events);
+    // signed after the events are read, so that every event read is in the signed tree; the proofs
+    // are against that tree, whatever is appended meanwhile
+    SignedTreeHead head = treeHeads.latest();
+    List<AuditTrail.InclusionProof> proofs = trail.inclusionProofs(events, head.treeSize());
     AuditTrail.Verification verification = trail.verify();
 
     DatasetGraph agreement = DatasetGraphFactory.createTxnMem();
@@ -78,15 +92,80 @@ public final class EvidenceBundle {
     try (ZipOutputStream out = new ZipOutputStream(zip)) {
       entry(out, "agreement.trig", trig(agreement));
       entry(out, "audit-events.trig", trig(audit));
+      JsonObject json = json(a, events, proofs, verification);
+      json.put("signedTreeHead", treeHeadJson(head));
+      entry(out, BundleLayout.EVIDENCE, JSON.toString(json).getBytes(StandardCharsets.UTF_8));
       entry(
           out,
-          "evidence.json",
-          JSON.toString(json(a, events, proofs, verification)).getBytes(StandardCharsets.UTF_8));
+          BundleLayout.TREE_HEAD,
+          JSON.toString(treeHeadJson(head)).getBytes(StandardCharsets.UTF_8));
+      entry(
+          out,
+          BundleLayout.PUBLIC_KEY,
+          treeHeads.keys().get(0).pem().getBytes(StandardCharsets.US_ASCII));
+      entry(out, "CHECKING.txt", checking(head).getBytes(StandardCharsets.UTF_8));
+      // each event's leaf data, so that a verifier needs nothing but SHA-256 to recompute its leaf
+      for (AuditTrail.EventView e : events) {
+        entry(
+            out,
+            BundleLayout.leafDataEntry(e.sequence()),
+            AuditLog.leafData(eventGraph, NodeFactory.createURI(e.id())));
+      }
       entry(out, "SUMMARY.txt", summary(a, events, verification).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return Result.ok(zip.toByteArray());
+  }
+
+  /** A signed tree head as JSON, the same fields as {@code GET /api/audit/tree-head}. */
+  public static JsonObject treeHeadJson(SignedTreeHead h) {
+    JsonObject o = new JsonObject();
+    o.put("treeSize", h.treeSize());
+    o.put("rootHash", h.rootHashBase64());
+    o.put("rootHashHex", h.rootHashHex());
+    o.put("timestamp", h.timestamp().toEpochMilli());
+    o.put("issuedAt", h.timestamp().toString());
+    o.put("keyId", h.keyId());
+    o.put("algorithm", "Ed25519");
+    o.put("signature", h.signatureBase64());
+    return o;
+  }
+
+  private static String checking(SignedTreeHead h) {
+    return """
+        Checking this evidence bundle without the registry
+        ===================================================
+
+        tree-head.json is the registry's signed tree head: the audit log held %d events with
+        root hash %s (hex) when it was signed at %s.
+        It is signed with Ed25519 by the key %s,
+        whose public key is registry-public-key.pem. Compare that key id with the keys the
+        registry publishes (GET /api/audit/keys, no sign-in needed) or with a copy you trust.
+
+        1. The signed bytes (51 bytes, RFC 9162 section 4.10 TreeHeadDataV2, no extensions):
+             timestamp   uint64 big-endian, milliseconds since 1970-01-01T00:00:00Z
+             tree size   uint64 big-endian
+             0x20        the root hash's length
+             root hash   32 bytes
+             0x0000      the extensions' length
+           Check "signature" (base64) over them with the public key.
+        2. Each event in audit-events.trig has a leaf hash: SHA-256(0x00 || its content), its
+           content being the sorted canonical N-Triples (UTF-8, one triple per line, each ending
+           with a newline) of every triple about the event except dsr:leafHash, dsr:rootHash and
+           dsr:subtreeHashes. events/<sequence>.nt holds exactly those bytes:
+             (printf '\\000'; cat events/12.nt) | sha256sum
+        3. evidence.json gives each event's inclusion proof (RFC 9162 section 2.1.3.2): start from
+           the leaf hash; for each audit path entry in order, hash SHA-256(0x01 || left || right),
+           the entry standing on the left when the position is odd or is the last of its level
+           (the audit page's inclusion proof shows the side of each step). The result must be the
+           signed root hash, for a tree of the signed size.
+
+        The registry's offline verifier does all three (it needs only a JDK 17 and the
+        registry-core jar; keys.json is GET /api/audit/keys, saved beforehand):
+          java -jar registry-core.jar evidence.zip keys.json
+        """
+        .formatted(h.treeSize(), h.rootHashHex(), h.timestamp(), h.keyId());
   }
 
   private static JsonObject json(
@@ -131,6 +210,7 @@ public final class EvidenceBundle {
       o.put("id", e.id());
       o.put("action", e.action());
       o.put("agent", e.agent());
+      e.person().ifPresent(x -> o.put("person", x));
       e.organisation().ifPresent(x -> o.put("organisation", x));
       o.put("at", e.at().toString());
       e.version().ifPresent(x -> o.put("version", x));
@@ -211,7 +291,10 @@ public final class EvidenceBundle {
                 .append(e.at())
                 .append("  ")
                 .append(e.action())
-                .append(e.organisation().map(o -> "  " + o).orElse(""))
+                .append(
+                    e.person()
+                        .map(p -> "  " + p)
+                        .orElse(e.organisation().map(o -> "  " + o).orElse("")))
                 .append(e.detail().map(d -> "  " + d).orElse(""))
                 .append('\n'));
     s.append("\nAudit log at export: ")

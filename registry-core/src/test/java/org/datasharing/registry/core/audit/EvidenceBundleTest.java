@@ -60,7 +60,12 @@ class EvidenceBundleTest {
           .orElseThrow();
     }
 
-    byte[] zip = t.registry.evidence().export(TestRegistry.auditor(), "dsa-evidence").orElseThrow();
+    SigningKey key = SigningKey.generate();
+    byte[] zip =
+        t.registry
+            .evidence(t.registry.treeHeads(key, List.of()))
+            .export(TestRegistry.auditor(), "dsa-evidence")
+            .orElseThrow();
 
     Map<String, String> files = new HashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -68,8 +73,17 @@ class EvidenceBundleTest {
         files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
+    assertThat(files.keySet()).filteredOn(n -> n.startsWith("events/")).hasSize(4);
+    files.keySet().removeIf(n -> n.startsWith("events/"));
     assertThat(files)
-        .containsOnlyKeys("agreement.trig", "audit-events.trig", "evidence.json", "SUMMARY.txt");
+        .containsOnlyKeys(
+            "agreement.trig",
+            "audit-events.trig",
+            "evidence.json",
+            "tree-head.json",
+            "registry-public-key.pem",
+            "CHECKING.txt",
+            "SUMMARY.txt");
     DatasetGraph agreement = DatasetGraphFactory.createTxnMem();
     RDFParser.fromString(files.get("agreement.trig"), Lang.TRIG).parse(agreement);
     assertThat(agreement.getGraph(t.registry.ids().agreement("dsa-evidence")).size())
@@ -80,6 +94,21 @@ class EvidenceBundleTest {
     var events = json.get("events").getAsArray();
     assertThat(events).hasSize(4);
     String root = json.get("treeHead").getAsObject().get("rootHash").getAsString().value();
+    JsonObject signed = JSON.parse(files.get("tree-head.json"));
+    assertThat(json.get("signedTreeHead")).isEqualTo(signed);
+    assertThat(signed.get("rootHashHex").getAsString().value()).isEqualTo(root);
+    SignedTreeHead head =
+        new SignedTreeHead(
+            signed.get("treeSize").getAsNumber().value().longValue(),
+            MerkleTree.unhex(root),
+            java.time.Instant.ofEpochMilli(
+                signed.get("timestamp").getAsNumber().value().longValue()),
+            signed.get("keyId").getAsString().value(),
+            java.util.Base64.getDecoder().decode(signed.get("signature").getAsString().value()));
+    PublishedKey published = PublishedKey.fromPem(files.get("registry-public-key.pem"), true);
+    assertThat(published.keyId()).isEqualTo(key.publicKey().keyId());
+    assertThat(head.verifiedBy(published)).isTrue();
+    assertThat(files.get("CHECKING.txt")).contains(key.publicKey().keyId()).contains(root);
     for (JsonValue ev : events) {
       JsonObject proof = ev.getAsObject().get("inclusionProof").getAsObject();
       List<byte[]> path =
@@ -103,12 +132,11 @@ class EvidenceBundleTest {
 
   @Test
   void bundle_isOnlyForAuditors() {
+    var bundles = t.registry.evidence(t.registry.treeHeads(SigningKey.generate(), List.of()));
     Result<byte[]> r =
-        t.registry
-            .evidence()
-            .export(TestRegistry.dpo(TestRegistry.COUNCIL), "dsa-hospital-discharge");
+        bundles.export(TestRegistry.dpo(TestRegistry.COUNCIL), "dsa-hospital-discharge");
     assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
-    assertThat(t.registry.evidence().export(TestRegistry.auditor(), "no-such").failure())
+    assertThat(bundles.export(TestRegistry.auditor(), "no-such").failure())
         .isEqualTo(Result.Failure.NOT_FOUND);
   }
 }

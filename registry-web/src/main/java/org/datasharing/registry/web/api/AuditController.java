@@ -2,6 +2,8 @@ package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import org.datasharing.registry.core.audit.AuditSearch;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
@@ -10,11 +12,14 @@ import org.datasharing.registry.core.evidence.EvidenceBundle;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,12 +39,48 @@ class AuditController {
   }
 
   @GetMapping("/events")
-  @Operation(summary = "Audit events, newest first")
+  @Operation(
+      summary =
+          "Audit events, newest first; filtered by agreement, organisation (acted for), person (user"
+              + " id), action and days from/to (inclusive, UTC). CSV by Accept: text/csv or"
+              + " format=csv (every match, at most 10,000)")
   ResponseEntity<Object> events(
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) String agreement,
+      @RequestParam(required = false) String organisation,
+      @RequestParam(required = false) String person,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
     InvalidParameter.within("page", page, 0, Integer.MAX_VALUE);
     InvalidParameter.within("size", size, 1, 500);
-    return ResponseEntity.ok(auditTrail.page(page, size));
+    if (format != null && !format.equals("csv") && !format.equals("json")) {
+      throw new InvalidParameter("format", "format must be csv or json");
+    }
+    AuditSearch.Filter filter =
+        AuditFilters.of(ids, agreement, organisation, person, action, from, to);
+    boolean csv =
+        "csv".equals(format) || (format == null && accept.toLowerCase().contains("text/csv"));
+    if (csv) {
+      Result<AuditTrail.Page> all = auditTrail.search(filter, 0, AuditSearch.MAX_EXPORT);
+      if (!all.ok()) {
+        return Problems.problem(all);
+      }
+      return ResponseEntity.ok()
+          .contentType(new MediaType(RegisterController.CSV, StandardCharsets.UTF_8))
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment().filename("audit-events.csv").build().toString())
+          .body(AuditCsv.of(all.value().events()));
+    }
+    if (filter.isEmpty()) {
+      return ResponseEntity.ok(auditTrail.page(page, size));
+    }
+    return Problems.answer(auditTrail.search(filter, page, size));
   }
 
   @GetMapping("/verify")

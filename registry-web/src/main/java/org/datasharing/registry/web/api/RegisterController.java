@@ -179,7 +179,7 @@ class RegisterController {
   }
 
   /** Text that a spreadsheet would run as a formula is quoted (OWASP CSV injection). */
-  private static String cell(String s) {
+  static String cell(String s) {
     if (s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       return "'" + s;
     }

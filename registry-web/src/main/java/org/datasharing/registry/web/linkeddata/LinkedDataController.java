@@ -8,8 +8,12 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
+import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.People;
+import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
@@ -19,6 +23,7 @@ import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,10 +58,92 @@ class LinkedDataController {
 
   private final LinkedData linkedData;
   private final Ids ids;
+  private final People people;
+  private final AuditTrail auditTrail;
 
-  LinkedDataController(LinkedData linkedData, Ids ids) {
+  LinkedDataController(LinkedData linkedData, Ids ids, People people, AuditTrail auditTrail) {
     this.linkedData = linkedData;
     this.ids = ids;
+    this.people = people;
+    this.auditTrail = auditTrail;
+  }
+
+  /**
+   * An audit event's IRI: its triples (content, leaf and root hash) in RDF for auditors, 404 for
+   * everyone else; a browser is sent to the auditors' page of the event (its inclusion proof),
+   * which asks it to sign in, whether or not the event exists.
+   */
+  @GetMapping("/id/audit/{id}")
+  Object auditEvent(
+      @PathVariable String id,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
+      @RequestParam(required = false) String format,
+      Authentication auth) {
+    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
+      return Problems.badRequest(
+          "format",
+          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    }
+    Optional<MediaType> type =
+        format == null
+            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
+            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    if (type.isEmpty()) {
+      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+    }
+    if (!Slugs.isValid(id)) {
+      return Problems.of(HttpStatus.NOT_FOUND, "There is no audit event " + id);
+    }
+    if (type.get().equals(MediaType.TEXT_HTML)) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(java.net.URI.create("/audit/events/" + id))
+          .build();
+    }
+    if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
+      return Problems.of(HttpStatus.NOT_FOUND, "There is no audit event " + id);
+    }
+    Result<Graph> r = auditTrail.describeEvent(ids.auditEvent(id));
+    if (!r.ok()) {
+      return Problems.of(HttpStatus.NOT_FOUND, r.message());
+    }
+    Graph g = r.value();
+    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
+  }
+
+  /**
+   * A person in the audit trail, described by their events: for auditors and registry
+   * administrators only, 404 for everyone else (as if there were no such person).
+   */
+  @GetMapping("/id/user/{id}")
+  Object person(
+      @PathVariable String id,
+      @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
+      @RequestParam(required = false) String format,
+      Authentication auth) {
+    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
+      return Problems.badRequest(
+          "format",
+          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    }
+    Result<Graph> r = people.describe(Actors.of(auth), id);
+    if (!r.ok()) {
+      return Problems.of(HttpStatus.NOT_FOUND, r.message());
+    }
+    Optional<MediaType> type =
+        format == null
+            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
+            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    if (type.isEmpty()) {
+      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+    }
+    if (type.get().equals(MediaType.TEXT_HTML)) {
+      return new org.springframework.web.servlet.ModelAndView("audit-person")
+          .addObject("person", people.person(Actors.of(auth), id).orElseThrow());
+    }
+    Graph g = r.value();
+    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
   }
 
   /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */

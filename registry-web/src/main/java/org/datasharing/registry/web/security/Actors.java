@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Turns a Keycloak token into the core's {@link Actor}: subject, username, the organisation from
  * the Keycloak Organizations claim ({@code organization}: the aliases, which are the registry's
- * organisation identifiers) and the registry's realm roles.
+ * organisation identifiers), the registry's realm roles and the person's display name.
  */
 public final class Actors {
   /** Anyone signed out. */
@@ -56,7 +56,19 @@ public final class Actors {
         sub,
         username == null ? sub : String.valueOf(username),
         organisation(claims),
-        roles(claims));
+        roles(claims),
+        name(claims));
+  }
+
+  /** The display name: {@code name}, else given and family name, from Keycloak's profile scope. */
+  static Optional<String> name(Map<String, Object> claims) {
+    if (claims.get("name") instanceof String name && !name.isBlank()) {
+      return Optional.of(name.strip());
+    }
+    String given = claims.get("given_name") instanceof String g ? g.strip() : "";
+    String family = claims.get("family_name") instanceof String f ? f.strip() : "";
+    String joined = (given + " " + family).strip();
+    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
   /** Spring Security authorities for the registry's realm roles ({@code ROLE_DPO}, ...). */

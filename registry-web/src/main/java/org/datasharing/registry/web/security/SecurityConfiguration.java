@@ -23,7 +23,15 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfiguration {
   /** Readable by anyone, signed out. */
   private static final String[] PUBLIC = {
-    "/api/register", "/api/register/**", "/id/**", "/catalog", "/catalog/**"
+    "/api/register",
+    "/api/register/**",
+    "/id/**",
+    "/catalog",
+    "/catalog/**",
+    // the audit log's checkpoints (hashes and signatures only); the rest of /api/audit is auditors'
+    "/api/audit/tree-head",
+    "/api/audit/keys",
+    "/api/audit/consistency"
   };
 
   @Bean

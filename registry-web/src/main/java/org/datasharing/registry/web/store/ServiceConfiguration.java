@@ -4,6 +4,8 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.People;
+import org.datasharing.registry.core.audit.TreeHeads;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Ids;
@@ -44,6 +46,11 @@ class ServiceConfiguration {
     return registry.auditTrail();
   }
 
+  @Bean
+  People people(Registry registry) {
+    return registry.people();
+  }
+
   /** Backups of the embedded store into {@code registry.store.backup-dir}. */
   @Bean
   org.datasharing.registry.core.store.StoreBackups storeBackups(
@@ -53,8 +60,8 @@ class ServiceConfiguration {
 
   /** Builds each bundle from the store when asked; holds nothing itself. */
   @Bean
-  EvidenceBundle evidenceBundle(Registry registry) {
-    return registry.evidence();
+  EvidenceBundle evidenceBundle(Registry registry, TreeHeads treeHeads) {
+    return registry.evidence(treeHeads);
   }
 
   @Bean(destroyMethod = "")

@@ -129,22 +129,27 @@ class UiPagesTest {
 
   @Test
   void auditorPages_showTheVerifiedLog_andInclusionProofs() throws Exception {
-    // at least one event: a saved draft
-    call(
-        post("/agreements/new")
-            .with(user("partner.council", "partner", COUNCIL))
-            .with(csrf())
-            .param("title", "Audited draft")
-            .param("parties[0].organisation", COUNCIL)
-            .param("parties[1].organisation", TRUST));
+    // at least two events (so that a proof has a path): saved drafts
+    for (String title : List.of("Audited draft", "Another audited draft")) {
+      call(
+          post("/agreements/new")
+              .with(user("partner.council", "partner", COUNCIL))
+              .with(csrf())
+              .param("title", title)
+              .param("parties[0].organisation", COUNCIL)
+              .param("parties[1].organisation", TRUST));
+    }
     var auditor = user("auditor", "auditor", null);
     String dashboard = call(get("/").with(auditor)).getContentAsString();
     assertThat(dashboard).contains("Intact", "Tree size");
     String audit = call(get("/audit").with(auditor)).getContentAsString();
     Matcher proof = Pattern.compile("href=\"(/audit/events/[^\"]+)\"").matcher(audit);
     assertThat(proof.find()).isTrue();
-    assertThat(call(get(proof.group(1)).with(auditor)).getContentAsString())
-        .contains("Inclusion proof", "Audit path");
+    String proofPage = call(get(proof.group(1)).with(auditor)).getContentAsString();
+    assertThat(proofPage)
+        .contains("Inclusion proof", "Audit path", "Checking it by hand", "id=\"proof-steps\"")
+        .contains("SHA-256(0x01 || entry 1 || hash so far)")
+        .contains("The last hash is the root hash");
     assertThat(call(get("/audit").with(user("dpo.trust", "dpo", TRUST))).getStatus())
         .isEqualTo(403);
   }
