@@ -105,6 +105,7 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       browser.waitFor("#record-decision");
       browser.page(dpo + "-agreement-decision-form");
       browser.click("#outcome");
+      browser.click("#declaration"); // "I have read version 1, content hash ..., and approve it"
       browser.submit("#record-decision");
       browser.waitFor(".govuk-notification-banner__heading");
       assertThat(browser.text(".govuk-notification-banner__heading"))

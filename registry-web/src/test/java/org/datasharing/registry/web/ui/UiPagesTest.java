@@ -549,6 +549,112 @@ class UiPagesTest {
   }
 
   @Test
+  @Order(1)
+  void
+      decisionPage_showsTheWholeTextFirst_thenTheFormWithADeclarationNamingVersionHashAndOrganisation()
+          throws Exception {
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    int text = html.indexOf("Read version 1 before you decide");
+    int form = html.indexOf("Your organisation's decision");
+    assertThat(text).isPositive().isLessThan(form);
+    assertThat(html.substring(text, form)).contains("id=\"answers-parties\"");
+    assertThat(html.substring(form))
+        .contains("id=\"declaration\"", "I have read version 1, content hash")
+        .contains(displayedHash(SUBMITTED, 1), "Northshire NHS Foundation Trust");
+    // the text is not also collapsed at the bottom
+    assertThat(html).doesNotContain("govuk-details__summary-text\">The text of version");
+  }
+
+  @Test
+  @Order(1)
+  void approvingWithoutTheDeclaration_isRefusedNamingIt_keepsTheChosenRadio_andRecordsNothing()
+      throws Exception {
+    var dpo = user("dpo.trust", "dpo", TRUST);
+    MockHttpServletResponse r =
+        call(
+            post("/agreements/" + SUBMITTED + "/decision")
+                .with(dpo)
+                .with(csrf())
+                .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
+                .param("outcome", "approve")
+                .param("reason", "Looks right"));
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentAsString())
+        .contains("href=\"#declaration\"", "Confirm that you have read version 1")
+        .containsPattern("value=\"approve\"\\s+checked=\"checked\"")
+        .contains(">Looks right</textarea>");
+    assertThat(
+            registry
+                .agreements()
+                .get(org.datasharing.registry.core.common.Actor.system(), SUBMITTED)
+                .orElseThrow()
+                .decisions())
+        .noneMatch(d -> d.organisation().equals(TRUST));
+  }
+
+  @Test
+  @Order(3)
+  void aDpoWhoDecidedAnEarlierVersion_seesWhatChangedSince_wordByWord() throws Exception {
+    // after requestingChanges_...: the ICB drafts version 2 with one changed answer, submits it
+    var icb =
+        new org.datasharing.registry.core.common.Actor(
+            "partner.icb",
+            "partner.icb",
+            java.util.Optional.of(ICB),
+            java.util.Set.of(org.datasharing.registry.core.common.Actor.Role.PARTNER));
+    var agreements = registry.agreements();
+    var content = agreements.get(icb, SUBMITTED).orElseThrow().content();
+    Map<String, Object> fields = new java.util.LinkedHashMap<>(content.fields());
+    fields.put("benefits", "Fewer emergency admissions for frequent callers.");
+    agreements
+        .updateDraft(
+            icb,
+            SUBMITTED,
+            new org.datasharing.registry.core.agreement.AgreementContent(fields, content.parties()))
+        .orElseThrow();
+    agreements.submit(icb, SUBMITTED).orElseThrow();
+
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    assertThat(html).contains("id=\"changes-since\"", "What changed since version 1");
+    assertThat(html).containsPattern("<ins>[^<]*callers</ins>").contains("<del>");
+    // a DPO deciding for the first time sees no such panel
+    assertThat(
+            call(get("/agreements/" + SUBMITTED).with(user("dpo.icb", "dpo", ICB)))
+                .getContentAsString())
+        .contains("id=\"declaration\"")
+        .doesNotContain("id=\"changes-since\"");
+  }
+
+  @Test
+  void theDraftingOrganisation_deletesANeverSubmittedDraft_afterConfirming() throws Exception {
+    var partner = user("partner.council", "partner", COUNCIL);
+    String id =
+        call(post("/agreements/new").with(partner).with(csrf()).param("title", "Duplicate draft"))
+            .getRedirectedUrl()
+            .replaceAll("/agreements/([^/]+)/edit/parties", "$1");
+    assertThat(call(get("/agreements/" + id).with(partner)).getContentAsString())
+        .contains("href=\"/agreements/" + id + "/delete\"")
+        .doesNotContain("/withdraw\"");
+    assertThat(call(get("/agreements/" + id + "/delete").with(partner)).getContentAsString())
+        .contains("Are you sure you want to delete this draft?", "govuk-warning-text");
+    // another organisation's staff cannot
+    var trust = user("partner.trust", "partner", TRUST);
+    assertThat(call(post("/agreements/" + id + "/delete").with(trust).with(csrf())).getStatus())
+        .isEqualTo(403);
+
+    MockHttpServletResponse deleted =
+        call(post("/agreements/" + id + "/delete").with(partner).with(csrf()));
+
+    assertThat(deleted.getRedirectedUrl()).isEqualTo("/agreements");
+    assertThat(call(get("/agreements/" + id).with(partner)).getStatus()).isEqualTo(404);
+  }
+
+  @Test
   void forms_refusePostsWithoutAValidCsrfToken_asATimedOutSession() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
     MockHttpServletResponse missing =
