@@ -175,6 +175,8 @@ class AgreementPageController {
     mav.addObject("partyQuestions", Questions.PARTY);
     mav.addObject("from", Math.max(1, a.currentVersion() - 1));
     mav.addObject("to", a.currentVersion());
+    Result<List<AgreementService.PartyAssurance>> assurance = agreements.assurance(actor, a.id());
+    mav.addObject("partyAssurance", assurance.ok() ? assurance.value() : List.of());
     mav.addObject("canWithdraw", a.can(AgreementPolicy.Action.WITHDRAW));
     mav.addObject("canDelete", a.can(AgreementPolicy.Action.DELETE));
     if (a.can(AgreementPolicy.Action.DECIDE)) {

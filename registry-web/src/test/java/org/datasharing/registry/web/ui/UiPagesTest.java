@@ -655,6 +655,79 @@ class UiPagesTest {
   }
 
   @Test
+  void aDpo_recordsTheirOrganisationsAssuranceOnItsPage_othersOnlySeeIt() throws Exception {
+    var dpo = user("dpo.icb", "dpo", ICB);
+    String page = "/organisations/" + ICB + "/assurance";
+    assertThat(call(get(page).with(dpo)).getContentAsString())
+        .contains("Assurance on record", "id=\"assurance-form\"", "id=\"dspt-level\"");
+    assertThat(call(get(page).with(user("dpo.trust", "dpo", TRUST))).getContentAsString())
+        .contains("Assurance on record")
+        .doesNotContain("id=\"assurance-form\"");
+    assertThat(
+            call(post(page)
+                    .with(user("dpo.trust", "dpo", TRUST))
+                    .with(csrf())
+                    .param("iso-27001-certificate", "X"))
+                .getStatus())
+        .isEqualTo(403);
+
+    // a certificate without its dates: the error names the input, nothing changes
+    var before = registry.organisations().get(ICB).orElseThrow();
+    MockHttpServletResponse missing =
+        call(
+            post(page)
+                .with(dpo)
+                .with(csrf())
+                .param("iso-27001-certificate", "ISO-123")
+                .param("iso-27001-evidence", "https://example.org/iso"));
+    assertThat(missing.getStatus()).isEqualTo(422);
+    assertThat(missing.getContentAsString())
+        .contains("href=\"#iso-27001-validFrom-day\"", "href=\"#iso-27001-validUntil-day\"")
+        .contains("value=\"ISO-123\"");
+    assertThat(registry.organisations().get(ICB).orElseThrow()).isEqualTo(before);
+
+    MockHttpServletResponse saved =
+        call(
+            post(page)
+                .with(dpo)
+                .with(csrf())
+                .param("dspt-level", "Standards Met")
+                .param("dspt-year", "2026-27")
+                .param("dspt-validFrom-day", "1")
+                .param("dspt-validFrom-month", "7")
+                .param("dspt-validFrom-year", "2026")
+                .param("dspt-validUntil-day", "30")
+                .param("dspt-validUntil-month", "6")
+                .param("dspt-validUntil-year", "2099")
+                .param("iso-27001-certificate", "ISO-123")
+                .param("iso-27001-validFrom-day", "1")
+                .param("iso-27001-validFrom-month", "1")
+                .param("iso-27001-validFrom-year", "2024")
+                .param("iso-27001-validUntil-day", "31")
+                .param("iso-27001-validUntil-month", "12")
+                .param("iso-27001-validUntil-year", "2025")
+                .param("iso-27001-evidence", "https://example.org/iso"));
+    assertThat(saved.getRedirectedUrl()).isEqualTo(page);
+    var recorded = registry.organisations().get(ICB).orElseThrow().assurances();
+    assertThat(recorded)
+        .extracting(a -> a.scheme() + " " + a.validUntil() + " " + a.certificate())
+        .containsExactlyInAnyOrder("dspt 2099-06-30 null", "iso-27001 2025-12-31 ISO-123");
+    String shown = call(get(page).with(dpo)).getContentAsString();
+    assertThat(shown).contains("No, expired", "Year 2026-27", "href=\"https://example.org/iso\"");
+  }
+
+  @Test
+  @Order(1)
+  void agreementPage_showsEachPartysStandingAgainstTheRequiredAssurance() throws Exception {
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    assertThat(html).contains("Assurance each party must hold", "id=\"party-assurance\"");
+    assertThat(html).contains("Northshire Ambulance Service NHS Trust");
+    assertThat(html).containsPattern("govuk-tag--(green\">Met|red\">Missing)");
+  }
+
+  @Test
   void forms_refusePostsWithoutAValidCsrfToken_asATimedOutSession() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
     MockHttpServletResponse missing =
