@@ -178,6 +178,14 @@ public final class AgreementService {
             });
   }
 
+  /**
+   * The agreements the actor may see (the one policy's rule) whose version being worked on, or the
+   * version in force, shares the dataset: what a request for it might duplicate.
+   */
+  public List<AgreementView.Summary> sharing(Actor actor, String datasetId) {
+    return reads.sharing(actor, datasetId);
+  }
+
   /** A human-readable diff between two versions' texts. */
   public Result<VersionDiff> diff(Actor actor, String id, int from, int to) {
     return reads.diff(actor, id, from, to);

@@ -58,6 +58,9 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.page("dataset");
     browser.click("input[name='purpose'][value='direct-care']");
     browser.type("purposeDescription", "Plan reablement care after discharge from hospital.");
+    // the ICB already shares it under the hospital discharge agreement: warned, it continues anyway
+    assertThat(browser.text("#duplicate-warning")).contains("already has");
+    browser.click("#continueAnyway");
     browser.click("#request-access-button");
     browser.waitFor("#tasks");
     assertThat(browser.text(".govuk-notification-banner__heading"))

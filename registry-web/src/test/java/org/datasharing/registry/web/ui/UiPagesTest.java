@@ -728,6 +728,74 @@ class UiPagesTest {
   }
 
   @Test
+  void datasetPage_leadsWithItsTerms_andOffersOnlyThePermittedPurposes() throws Exception {
+    String html = call(get("/datasets/reablement-episodes")).getContentAsString();
+    int terms = html.indexOf("Terms of sharing");
+    assertThat(terms).isPositive().isLessThan(html.indexOf("About the data"));
+    assertThat(html.substring(terms, html.indexOf("About the data")))
+        .contains("Permitted purposes", "Direct care", "Sharing conditions", "Assurance required");
+    String signedIn =
+        call(get("/datasets/reablement-episodes").with(user("partner.icb", "partner", ICB)))
+            .getContentAsString();
+    List<String> offered = new ArrayList<>();
+    Matcher radio = Pattern.compile("name=\"purpose\" value=\"([^\"]+)\"").matcher(signedIn);
+    while (radio.find()) {
+      offered.add(radio.group(1));
+    }
+    assertThat(offered).containsExactlyInAnyOrder("direct-care", "service-evaluation");
+  }
+
+  @Test
+  void requestingADatasetTheOrganisationAlreadyShares_warnsWithALink_untilItContinuesAnyway()
+      throws Exception {
+    var icb = user("partner.icb", "partner", ICB);
+    String page = call(get("/datasets/reablement-episodes").with(icb)).getContentAsString();
+    assertThat(page)
+        .contains("Your organisation already shares this dataset", "id=\"duplicate-warning\"")
+        .contains("href=\"/agreements/" + ACTIVE + "\"");
+    int before =
+        registry.agreements().list(org.datasharing.registry.core.common.Actor.system()).size();
+
+    MockHttpServletResponse warned =
+        call(
+            post("/datasets/reablement-episodes/request-access")
+                .with(icb)
+                .with(csrf())
+                .param("purpose", "direct-care")
+                .param("purposeDescription", "Plan reablement after discharge."));
+    assertThat(warned.getStatus()).isEqualTo(422);
+    assertThat(warned.getContentAsString())
+        .contains("href=\"#continueAnyway\"", "href=\"/agreements/" + ACTIVE + "\"")
+        .contains("Plan reablement after discharge.");
+    assertThat(registry.agreements().list(org.datasharing.registry.core.common.Actor.system()))
+        .hasSize(before);
+
+    MockHttpServletResponse created =
+        call(
+            post("/datasets/reablement-episodes/request-access")
+                .with(icb)
+                .with(csrf())
+                .param("purpose", "direct-care")
+                .param("purposeDescription", "Plan reablement after discharge.")
+                .param("continueAnyway", "true"));
+    assertThat(created.getRedirectedUrl()).matches("/agreements/[^/]+/edit");
+    // the editor offers the purposes the dataset permits, not all of them
+    String about = call(get(created.getRedirectedUrl() + "/about").with(icb)).getContentAsString();
+    List<String> purposes = new ArrayList<>();
+    Matcher box = Pattern.compile("name=\"purposes\" value=\"([^\"]+)\"").matcher(about);
+    while (box.find()) {
+      purposes.add(box.group(1));
+    }
+    assertThat(purposes).containsExactlyInAnyOrder("direct-care", "service-evaluation");
+    // an organisation that shares nothing of it is not warned
+    assertThat(
+            call(get("/datasets/reablement-episodes")
+                    .with(user("partner.police", "partner", "northshire-police")))
+                .getContentAsString())
+        .doesNotContain("id=\"duplicate-warning\"");
+  }
+
+  @Test
   void forms_refusePostsWithoutAValidCsrfToken_asATimedOutSession() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
     MockHttpServletResponse missing =
