@@ -622,6 +622,11 @@ class UiPagesTest {
             .getContentAsString();
     assertThat(html).contains("id=\"changes-since\"", "What changed since version 1");
     assertThat(html).containsPattern("<ins>[^<]*callers</ins>").contains("<del>");
+    // the timeline in plain words: names, statuses, UK times
+    assertThat(html)
+        .contains("by Northshire NHS Foundation Trust; agreement now changes requested")
+        .doesNotContain("CHANGES_REQUESTED", " UTC<")
+        .containsPattern("\\d{4}, (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)<");
     // a DPO deciding for the first time sees no such panel
     assertThat(
             call(get("/agreements/" + SUBMITTED).with(user("dpo.icb", "dpo", ICB)))
