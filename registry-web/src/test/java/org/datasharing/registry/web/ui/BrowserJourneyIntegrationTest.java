@@ -96,6 +96,11 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.waitFor("#agreement-status");
     assertThat(browser.text("#agreement-status")).contains("Submitted");
     browser.page("agreement-submitted");
+    // the drafting organisation could withdraw it before any decision: a confirmation page first
+    browser.click("#withdraw");
+    browser.waitFor("#confirm-action");
+    assertThat(browser.text("h1")).contains("Are you sure you want to withdraw version 1?");
+    browser.page("agreement-withdraw-confirm");
     signOut();
     browser.page("signed-out");
 
@@ -107,6 +112,15 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       awaiting.click();
       browser.waitFor("#record-decision");
       browser.page(dpo + "-agreement-decision-form");
+      if (dpo.equals("dpo.icb")) {
+        // the party's assurance on record, on its own page
+        String back = browser.driver.getCurrentUrl();
+        browser.open(base() + "/organisations/northshire-integrated-care-board/assurance");
+        browser.waitFor("#assurance-form");
+        browser.page("organisation-assurance");
+        browser.open(back);
+        browser.waitFor("#record-decision");
+      }
       browser.click("#outcome");
       browser.click("#declaration"); // "I have read version 1, content hash ..., and approve it"
       browser.submit("#record-decision");
