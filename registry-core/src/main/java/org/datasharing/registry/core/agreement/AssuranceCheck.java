@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.Guard;
 import org.datasharing.registry.core.store.RegistryStore;
@@ -103,7 +104,7 @@ final class AssuranceCheck {
       out.add(
           new Standing(
               reference.label(scheme),
-              validUntil.filter(d -> !d.isBefore(today)).isPresent(),
+              validUntil.filter(d -> Organisation.Assurance.counts(d, today)).isPresent(),
               validUntil));
     }
     return out;

@@ -1,5 +1,6 @@
 package org.datasharing.registry.core.organisation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -34,6 +35,14 @@ public record Organisation(
       String evidence) {
     public Assurance(String scheme, String level, String validFrom, String validUntil) {
       this(scheme, level, validFrom, validUntil, null, null, null);
+    }
+
+    /**
+     * Whether a certificate valid until {@code validUntil} counts on {@code day}: up to and
+     * including its last valid day. The one rule submit, approval and the pages apply.
+     */
+    public static boolean counts(LocalDate validUntil, LocalDate day) {
+      return !validUntil.isBefore(day);
     }
   }
 }

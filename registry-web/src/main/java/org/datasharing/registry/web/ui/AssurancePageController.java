@@ -129,7 +129,10 @@ class AssurancePageController {
     for (String scheme : SCHEMES) {
       Organisation.Assurance a =
           o.assurances().stream().filter(x -> scheme.equals(x.scheme())).findFirst().orElse(null);
-      boolean valid = a != null && a.validUntil() != null && !parse(a.validUntil()).isBefore(today);
+      boolean valid =
+          a != null
+              && a.validUntil() != null
+              && Organisation.Assurance.counts(parse(a.validUntil()), today);
       rows.add(new Row(scheme, labels.concept("assurance-scheme", scheme), a, valid));
     }
     ModelAndView mav = new ModelAndView("organisation-assurance");
