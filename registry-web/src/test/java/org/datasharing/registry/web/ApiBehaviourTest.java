@@ -238,6 +238,51 @@ class ApiBehaviourTest {
   }
 
   @Test
+  void assuranceRecordedByTheDpo_thenTheirApprovalIsAccepted() throws Exception {
+    String org = "/api/organisations/northshire-integrated-care-board";
+    String expired =
+        "[{\"scheme\":\"dspt\",\"level\":\"Standards Met\",\"year\":\"2024-25\","
+            + "\"validFrom\":\"2024-07-01\",\"validUntil\":\"2025-06-30\"}]";
+    assertThat(as("dpo.icb", put(org + "/assurances", expired)).getStatus()).isEqualTo(200);
+    // another organisation's DPO cannot record it
+    assertThat(as("dpo.council", put(org + "/assurances", expired)).getStatus()).isEqualTo(403);
+
+    String path = "/api/agreements/dsa-high-intensity-use";
+    String hash =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(as("dpo.icb", get(path + "/versions/1")).getContentAsString())
+            .get("contentHash")
+            .asText();
+    String approve = "{\"version\":1,\"contentHash\":\"" + hash + "\",\"outcome\":\"approve\"}";
+    var refused =
+        as(
+            "dpo.icb",
+            post(path + "/decisions").contentType(MediaType.APPLICATION_JSON).content(approve));
+    assertThat(refused.getStatus()).isEqualTo(422);
+    assertThat(refused.getContentAsString()).contains("\"field\":\"assurance\"", "expired");
+
+    String current =
+        "[{\"scheme\":\"dspt\",\"level\":\"Standards Met\",\"year\":\"2026-27\","
+            + "\"validFrom\":\"2026-07-01\",\"validUntil\":\"2099-06-30\","
+            + "\"evidence\":\"https://www.dsptoolkit.nhs.uk/OrganisationSearch/QHM\"}]";
+    var recorded = as("dpo.icb", put(org + "/assurances", current));
+    assertThat(recorded.getStatus()).isEqualTo(200);
+    assertThat(recorded.getContentAsString()).contains("\"year\":\"2026-27\"", "dsptoolkit.nhs.uk");
+    var accepted =
+        as(
+            "dpo.icb",
+            post(path + "/decisions").contentType(MediaType.APPLICATION_JSON).content(approve));
+    assertThat(accepted.getStatus()).isEqualTo(201);
+  }
+
+  static MockHttpServletRequestBuilder put(String path, String json) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json);
+  }
+
+  @Test
   void drafter_deletesANeverSubmittedDraft_with204_othersAreRefused() throws Exception {
     String body =
         "{\"id\":\"dsa-short-lived\",\"fields\":{\"title\":\"Short lived\"},"

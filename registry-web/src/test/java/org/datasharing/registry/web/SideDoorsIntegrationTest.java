@@ -324,22 +324,39 @@ class SideDoorsIntegrationTest {
   // ---------------------------------------------------------------- 5. self-certification
 
   @Test
-  void dpo_cannotCertifyItsOwnOrganisation_norTakeAnothersNameOrDomain() throws Exception {
+  void dpo_recordsOnlyItsOwnOrganisationsAssurance_andCannotTakeAnothersNameOrDomain()
+      throws Exception {
     String path = "/api/organisations/northshire-county-council";
     JsonNode council = json("dpo.council", "GET", path, null).body();
-
-    ObjectNode certified = (ObjectNode) council.deepCopy();
     ArrayNode assurances = json.createArrayNode();
+    council.get("assurances").forEach(assurances::add);
     assurances.add(
         json.createObjectNode()
             .put("scheme", "cyber-essentials-plus")
             .put("level", "Certified")
+            .put("certificate", "IASME-CEP-000123")
             .put("validFrom", "2026-01-01")
             .put("validUntil", "2099-12-31"));
+
+    // not through an edit of the organisation: assurance has its own audited operation
+    ObjectNode certified = (ObjectNode) council.deepCopy();
     certified.set("assurances", assurances);
-    Answer a = json("dpo.council", "PUT", path, certified);
-    assertRefused(a, 403);
-    assertThat(a.text()).contains("assurances");
+    Answer edit = json("dpo.council", "PUT", path, certified);
+    assertRefused(edit, 403);
+    assertThat(edit.text()).contains("/assurances");
+    // never another organisation's
+    Answer other =
+        json(
+            "dpo.trust",
+            "PUT",
+            "/api/organisations/northshire-county-council/assurances",
+            assurances);
+    assertRefused(other, 403);
+    // the organisation's own DPO records it
+    Answer recorded = json("dpo.council", "PUT", path + "/assurances", assurances);
+    assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+    assertThat(recorded.text()).contains("IASME-CEP-000123");
+    council = json("dpo.council", "GET", path, null).body();
 
     ObjectNode renamed = (ObjectNode) council.deepCopy();
     renamed.put("name", "Northshire NHS Foundation Trust");

@@ -139,6 +139,15 @@ public final class DSR {
   /** The last day the certificate is valid. */
   public static final Property validUntil = property("validUntil");
 
+  /** The number the certifying body gave the certificate. */
+  public static final Property certificateNumber = property("certificateNumber");
+
+  /** The year the assessment is for, e.g. the DSPT year "2025-26". */
+  public static final Property assessmentYear = property("assessmentYear");
+
+  /** A web page that shows the certificate or the published assessment. */
+  public static final Property evidence = property("evidence");
+
   // Datasets, and the data an agreement version describes
 
   /**
@@ -592,6 +601,9 @@ public final class DSR {
 
   /** The drafting organisation deleted a draft agreement that was never submitted. */
   public static final Resource Delete = resource("Delete");
+
+  /** An organisation's DPO or the registry administrator recorded its assurance certificates. */
+  public static final Resource RecordAssurance = resource("RecordAssurance");
 
   /** An approved agreement came into force. */
   public static final Resource Activate = resource("Activate");

@@ -176,6 +176,14 @@ public final class AccessRequests {
   }
 
   /**
+   * The purpose codes the dataset's offer permits, for pages to offer only those; empty when it
+   * does not limit them. The same rule a request is checked against.
+   */
+  public List<String> permittedPurposeCodes(Dataset d) {
+    return permittedPurposes(d).stream().map(ReferenceData::code).sorted().toList();
+  }
+
+  /**
    * The purposes the dataset's ODRL offer limits use to (odrl:purpose constraints with isAnyOf or
    * eq); empty when it does not limit them.
    */

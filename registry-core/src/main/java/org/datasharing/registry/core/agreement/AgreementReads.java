@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -72,6 +73,21 @@ final class AgreementReads {
       }
     }
     return out;
+  }
+
+  /**
+   * The agreements the actor may see whose version being worked on, or in force, shares the
+   * dataset.
+   */
+  List<AgreementView.Summary> sharing(Actor actor, String datasetId) {
+    java.util.Set<String> sharing = new java.util.HashSet<>();
+    for (var b :
+        store.select(
+            Queries.bind(
+                "agreements-sharing-dataset", Map.of("dataset", ids.dataset(datasetId))))) {
+      ids.slug(b.get("ag"), "agreement").ifPresent(sharing::add);
+    }
+    return list(actor).stream().filter(s -> sharing.contains(s.id())).toList();
   }
 
   private List<String> organisations(Node concatenated) {

@@ -4,6 +4,8 @@ import static org.datasharing.registry.core.common.Result.forbidden;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,7 @@ public final class AgreementService {
   private final Reviews reviews;
   private final PartyLeaving leaving;
   private final DateTransitions dates;
+  private final AssuranceCheck assurance;
 
   public AgreementService(
       RegistryStore store,
@@ -52,6 +55,7 @@ public final class AgreementService {
     this.reads = new AgreementReads(store, ids, mapper, hashes);
     AgreementWrites writes = new AgreementWrites(store, reads, clock, audit, hashes);
     AssuranceCheck assurance = new AssuranceCheck(store, ids, clock, reference);
+    this.assurance = assurance;
     this.drafting =
         new Drafting(
             writes, store, ids, clock, audit, validator, reference, mapper, catalog, assurance);
@@ -167,6 +171,44 @@ public final class AgreementService {
    */
   public Result<Graph> describe(Actor actor, String id) {
     return reads.describe(actor, id);
+  }
+
+  /**
+   * How a party stands against one assurance scheme the version being worked on requires: met (a
+   * certificate on record valid today), and the expiry of the latest certificate on record.
+   */
+  public record PartyAssurance(
+      String organisation, String scheme, boolean met, Optional<LocalDate> validUntil) {}
+
+  /**
+   * Each party's standing against the assurance the version being worked on requires, by the same
+   * rule submit and approval apply; empty when it requires none.
+   */
+  public Result<List<PartyAssurance>> assurance(Actor actor, String id) {
+    return reads
+        .load(id)
+        .flatMap(
+            a -> {
+              if (!reads.canSee(actor, a)) {
+                return forbidden("Your organisation is not party to agreement " + id);
+              }
+              Node v = a.currentVersion();
+              List<PartyAssurance> out = new ArrayList<>();
+              for (String org : a.partyOrganisations(v)) {
+                for (AssuranceCheck.Standing st : assurance.standing(a, v, org)) {
+                  out.add(new PartyAssurance(org, st.scheme(), st.met(), st.validUntil()));
+                }
+              }
+              return Result.ok(out);
+            });
+  }
+
+  /**
+   * The agreements the actor may see (the one policy's rule) whose version being worked on, or the
+   * version in force, shares the dataset: what a request for it might duplicate.
+   */
+  public List<AgreementView.Summary> sharing(Actor actor, String datasetId) {
+    return reads.sharing(actor, datasetId);
   }
 
   /** A human-readable diff between two versions' texts. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.Guard;
 import org.datasharing.registry.core.store.RegistryStore;
@@ -62,6 +63,36 @@ final class AssuranceCheck {
                 b.get("validUntil")));
       }
     }
+    return standing(required, rows, today).stream()
+        .filter(s -> !s.met())
+        .findFirst()
+        .map(s -> new Gap(s.scheme(), s.validUntil()));
+  }
+
+  /** How an organisation stands against one required scheme: met, and until when, if on record. */
+  record Standing(String scheme, boolean met, Optional<LocalDate> validUntil) {}
+
+  /** The organisation's standing against each scheme the version requires, in the same rule. */
+  List<Standing> standing(AgreementSnapshot a, Node v, String org) {
+    List<Node> required =
+        a.graph()
+            .find(v, DSR.requiredAssurance.asNode(), Node.ANY)
+            .mapWith(t -> t.getObject())
+            .toList();
+    if (required.isEmpty()) {
+      return List.of();
+    }
+    var rows =
+        store.select(Queries.bind("organisation-assurance", Map.of("org", ids.organisation(org))));
+    return standing(required, rows, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+  }
+
+  /** A certificate counts until the end of its last valid day; one that expired does not. */
+  private List<Standing> standing(
+      List<Node> required,
+      List<org.apache.jena.sparql.engine.binding.Binding> rows,
+      LocalDate today) {
+    List<Standing> out = new java.util.ArrayList<>();
     for (Node scheme : required) {
       Optional<LocalDate> validUntil =
           rows.stream()
@@ -70,14 +101,12 @@ final class AssuranceCheck {
               .filter(n -> n != null)
               .map(n -> LocalDate.parse(n.getLiteralLexicalForm()))
               .max(LocalDate::compareTo);
-      String name = reference.label(scheme);
-      if (validUntil.isEmpty()) {
-        return Optional.of(new Gap(name, Optional.empty()));
-      }
-      if (validUntil.get().isBefore(today)) {
-        return Optional.of(new Gap(name, validUntil));
-      }
+      out.add(
+          new Standing(
+              reference.label(scheme),
+              validUntil.filter(d -> Organisation.Assurance.counts(d, today)).isPresent(),
+              validUntil));
     }
-    return Optional.empty();
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package org.datasharing.registry.core.organisation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -19,6 +20,29 @@ public record Organisation(
     assurances = assurances == null ? List.of() : List.copyOf(assurances);
   }
 
-  /** An assurance certificate: scheme code, level (e.g. "Standards Met") and validity. */
-  public record Assurance(String scheme, String level, String validFrom, String validUntil) {}
+  /**
+   * An assurance certificate: scheme code, level (e.g. the DSPT status "Standards Met"), validity,
+   * and optionally the certificate number, the assessment year (DSPT "2025-26") and a link to the
+   * evidence.
+   */
+  public record Assurance(
+      String scheme,
+      String level,
+      String validFrom,
+      String validUntil,
+      String certificate,
+      String year,
+      String evidence) {
+    public Assurance(String scheme, String level, String validFrom, String validUntil) {
+      this(scheme, level, validFrom, validUntil, null, null, null);
+    }
+
+    /**
+     * Whether a certificate valid until {@code validUntil} counts on {@code day}: up to and
+     * including its last valid day. The one rule submit, approval and the pages apply.
+     */
+    public static boolean counts(LocalDate validUntil, LocalDate day) {
+      return !validUntil.isBefore(day);
+    }
+  }
 }

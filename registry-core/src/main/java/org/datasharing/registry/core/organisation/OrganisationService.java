@@ -50,13 +50,14 @@ public final class OrganisationService {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
       return Result.forbidden("Only a registry administrator can add organisations");
     }
-    return save(actor, o, true);
+    return save(actor, o, true, DSR.Onboard.asNode());
   }
 
   /**
-   * Changes an organisation. Its DPO may change its contact details only; who it is (name, type,
-   * sector, domain) and its assurance on record need the registry administrator, so no organisation
-   * can certify itself or take another's identity.
+   * Changes an organisation. Its DPO may change its contact details only here; who it is (name,
+   * type, sector, domain) needs the registry administrator, so no organisation can take another's
+   * identity. A DPO records the organisation's assurance with {@link #recordAssurance}, its own
+   * audited operation.
    */
   public Result<Organisation> update(Actor actor, Organisation o) {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(o.id())) {
@@ -75,8 +76,58 @@ public final class OrganisationService {
                 + String.join(", ", changed)
                 + "; a DPO can change the DPO's name and e-mail address");
       }
+      if (!sameAssurances(stored.get(), o)) {
+        return Result.forbidden(
+            "A DPO records the organisation's assurances on their own: PUT"
+                + " /api/organisations/"
+                + o.id()
+                + "/assurances, or the organisation's assurance page");
+      }
     }
-    return save(actor, o, false);
+    return save(actor, o, false, DSR.Edit.asNode());
+  }
+
+  /**
+   * Records an organisation's assurance certificates, replacing those on record (one per scheme):
+   * by the registry administrator or the organisation's own DPO, audited as {@code
+   * dsr:RecordAssurance}. Nothing else about the organisation changes.
+   */
+  public Result<Organisation> recordAssurance(
+      Actor actor, String id, List<Organisation.Assurance> assurances) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(id)) {
+      return Result.forbidden(
+          "Only the registry administrator or the organisation's own DPO can record its"
+              + " assurance");
+    }
+    Optional<Organisation> stored = get(id);
+    if (stored.isEmpty()) {
+      return Result.notFound("No organisation " + id);
+    }
+    List<String> schemes = new ArrayList<>();
+    for (int i = 0; i < assurances.size(); i++) {
+      String scheme = assurances.get(i).scheme();
+      if (schemes.contains(scheme)) {
+        return Result.invalid(
+            new Violation(
+                "assurances[" + i + "].scheme",
+                "Record each assurance scheme once; '" + scheme + "' is there twice"));
+      }
+      schemes.add(scheme);
+    }
+    Organisation s = stored.get();
+    return save(
+        actor,
+        new Organisation(
+            s.id(),
+            s.name(),
+            s.type(),
+            s.sector(),
+            s.domain(),
+            s.dpoName(),
+            s.dpoEmail(),
+            assurances),
+        false,
+        DSR.RecordAssurance.asNode());
   }
 
   /** The fields only a registry administrator may change that differ between the two. */
@@ -94,11 +145,12 @@ public final class OrganisationService {
     if (!java.util.Objects.equals(stored.domain(), asked.domain())) {
       out.add("domain");
     }
-    if (!new java.util.HashSet<>(stored.assurances())
-        .equals(new java.util.HashSet<>(asked.assurances()))) {
-      out.add("assurances");
-    }
     return out;
+  }
+
+  private static boolean sameAssurances(Organisation stored, Organisation asked) {
+    return new java.util.HashSet<>(stored.assurances())
+        .equals(new java.util.HashSet<>(asked.assurances()));
   }
 
   public Optional<Organisation> get(String id) {
@@ -122,7 +174,7 @@ public final class OrganisationService {
     return out;
   }
 
-  private Result<Organisation> save(Actor actor, Organisation o, boolean create) {
+  private Result<Organisation> save(Actor actor, Organisation o, boolean create, Node action) {
     List<Violation> violations = new ArrayList<>();
     if (!Slugs.isValid(o.id())) {
       return Result.invalid(
@@ -156,6 +208,9 @@ public final class OrganisationService {
       text(g, c, DSR.assuranceLevel.asNode(), a.level());
       date(g, c, DSR.validFrom.asNode(), a.validFrom(), field + ".validFrom", violations);
       date(g, c, DSR.validUntil.asNode(), a.validUntil(), field + ".validUntil", violations);
+      text(g, c, DSR.certificateNumber.asNode(), a.certificate());
+      text(g, c, DSR.assessmentYear.asNode(), a.year());
+      evidence(g, c, a.evidence(), field + ".evidence", violations);
     }
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the fields listed", violations);
@@ -180,7 +235,7 @@ public final class OrganisationService {
             g,
             create,
             reference.graph(),
-            create ? DSR.Onboard.asNode() : DSR.Edit.asNode())
+            action)
         .map(n -> read(g, iri, o.id()));
   }
 
@@ -195,7 +250,10 @@ public final class OrganisationService {
                       one(g, c, DSR.assuranceScheme.asNode()).map(ReferenceData::code).orElse(null),
                       lex(g, c, DSR.assuranceLevel.asNode()),
                       lex(g, c, DSR.validFrom.asNode()),
-                      lex(g, c, DSR.validUntil.asNode())));
+                      lex(g, c, DSR.validUntil.asNode()),
+                      lex(g, c, DSR.certificateNumber.asNode()),
+                      lex(g, c, DSR.assessmentYear.asNode()),
+                      one(g, c, DSR.evidence.asNode()).map(Node::getURI).orElse(null)));
             });
     assurances.sort(java.util.Comparator.comparing(a -> String.valueOf(a.scheme())));
     return new Organisation(
@@ -229,6 +287,27 @@ public final class OrganisationService {
                     new Violation(
                         field,
                         "'" + code + "' is not a known " + scheme.replace('-', ' ') + " code")));
+  }
+
+  /** The evidence link: a web address, stored as an IRI. */
+  private static void evidence(
+      Graph g, Node s, String value, String field, List<Violation> violations) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String v = value.strip();
+    try {
+      java.net.URI uri = new java.net.URI(v);
+      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()))
+          || uri.getHost() == null
+          || v.length() > 2000) {
+        throw new java.net.URISyntaxException(v, "not a web address");
+      }
+      g.add(s, DSR.evidence.asNode(), NodeFactory.createURI(uri.toASCIIString()));
+    } catch (java.net.URISyntaxException e) {
+      violations.add(
+          new Violation(field, "Give the evidence as a web address starting with https://"));
+    }
   }
 
   static void date(

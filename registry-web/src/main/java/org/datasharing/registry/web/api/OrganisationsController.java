@@ -74,4 +74,17 @@ class OrganisationsController {
             o.assurances());
     return Problems.answer(organisations.update(Actors.of(auth), withId), HttpStatus.OK);
   }
+
+  @PutMapping("/{id}/assurances")
+  @Operation(
+      summary =
+          "Record the organisation's assurance certificates, replacing those on record"
+              + " (registry-admin or its own DPO; audited as RecordAssurance)")
+  ResponseEntity<Object> recordAssurance(
+      @PathVariable String id,
+      @RequestBody List<Organisation.Assurance> assurances,
+      Authentication auth) {
+    return Problems.answer(
+        organisations.recordAssurance(Actors.of(auth), id, assurances), HttpStatus.OK);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
@@ -61,16 +62,19 @@ class AgreementEditorController {
   private final CatalogService catalog;
   private final ReferenceData reference;
   private final OrganisationService organisations;
+  private final AccessRequests accessRequests;
 
   AgreementEditorController(
       AgreementService agreements,
       CatalogService catalog,
       ReferenceData reference,
-      OrganisationService organisations) {
+      OrganisationService organisations,
+      AccessRequests accessRequests) {
     this.agreements = agreements;
     this.catalog = catalog;
     this.reference = reference;
     this.organisations = organisations;
+    this.accessRequests = accessRequests;
   }
 
   /** One row of the task list. */
@@ -315,6 +319,37 @@ class AgreementEditorController {
         .collect(Collectors.toSet());
   }
 
+  /**
+   * The purposes to offer: when the draft's datasets (those the actor sees) permit only some, those
+   * every one of them permits, plus any already chosen, so no answer disappears unseen.
+   */
+  private List<ReferenceData.Concept> offeredPurposes(
+      Actor actor, DraftForm form, List<ReferenceData.Concept> all) {
+    List<String> chosenDatasets = form.list("datasets");
+    Set<String> permitted = null;
+    for (Dataset d : catalog.list(actor)) {
+      if (!chosenDatasets.contains(d.id())) {
+        continue;
+      }
+      List<String> codes = accessRequests.permittedPurposeCodes(d);
+      if (!codes.isEmpty()) {
+        if (permitted == null) {
+          permitted = new java.util.HashSet<>(codes);
+        } else {
+          permitted.retainAll(codes);
+        }
+      }
+    }
+    if (permitted == null) {
+      return all;
+    }
+    Set<String> offered = permitted;
+    List<String> chosen = form.list("purposes");
+    return all.stream()
+        .filter(c -> offered.contains(c.code()) || chosen.contains(c.code()))
+        .toList();
+  }
+
   /** An agreement no longer a draft shows its page; anything else is the failure's page. */
   private static ModelAndView notEditable(Result<AgreementView> got, String id) {
     return got.failure() == Result.Failure.CONFLICT
@@ -334,6 +369,7 @@ class AgreementEditorController {
     for (String scheme : SCHEMES) {
       concepts.put(scheme, reference.concepts(scheme));
     }
+    concepts.put("purpose", offeredPurposes(actor, form, concepts.get("purpose")));
     mav.addObject("concepts", concepts);
     mav.addObject("organisations", organisations.list());
     // the parties are asked on their own page: offer the datasets of the draft's parties

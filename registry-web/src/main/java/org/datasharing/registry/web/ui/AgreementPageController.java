@@ -176,7 +176,33 @@ class AgreementPageController {
     mav.addObject("partyQuestions", Questions.PARTY);
     mav.addObject("from", Math.max(1, a.currentVersion() - 1));
     mav.addObject("to", a.currentVersion());
+    Result<List<AgreementService.PartyAssurance>> assurance = agreements.assurance(actor, a.id());
+    mav.addObject("partyAssurance", assurance.ok() ? assurance.value() : List.of());
+    mav.addObject("canWithdraw", a.can(AgreementPolicy.Action.WITHDRAW));
+    mav.addObject("canDelete", a.can(AgreementPolicy.Action.DELETE));
+    if (a.can(AgreementPolicy.Action.DECIDE)) {
+      readBeforeDeciding(actor, a, org, mav);
+    }
     return mav;
+  }
+
+  /**
+   * What a DPO reads before deciding: the declaration naming the version, its hash and their
+   * organisation, and, when their organisation decided an earlier version, what changed since.
+   */
+  private void readBeforeDeciding(Actor actor, AgreementView a, String org, ModelAndView mav) {
+    mav.addObject("deciderName", labels.organisation(org));
+    a.decisions().stream()
+        .filter(d -> d.organisation().equals(org) && d.version() < a.currentVersion())
+        .mapToInt(AgreementView.DecisionView::version)
+        .max()
+        .ifPresent(
+            earlier -> {
+              Result<VersionDiff> since =
+                  agreements.diff(actor, a.id(), earlier, a.currentVersion());
+              mav.addObject("decidedBefore", earlier);
+              mav.addObject("sinceDiff", since.ok() ? since.value() : null);
+            });
   }
 
   /** The evidence bundle of the agreement (auditors): the same ZIP as the API's. */
@@ -201,10 +227,31 @@ class AgreementPageController {
       @RequestParam(defaultValue = "") String contentHash,
       @RequestParam(defaultValue = "") String outcome,
       @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "false") boolean declaration,
       Authentication auth,
       RedirectAttributes redirect) {
     InvalidParameter.within("version", version, 1, Integer.MAX_VALUE);
     Actor actor = Actors.of(auth);
+    ModelAndView refused =
+        decideOrRefuse(actor, id, version, contentHash, outcome, reason, declaration, redirect);
+    if (refused.getStatus() == HttpStatus.UNPROCESSABLE_CONTENT) {
+      // a refused decision keeps what the DPO chose and wrote
+      refused.addObject("chosenOutcome", outcome);
+      refused.addObject("reasonText", reason);
+      refused.addObject("declared", declaration);
+    }
+    return refused;
+  }
+
+  private ModelAndView decideOrRefuse(
+      Actor actor,
+      String id,
+      int version,
+      String contentHash,
+      String outcome,
+      String reason,
+      boolean declaration,
+      RedirectAttributes redirect) {
     Optional<AgreementService.Outcome> chosen =
         switch (outcome) {
           case "approve" -> Optional.of(AgreementService.Outcome.APPROVE);
@@ -219,6 +266,20 @@ class AgreementPageController {
     Optional<String> badReason = Reasons.problem(reason);
     if (badReason.isPresent()) {
       return again(actor, id, List.of(new Pages.ErrorLink("reason", "reason", badReason.get())));
+    }
+    if (chosen.get() == AgreementService.Outcome.APPROVE && !declaration) {
+      // the page's declaration; API clients declare what they read by naming its hash
+      return again(
+          actor,
+          id,
+          List.of(
+              new Pages.ErrorLink(
+                  "declaration",
+                  "declaration",
+                  "Confirm that you have read version "
+                      + version
+                      + " and approve it for "
+                      + labels.organisation(actor.organisation().orElse("")))));
     }
     Result<AgreementView> r =
         agreements.decide(
@@ -358,6 +419,57 @@ class AgreementPageController {
       return again(actor, id, errors);
     }
     return Pages.failure(r);
+  }
+
+  /** Asks the drafting organisation to confirm before it withdraws or deletes. */
+  @GetMapping("/agreements/{id}/{action:withdraw|delete}")
+  ModelAndView confirm(@PathVariable String id, @PathVariable String action, Authentication auth) {
+    Result<AgreementView> got = agreements.get(Actors.of(auth), id);
+    if (!got.ok()) {
+      return Pages.failure(got);
+    }
+    AgreementView a = got.value();
+    boolean withdraw = action.equals("withdraw");
+    if (!a.can(withdraw ? AgreementPolicy.Action.WITHDRAW : AgreementPolicy.Action.DELETE)) {
+      return Pages.problem(
+          HttpStatus.CONFLICT,
+          "This cannot be done now",
+          withdraw
+              ? "Only the organisation that drafted the agreement can withdraw it, while the"
+                  + " version is submitted and no one has decided on it."
+              : "Only the organisation that drafted the agreement can delete it, while it is a"
+                  + " draft that was never submitted.");
+    }
+    ModelAndView mav = new ModelAndView("agreement-confirm");
+    mav.addObject("agreement", a);
+    mav.addObject("action", action);
+    return mav;
+  }
+
+  @PostMapping("/agreements/{id}/withdraw")
+  ModelAndView withdraw(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    Result<AgreementView> r = agreements.withdraw(Actors.of(auth), id);
+    if (!r.ok()) {
+      return Pages.failure(r);
+    }
+    redirect.addFlashAttribute(
+        "success",
+        "Version "
+            + r.value().currentVersion()
+            + " is withdrawn. The agreement is a draft again; the parties' DPOs no longer see it"
+            + " as waiting for their decision.");
+    return new ModelAndView("redirect:/agreements/" + id);
+  }
+
+  @PostMapping("/agreements/{id}/delete")
+  ModelAndView delete(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    Result<String> r = agreements.delete(Actors.of(auth), id);
+    if (!r.ok()) {
+      return Pages.failure(r);
+    }
+    redirect.addFlashAttribute(
+        "success", "The draft is deleted. The audit log keeps a record that it was.");
+    return new ModelAndView("redirect:/agreements");
   }
 
   @PostMapping("/agreements/{id}/revise")

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.access.AccessRequests.AccessRequest;
+import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
@@ -46,17 +48,25 @@ class DatasetPagesController {
   private final AccessRequests accessRequests;
   private final CatalogService catalog;
   private final ReferenceData reference;
+  private final AgreementService agreements;
 
   DatasetPagesController(
       CatalogSearch search,
       AccessRequests accessRequests,
       CatalogService catalog,
-      ReferenceData reference) {
+      ReferenceData reference,
+      AgreementService agreements) {
     this.search = search;
     this.accessRequests = accessRequests;
     this.catalog = catalog;
     this.reference = reference;
+    this.agreements = agreements;
   }
+
+  /** Statuses of an agreement that no longer shares anything. */
+  private static final java.util.Set<AgreementStatus> ENDED =
+      java.util.EnumSet.of(
+          AgreementStatus.REJECTED, AgreementStatus.TERMINATED, AgreementStatus.EXPIRED);
 
   /** A facet with its values and counts, for the filter checkboxes. */
   record FacetView(String parameter, String legend, List<SearchResult.FacetValue> values) {}
@@ -142,9 +152,28 @@ class DatasetPagesController {
       @PathVariable String id,
       @RequestParam(defaultValue = "") String purpose,
       @RequestParam(defaultValue = "") String purposeDescription,
+      @RequestParam(defaultValue = "false") boolean continueAnyway,
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
+    Map<String, String> answers =
+        Map.of("purpose", purpose, "purposeDescription", purposeDescription);
+    if (!continueAnyway && catalog.get(actor, id).isPresent() && !duplicates(actor, id).isEmpty()) {
+      // warn first: the organisation may already have what it is asking for
+      ModelAndView mav =
+          page(
+              actor,
+              id,
+              answers,
+              List.of(
+                  new Pages.ErrorLink(
+                      "continueAnyway",
+                      "continueAnyway",
+                      "Your organisation already has an open draft or an agreement in force that"
+                          + " shares this dataset: open it, or confirm that you need another")));
+      mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+      return mav;
+    }
     Result<AgreementView> r =
         accessRequests.request(actor, id, new AccessRequest(purpose, purposeDescription));
     if (r.ok()) {
@@ -159,7 +188,7 @@ class DatasetPagesController {
         page(
             actor,
             id,
-            Map.of("purpose", purpose, "purposeDescription", purposeDescription),
+            answers,
             r.violations().stream()
                 .map(
                     v ->
@@ -172,6 +201,32 @@ class DatasetPagesController {
     return mav;
   }
 
+  /**
+   * The agreements of the viewer's organisation (a party to the version being worked on) that share
+   * the dataset and have not ended; only those the policy lets the viewer see.
+   */
+  private List<AgreementView.Summary> covering(Actor actor, String datasetId) {
+    Optional<String> org = actor.organisation().filter(actor::memberOf);
+    if (org.isEmpty()) {
+      return List.of();
+    }
+    return agreements.sharing(actor, datasetId).stream()
+        .filter(a -> a.parties().contains(org.get()) && !ENDED.contains(a.status()))
+        .toList();
+  }
+
+  /** An open draft (not yet decided) or an agreement in force: what a new request duplicates. */
+  private static boolean open(AgreementView.Summary a) {
+    return a.status() == AgreementStatus.DRAFT
+        || a.status() == AgreementStatus.CHANGES_REQUESTED
+        || a.status() == AgreementStatus.SUBMITTED
+        || a.status().inForce();
+  }
+
+  private List<AgreementView.Summary> duplicates(Actor actor, String datasetId) {
+    return covering(actor, datasetId).stream().filter(DatasetPagesController::open).toList();
+  }
+
   private ModelAndView page(
       Actor actor, String id, Map<String, String> answers, List<Pages.ErrorLink> errors) {
     Optional<Dataset> d = catalog.get(actor, id);
@@ -181,7 +236,16 @@ class DatasetPagesController {
     }
     ModelAndView mav = new ModelAndView("dataset");
     mav.addObject("dataset", d.get());
-    mav.addObject("purposes", reference.concepts("purpose"));
+    List<String> permitted = accessRequests.permittedPurposeCodes(d.get());
+    List<ReferenceData.Concept> purposes =
+        reference.concepts("purpose").stream()
+            .filter(c -> permitted.isEmpty() || permitted.contains(c.code()))
+            .toList();
+    mav.addObject("purposes", purposes);
+    mav.addObject("purposesLimited", !permitted.isEmpty());
+    List<AgreementView.Summary> covering = covering(actor, id);
+    mav.addObject("covering", covering);
+    mav.addObject("duplicates", covering.stream().filter(DatasetPagesController::open).toList());
     mav.addObject("answers", answers);
     mav.addObject("errors", errors);
     mav.addObject(

@@ -4,11 +4,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
@@ -26,9 +29,16 @@ import org.springframework.stereotype.Component;
 class Labels {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
-          .withZone(ZoneOffset.UTC);
+
+  /** Where the registry's users are: times are shown in UK time, summer time included. */
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  private static final Pattern STATUS_WORD =
+      Pattern.compile(
+          "\\b("
+              + String.join(
+                  "|", java.util.Arrays.stream(AgreementStatus.values()).map(Enum::name).toList())
+              + ")\\b");
 
   private final OrganisationService organisations;
   private final CatalogService catalog;
@@ -127,8 +137,64 @@ class Labels {
     }
   }
 
+  /**
+   * A moment the GOV.UK way, in UK time: "3 December 2026, 2:15pm", "1 July 2026, 9am", "midday"
+   * and "midnight" for 12pm and 12am.
+   */
   public String time(Instant at) {
-    return at == null ? "" : TIME.format(at);
+    return at == null ? "" : ukTime(at);
+  }
+
+  static String ukTime(Instant at) {
+    ZonedDateTime t = at.atZone(LONDON);
+    String clock;
+    if (t.getMinute() == 0 && t.getHour() == 12) {
+      clock = "midday";
+    } else if (t.getMinute() == 0 && t.getHour() == 0) {
+      clock = "midnight";
+    } else {
+      int h = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+      clock =
+          h
+              + (t.getMinute() == 0 ? "" : String.format(Locale.ROOT, ":%02d", t.getMinute()))
+              + (t.getHour() < 12 ? "am" : "pm");
+    }
+    return DAY.format(t.toLocalDate()) + ", " + clock;
+  }
+
+  /**
+   * Text written for the audit log or a refusal, in the pages' words: statuses as words and
+   * organisation identifiers as their names.
+   */
+  public String plain(String text) {
+    if (text == null) {
+      return "";
+    }
+    String out = statusWords(text);
+    for (Organisation o : organisations.list()) {
+      if (o.name() != null && out.contains(o.id())) {
+        out =
+            out.replaceAll(
+                "(?<![\\w-])" + Pattern.quote(o.id()) + "(?![\\w-])",
+                Matcher.quoteReplacement(o.name()));
+      }
+    }
+    return out;
+  }
+
+  /** Status names in a text ({@code CHANGES_REQUESTED}) as words ("changes requested"). */
+  static String statusWords(String text) {
+    Matcher m = STATUS_WORD.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              PublicRegister.statusLabel(AgreementStatus.valueOf(m.group(1)))
+                  .toLowerCase(Locale.UK)));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** An audit action ({@code Create}, {@code Decide}, ...) in words. */

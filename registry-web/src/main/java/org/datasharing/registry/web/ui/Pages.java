@@ -14,7 +14,7 @@ public final class Pages {
   /** The page for a failed core call: not found, not allowed, not now, or not valid. */
   public static ModelAndView failure(Result<?> result) {
     HttpStatus status = Problems.status(result.failure());
-    return problem(status, heading(status), result.message());
+    return problem(status, heading(status), Labels.statusWords(String.valueOf(result.message())));
   }
 
   /** The problem page (HTML; the API answers problem+json instead). */

@@ -58,6 +58,9 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.page("dataset");
     browser.click("input[name='purpose'][value='direct-care']");
     browser.type("purposeDescription", "Plan reablement care after discharge from hospital.");
+    // the ICB already shares it under the hospital discharge agreement: warned, it continues anyway
+    assertThat(browser.text("#duplicate-warning")).contains("already has");
+    browser.click("#continueAnyway");
     browser.click("#request-access-button");
     browser.waitFor("#tasks");
     assertThat(browser.text(".govuk-notification-banner__heading"))
@@ -93,6 +96,11 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.waitFor("#agreement-status");
     assertThat(browser.text("#agreement-status")).contains("Submitted");
     browser.page("agreement-submitted");
+    // the drafting organisation could withdraw it before any decision: a confirmation page first
+    browser.click("#withdraw");
+    browser.waitFor("#confirm-action");
+    assertThat(browser.text("h1")).contains("Are you sure you want to withdraw version 1?");
+    browser.page("agreement-withdraw-confirm");
     signOut();
     browser.page("signed-out");
 
@@ -104,7 +112,17 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       awaiting.click();
       browser.waitFor("#record-decision");
       browser.page(dpo + "-agreement-decision-form");
+      if (dpo.equals("dpo.icb")) {
+        // the party's assurance on record, on its own page
+        String back = browser.driver.getCurrentUrl();
+        browser.open(base() + "/organisations/northshire-integrated-care-board/assurance");
+        browser.waitFor("#assurance-form");
+        browser.page("organisation-assurance");
+        browser.open(back);
+        browser.waitFor("#record-decision");
+      }
       browser.click("#outcome");
+      browser.click("#declaration"); // "I have read version 1, content hash ..., and approve it"
       browser.submit("#record-decision");
       browser.waitFor(".govuk-notification-banner__heading");
       assertThat(browser.text(".govuk-notification-banner__heading"))

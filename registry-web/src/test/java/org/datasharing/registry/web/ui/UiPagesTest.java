@@ -554,6 +554,258 @@ class UiPagesTest {
   }
 
   @Test
+  @Order(1)
+  void
+      decisionPage_showsTheWholeTextFirst_thenTheFormWithADeclarationNamingVersionHashAndOrganisation()
+          throws Exception {
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    int text = html.indexOf("Read version 1 before you decide");
+    int form = html.indexOf("Your organisation's decision");
+    assertThat(text).isPositive().isLessThan(form);
+    assertThat(html.substring(text, form)).contains("id=\"answers-parties\"");
+    assertThat(html.substring(form))
+        .contains("id=\"declaration\"", "I have read version 1, content hash")
+        .contains(displayedHash(SUBMITTED, 1), "Northshire NHS Foundation Trust");
+    // the text is not also collapsed at the bottom
+    assertThat(html).doesNotContain("govuk-details__summary-text\">The text of version");
+  }
+
+  @Test
+  @Order(1)
+  void approvingWithoutTheDeclaration_isRefusedNamingIt_keepsTheChosenRadio_andRecordsNothing()
+      throws Exception {
+    var dpo = user("dpo.trust", "dpo", TRUST);
+    MockHttpServletResponse r =
+        call(
+            post("/agreements/" + SUBMITTED + "/decision")
+                .with(dpo)
+                .with(csrf())
+                .param("version", "1")
+                .param("contentHash", displayedHash(SUBMITTED, 1))
+                .param("outcome", "approve")
+                .param("reason", "Looks right"));
+    assertThat(r.getStatus()).isEqualTo(422);
+    assertThat(r.getContentAsString())
+        .contains("href=\"#declaration\"", "Confirm that you have read version 1")
+        .containsPattern("value=\"approve\"\\s+checked=\"checked\"")
+        .contains(">Looks right</textarea>");
+    assertThat(
+            registry
+                .agreements()
+                .get(org.datasharing.registry.core.common.Actor.system(), SUBMITTED)
+                .orElseThrow()
+                .decisions())
+        .noneMatch(d -> d.organisation().equals(TRUST));
+  }
+
+  @Test
+  @Order(3)
+  void aDpoWhoDecidedAnEarlierVersion_seesWhatChangedSince_wordByWord() throws Exception {
+    // after requestingChanges_...: the ICB drafts version 2 with one changed answer, submits it
+    var icb =
+        new org.datasharing.registry.core.common.Actor(
+            "partner.icb",
+            "partner.icb",
+            java.util.Optional.of(ICB),
+            java.util.Set.of(org.datasharing.registry.core.common.Actor.Role.PARTNER));
+    var agreements = registry.agreements();
+    var content = agreements.get(icb, SUBMITTED).orElseThrow().content();
+    Map<String, Object> fields = new java.util.LinkedHashMap<>(content.fields());
+    fields.put("benefits", "Fewer emergency admissions for frequent callers.");
+    agreements
+        .updateDraft(
+            icb,
+            SUBMITTED,
+            new org.datasharing.registry.core.agreement.AgreementContent(fields, content.parties()))
+        .orElseThrow();
+    agreements.submit(icb, SUBMITTED).orElseThrow();
+
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    assertThat(html).contains("id=\"changes-since\"", "What changed since version 1");
+    assertThat(html).containsPattern("<ins>[^<]*callers</ins>").contains("<del>");
+    // the timeline in plain words: names, statuses, UK times
+    assertThat(html)
+        .contains("by Northshire NHS Foundation Trust; agreement now changes requested")
+        .doesNotContain("CHANGES_REQUESTED", " UTC<")
+        .containsPattern("\\d{4}, (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)<");
+    // a DPO deciding for the first time sees no such panel
+    assertThat(
+            call(get("/agreements/" + SUBMITTED).with(user("dpo.icb", "dpo", ICB)))
+                .getContentAsString())
+        .contains("id=\"declaration\"")
+        .doesNotContain("id=\"changes-since\"");
+  }
+
+  @Test
+  void theDraftingOrganisation_deletesANeverSubmittedDraft_afterConfirming() throws Exception {
+    var partner = user("partner.council", "partner", COUNCIL);
+    String id =
+        call(post("/agreements/new").with(partner).with(csrf()).param("title", "Duplicate draft"))
+            .getRedirectedUrl()
+            .replaceAll("/agreements/([^/]+)/edit/parties", "$1");
+    assertThat(call(get("/agreements/" + id).with(partner)).getContentAsString())
+        .contains("href=\"/agreements/" + id + "/delete\"")
+        .doesNotContain("/withdraw\"");
+    assertThat(call(get("/agreements/" + id + "/delete").with(partner)).getContentAsString())
+        .contains("Are you sure you want to delete this draft?", "govuk-warning-text");
+    // another organisation's staff cannot
+    var trust = user("partner.trust", "partner", TRUST);
+    assertThat(call(post("/agreements/" + id + "/delete").with(trust).with(csrf())).getStatus())
+        .isEqualTo(403);
+
+    MockHttpServletResponse deleted =
+        call(post("/agreements/" + id + "/delete").with(partner).with(csrf()));
+
+    assertThat(deleted.getRedirectedUrl()).isEqualTo("/agreements");
+    assertThat(call(get("/agreements/" + id).with(partner)).getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void aDpo_recordsTheirOrganisationsAssuranceOnItsPage_othersOnlySeeIt() throws Exception {
+    var dpo = user("dpo.icb", "dpo", ICB);
+    String page = "/organisations/" + ICB + "/assurance";
+    assertThat(call(get(page).with(dpo)).getContentAsString())
+        .contains("Assurance on record", "id=\"assurance-form\"", "id=\"dspt-level\"");
+    assertThat(call(get(page).with(user("dpo.trust", "dpo", TRUST))).getContentAsString())
+        .contains("Assurance on record")
+        .doesNotContain("id=\"assurance-form\"");
+    assertThat(
+            call(post(page)
+                    .with(user("dpo.trust", "dpo", TRUST))
+                    .with(csrf())
+                    .param("iso-27001-certificate", "X"))
+                .getStatus())
+        .isEqualTo(403);
+
+    // a certificate without its dates: the error names the input, nothing changes
+    var before = registry.organisations().get(ICB).orElseThrow();
+    MockHttpServletResponse missing =
+        call(
+            post(page)
+                .with(dpo)
+                .with(csrf())
+                .param("iso-27001-certificate", "ISO-123")
+                .param("iso-27001-evidence", "https://example.org/iso"));
+    assertThat(missing.getStatus()).isEqualTo(422);
+    assertThat(missing.getContentAsString())
+        .contains("href=\"#iso-27001-validFrom-day\"", "href=\"#iso-27001-validUntil-day\"")
+        .contains("value=\"ISO-123\"");
+    assertThat(registry.organisations().get(ICB).orElseThrow()).isEqualTo(before);
+
+    MockHttpServletResponse saved =
+        call(
+            post(page)
+                .with(dpo)
+                .with(csrf())
+                .param("dspt-level", "Standards Met")
+                .param("dspt-year", "2026-27")
+                .param("dspt-validFrom-day", "1")
+                .param("dspt-validFrom-month", "7")
+                .param("dspt-validFrom-year", "2026")
+                .param("dspt-validUntil-day", "30")
+                .param("dspt-validUntil-month", "6")
+                .param("dspt-validUntil-year", "2099")
+                .param("iso-27001-certificate", "ISO-123")
+                .param("iso-27001-validFrom-day", "1")
+                .param("iso-27001-validFrom-month", "1")
+                .param("iso-27001-validFrom-year", "2024")
+                .param("iso-27001-validUntil-day", "31")
+                .param("iso-27001-validUntil-month", "12")
+                .param("iso-27001-validUntil-year", "2025")
+                .param("iso-27001-evidence", "https://example.org/iso"));
+    assertThat(saved.getRedirectedUrl()).isEqualTo(page);
+    var recorded = registry.organisations().get(ICB).orElseThrow().assurances();
+    assertThat(recorded)
+        .extracting(a -> a.scheme() + " " + a.validUntil() + " " + a.certificate())
+        .containsExactlyInAnyOrder("dspt 2099-06-30 null", "iso-27001 2025-12-31 ISO-123");
+    String shown = call(get(page).with(dpo)).getContentAsString();
+    assertThat(shown).contains("No, expired", "Year 2026-27", "href=\"https://example.org/iso\"");
+  }
+
+  @Test
+  @Order(1)
+  void agreementPage_showsEachPartysStandingAgainstTheRequiredAssurance() throws Exception {
+    String html =
+        call(get("/agreements/" + SUBMITTED).with(user("dpo.trust", "dpo", TRUST)))
+            .getContentAsString();
+    assertThat(html).contains("Assurance each party must hold", "id=\"party-assurance\"");
+    assertThat(html).contains("Northshire Ambulance Service NHS Trust");
+    assertThat(html).containsPattern("govuk-tag--(green\">Met|red\">Missing)");
+  }
+
+  @Test
+  void datasetPage_leadsWithItsTerms_andOffersOnlyThePermittedPurposes() throws Exception {
+    String html = call(get("/datasets/reablement-episodes")).getContentAsString();
+    int terms = html.indexOf("Terms of sharing");
+    assertThat(terms).isPositive().isLessThan(html.indexOf("About the data"));
+    assertThat(html.substring(terms, html.indexOf("About the data")))
+        .contains("Permitted purposes", "Direct care", "Sharing conditions", "Assurance required");
+    String signedIn =
+        call(get("/datasets/reablement-episodes").with(user("partner.icb", "partner", ICB)))
+            .getContentAsString();
+    List<String> offered = new ArrayList<>();
+    Matcher radio = Pattern.compile("name=\"purpose\" value=\"([^\"]+)\"").matcher(signedIn);
+    while (radio.find()) {
+      offered.add(radio.group(1));
+    }
+    assertThat(offered).containsExactlyInAnyOrder("direct-care", "service-evaluation");
+  }
+
+  @Test
+  void requestingADatasetTheOrganisationAlreadyShares_warnsWithALink_untilItContinuesAnyway()
+      throws Exception {
+    var icb = user("partner.icb", "partner", ICB);
+    String page = call(get("/datasets/reablement-episodes").with(icb)).getContentAsString();
+    assertThat(page)
+        .contains("Your organisation already shares this dataset", "id=\"duplicate-warning\"")
+        .contains("href=\"/agreements/" + ACTIVE + "\"");
+    int before =
+        registry.agreements().list(org.datasharing.registry.core.common.Actor.system()).size();
+
+    MockHttpServletResponse warned =
+        call(
+            post("/datasets/reablement-episodes/request-access")
+                .with(icb)
+                .with(csrf())
+                .param("purpose", "direct-care")
+                .param("purposeDescription", "Plan reablement after discharge."));
+    assertThat(warned.getStatus()).isEqualTo(422);
+    assertThat(warned.getContentAsString())
+        .contains("href=\"#continueAnyway\"", "href=\"/agreements/" + ACTIVE + "\"")
+        .contains("Plan reablement after discharge.");
+    assertThat(registry.agreements().list(org.datasharing.registry.core.common.Actor.system()))
+        .hasSize(before);
+
+    MockHttpServletResponse created =
+        call(
+            post("/datasets/reablement-episodes/request-access")
+                .with(icb)
+                .with(csrf())
+                .param("purpose", "direct-care")
+                .param("purposeDescription", "Plan reablement after discharge.")
+                .param("continueAnyway", "true"));
+    assertThat(created.getRedirectedUrl()).matches("/agreements/[^/]+/edit");
+    // the editor offers the purposes the dataset permits, not all of them
+    String about = call(get(created.getRedirectedUrl() + "/about").with(icb)).getContentAsString();
+    List<String> purposes = new ArrayList<>();
+    Matcher box = Pattern.compile("name=\"purposes\" value=\"([^\"]+)\"").matcher(about);
+    while (box.find()) {
+      purposes.add(box.group(1));
+    }
+    assertThat(purposes).containsExactlyInAnyOrder("direct-care", "service-evaluation");
+    // an organisation that shares nothing of it is not warned
+    assertThat(
+            call(get("/datasets/reablement-episodes")
+                    .with(user("partner.police", "partner", "northshire-police")))
+                .getContentAsString())
+        .doesNotContain("id=\"duplicate-warning\"");
+  }
+
+  @Test
   void forms_refusePostsWithoutAValidCsrfToken_asATimedOutSession() throws Exception {
     var dpo = user("dpo.trust", "dpo", TRUST);
     MockHttpServletResponse missing =
