@@ -287,7 +287,9 @@ class SignedTreeHeadTest {
     for (int i = 0; i < count; i++) {
       String id = "dsa-tree-head-" + System.nanoTime() + "-" + drafts++;
       Map<String, Object> fields =
-          new java.util.LinkedHashMap<>(ApiFlowIntegrationTest.fields(dataset, true));
+          new java.util.LinkedHashMap<>(
+              ApiFlowIntegrationTest.fields(
+                  dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
       registry
           .agreements()
           .createDraft(
