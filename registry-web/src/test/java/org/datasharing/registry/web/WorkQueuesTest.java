@@ -1,9 +1,11 @@
 package org.datasharing.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,7 @@ class WorkQueuesTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("registry.store.backup-dir", () -> dir.resolve("backups").toString());
     r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
   }
 
@@ -171,6 +174,16 @@ class WorkQueuesTest {
         .contains("No backup yet", "Back up now");
     int organisations = registry.organisations().list().size();
     assertThat(html).containsPattern("id=\"count-organisations\">" + organisations + "<");
+
+    MockHttpServletResponse backup =
+        call(post("/admin/backups").with(user("admin", "registry-admin", null)).with(csrf()));
+    assertThat(backup.getRedirectedUrl()).isEqualTo("/");
+    assertThat(call(get("/").with(user("admin", "registry-admin", null))).getContentAsString())
+        .containsPattern("id=\"latest-backup\">registry-[0-9TZ.]+\\.nq\\.gz, ");
+    assertThat(
+            call(post("/admin/backups").with(user("dpo.trust", "dpo", TRUST)).with(csrf()))
+                .getStatus())
+        .isEqualTo(403);
   }
 
   @Test
