@@ -83,7 +83,10 @@ class AgreementPageController {
     mav.addObject("query", query);
     mav.addObject(
         "selectedStatuses",
-        status.stream().flatMap(x -> List.of(x.split(",")).stream()).map(String::strip).toList());
+        status.stream()
+            .flatMap(x -> List.of(x.split(",")).stream())
+            .map(x -> x.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            .toList());
     mav.addObject("statusOptions", java.util.Arrays.asList(AgreementStatus.values()));
     // the filters offer what the caller's own agreements name, so every choice finds something
     List<AgreementView.Summary> all = agreements.list(actor);
