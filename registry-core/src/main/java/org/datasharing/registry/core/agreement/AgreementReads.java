@@ -21,6 +21,7 @@ import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Queries;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
+import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.PROV;
@@ -69,7 +70,22 @@ final class AgreementReads {
                 ag.getURI(),
                 Optional.ofNullable(b.get("title")).map(Node::getLiteralLexicalForm).orElse(""),
                 AgreementStatus.of(b.get("status")).orElseThrow(),
-                organisations(b.get("orgs"))));
+                organisations(b.get("orgs")),
+                Optional.ofNullable(b.get("submitted"))
+                    .filter(Node::isLiteral)
+                    .flatMap(n -> instant(n.getLiteralLexicalForm())),
+                Optional.ofNullable(b.get("creator"))
+                    .filter(Node::isURI)
+                    .flatMap(n -> ids.slug(n, "organisation")),
+                Arrays.stream(
+                        Optional.ofNullable(b.get("purposes"))
+                            .map(Node::getLiteralLexicalForm)
+                            .orElse("")
+                            .split(" "))
+                    .filter(s -> !s.isBlank())
+                    .map(s -> ReferenceData.code(NodeFactory.createURI(s)))
+                    .sorted()
+                    .toList()));
       }
     }
     return out;
@@ -88,6 +104,14 @@ final class AgreementReads {
       ids.slug(b.get("ag"), "agreement").ifPresent(sharing::add);
     }
     return list(actor).stream().filter(s -> sharing.contains(s.id())).toList();
+  }
+
+  private static Optional<Instant> instant(String lexical) {
+    try {
+      return Optional.of(Instant.parse(lexical));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private List<String> organisations(Node concatenated) {

@@ -65,7 +65,17 @@ public record AgreementView(
       String decidedBy,
       Instant at) {}
 
-  /** A line of a list of agreements. */
+  /**
+   * A line of a list of agreements: when it was first submitted and which organisation drafted it
+   * (where recorded), and the purposes of its current version (reference codes).
+   */
   public record Summary(
-      String id, String iri, String title, AgreementStatus status, List<String> parties) {}
+      String id,
+      String iri,
+      String title,
+      AgreementStatus status,
+      List<String> parties,
+      Optional<Instant> submitted,
+      Optional<String> author,
+      List<String> purposes) {}
 }

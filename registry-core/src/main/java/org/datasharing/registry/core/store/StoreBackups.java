@@ -29,4 +29,18 @@ public final class StoreBackups {
     }
     return Result.ok(tdb.backup(folder));
   }
+
+  /** The newest backup in the folder (names carry their UTC time, so they sort by it), if any. */
+  public java.util.Optional<Path> latest() {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      return java.util.Optional.empty();
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("registry-.*\\.nq\\.gz"))
+          .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

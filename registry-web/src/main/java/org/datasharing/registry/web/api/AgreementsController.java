@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementListing;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Result;
@@ -34,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Agreements", description = "Data-sharing agreements, their versions and DPO decisions")
 class AgreementsController {
   private final AgreementService agreements;
+  private final AgreementListing listing;
 
-  AgreementsController(AgreementService agreements) {
+  AgreementsController(AgreementService agreements, AgreementListing listing) {
     this.agreements = agreements;
+    this.listing = listing;
   }
 
   /** The text of an agreement version: fields by API name, and the parties. */
@@ -60,9 +63,23 @@ class AgreementsController {
   record ReasonRequest(String reason) {}
 
   @GetMapping
-  @Operation(summary = "Agreements the caller's organisation is party to (all, for auditors)")
-  List<AgreementView.Summary> list(Authentication auth) {
-    return agreements.list(Actors.of(auth));
+  @Operation(
+      summary = "Agreements the caller's organisation is party to (all, for auditors)",
+      description =
+          "Filters: status (repeatable or comma-separated, e.g. submitted, changes-requested),"
+              + " organisation (party to the current version), purpose (code), q (words of the"
+              + " title or identifier); sort: title, submitted or status, - before it for the"
+              + " reverse order. An unknown value is 422 naming the parameter.")
+  ResponseEntity<Object> list(
+      @RequestParam(defaultValue = "") List<String> status,
+      @RequestParam(defaultValue = "") String organisation,
+      @RequestParam(defaultValue = "") String purpose,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String sort,
+      Authentication auth) {
+    return Problems.answer(
+        listing.list(
+            Actors.of(auth), new AgreementListing.Query(status, organisation, purpose, q, sort)));
   }
 
   @PostMapping

@@ -2,6 +2,7 @@ package org.datasharing.registry.web.store;
 
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
+import org.datasharing.registry.core.agreement.AgreementListing;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.People;
@@ -98,5 +99,12 @@ class ServiceConfiguration {
   @Bean(destroyMethod = "")
   PublicRegister publicRegister(Registry registry) {
     return registry.publicRegister();
+  }
+
+  /** The agreement list's filters and sort, for the pages and the API. */
+  @Bean
+  AgreementListing agreementListing(Registry registry) {
+    return new AgreementListing(
+        registry.agreements(), registry.organisations(), registry.reference());
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.NodeFactory;
+import org.datasharing.registry.core.agreement.AgreementListing;
 import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
@@ -47,19 +48,80 @@ class AgreementPageController {
   private final AuditTrail auditTrail;
   private final EvidenceBundle evidence;
   private final Labels labels;
+  private final AgreementListing listing;
 
   AgreementPageController(
-      AgreementService agreements, AuditTrail auditTrail, EvidenceBundle evidence, Labels labels) {
+      AgreementService agreements,
+      AuditTrail auditTrail,
+      EvidenceBundle evidence,
+      Labels labels,
+      AgreementListing listing) {
+    this.listing = listing;
     this.agreements = agreements;
     this.auditTrail = auditTrail;
     this.evidence = evidence;
     this.labels = labels;
   }
 
+  /**
+   * The agreements the caller may see, sorted, filtered by status, organisation and purpose and
+   * searched by title ({@link AgreementListing}); a value it does not know comes back as the error
+   * summary naming the parameter.
+   */
   @GetMapping("/agreements")
-  ModelAndView list(Authentication auth) {
+  ModelAndView list(
+      @RequestParam(defaultValue = "") List<String> status,
+      @RequestParam(defaultValue = "") String organisation,
+      @RequestParam(defaultValue = "") String purpose,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String sort,
+      Authentication auth) {
+    Actor actor = Actors.of(auth);
     ModelAndView mav = new ModelAndView("agreements");
-    mav.addObject("agreements", agreements.list(Actors.of(auth)));
+    var query = new AgreementListing.Query(status, organisation, purpose, q, sort);
+    Result<List<AgreementView.Summary>> r = listing.list(actor, query);
+    mav.addObject("query", query);
+    mav.addObject(
+        "selectedStatuses",
+        status.stream()
+            .flatMap(x -> List.of(x.split(",")).stream())
+            .map(x -> x.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            .toList());
+    mav.addObject("statusOptions", java.util.Arrays.asList(AgreementStatus.values()));
+    // the filters offer what the caller's own agreements name, so every choice finds something
+    List<AgreementView.Summary> all = agreements.list(actor);
+    mav.addObject(
+        "organisationOptions",
+        all.stream()
+            .flatMap(a -> a.parties().stream())
+            .distinct()
+            .sorted(java.util.Comparator.comparing(labels::organisation))
+            .toList());
+    mav.addObject(
+        "purposeOptions",
+        all.stream()
+            .flatMap(a -> a.purposes().stream())
+            .distinct()
+            .sorted(java.util.Comparator.comparing(p -> labels.concept("purpose", p)))
+            .toList());
+    if (!r.ok()) {
+      mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+      mav.addObject(
+          "errors",
+          r.violations().stream()
+              .map(v -> new Pages.ErrorLink(v.field(), "filter-" + v.field(), v.message()))
+              .toList());
+      mav.addObject(
+          "errorFor",
+          r.violations().stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      v -> v.field(), v -> v.message(), (x, y) -> x + "; " + y)));
+      mav.addObject("agreements", List.of());
+      return mav;
+    }
+    mav.addObject("errorFor", Map.of());
+    mav.addObject("agreements", r.value());
     return mav;
   }
 

@@ -1,11 +1,14 @@
 package org.datasharing.registry.web.ui;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
@@ -25,12 +28,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The home page: for the public, what the registry is; signed in, a dashboard for the role. A DPO
  * sees what awaits their organisation's decision, what is due for review and assurance about to
- * expire; partners their drafts and what awaits others; auditors the state of the audit log.
+ * expire, and what is in force; partners their drafts, what is with the DPOs and what they were
+ * asked to change; auditors the state of the audit log; registry administrators the organisations,
+ * their members, reconciliation with Keycloak and backups.
  */
 @Controller
 class HomeController {
   /** How far ahead reviews and assurance expiries are flagged. */
   static final int LOOK_AHEAD_DAYS = 90;
+
+  /** Days and ages are counted in UK days, as the pages show dates. */
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private static final Set<AgreementStatus> OPEN =
       EnumSet.of(
@@ -46,22 +54,38 @@ class HomeController {
   private final AuditTrail auditTrail;
   private final Clock clock;
   private final QueryPack queryPack;
+  private final Labels labels;
+  private final AdminOverview adminOverview;
 
   HomeController(
       AgreementService agreements,
       OrganisationService organisations,
       AuditTrail auditTrail,
       Clock clock,
-      QueryPack queryPack) {
+      QueryPack queryPack,
+      Labels labels,
+      AdminOverview adminOverview) {
     this.agreements = agreements;
     this.organisations = organisations;
     this.auditTrail = auditTrail;
     this.clock = clock;
     this.queryPack = queryPack;
+    this.labels = labels;
+    this.adminOverview = adminOverview;
   }
 
-  /** An agreement that awaits the organisation, with what it awaits. */
-  record Waiting(AgreementView agreement, String note) {}
+  /**
+   * An agreement in a work queue: when it was first submitted, by which organisation, how many days
+   * ago (UK days), and whose decision it still waits for (the policy's deciders that have not
+   * approved the current version).
+   */
+  record Waiting(
+      AgreementView agreement,
+      String note,
+      Optional<Instant> submitted,
+      String author,
+      Long ageDays,
+      List<String> waitingOn) {}
 
   /** An assurance certificate of the organisation that expires soon or has expired. */
   record Expiring(Organisation.Assurance assurance, boolean expired) {}
@@ -72,13 +96,15 @@ class HomeController {
     if (actor == Actors.ANONYMOUS) {
       return "home";
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate today = LocalDate.now(clock.withZone(UK));
     LocalDate horizon = today.plusDays(LOOK_AHEAD_DAYS);
     String org = actor.organisation().orElse("");
     List<Waiting> awaitingDecision = new ArrayList<>();
+    List<Waiting> inForce = new ArrayList<>();
     List<Waiting> dueForReview = new ArrayList<>();
     List<Waiting> drafts = new ArrayList<>();
     List<Waiting> awaitingOthers = new ArrayList<>();
+    List<Waiting> changesRequested = new ArrayList<>();
     if (!org.isEmpty()) {
       for (AgreementView.Summary s : agreements.list(actor)) {
         if (!OPEN.contains(s.status())) {
@@ -90,23 +116,41 @@ class HomeController {
         }
         AgreementView a = got.value();
         AgreementStatus workflow = a.amendmentStatus().orElse(a.status());
+        Long age =
+            s.submitted()
+                .map(t -> ChronoUnit.DAYS.between(t.atZone(UK).toLocalDate(), today))
+                .orElse(null);
+        String author = s.author().map(labels::organisation).orElse("");
+        List<String> waitingOn = waitingOn(a);
+        java.util.function.Function<String, Waiting> row =
+            note -> new Waiting(a, note, s.submitted(), author, age, waitingOn);
+        // what waits for whom is the policy's answer (allowed actions, deciders), never a rule here
         if (workflow == AgreementStatus.SUBMITTED) {
           if (a.can(AgreementPolicy.Action.DECIDE)) {
-            awaitingDecision.add(new Waiting(a, "Version " + a.currentVersion()));
+            awaitingDecision.add(row.apply("Version " + a.currentVersion()));
           } else {
             awaitingOthers.add(
-                new Waiting(a, a.approvals() + " of " + a.deciders().size() + " parties approved"));
+                row.apply(a.approvals() + " of " + a.deciders().size() + " parties approved"));
           }
-        } else if (workflow == AgreementStatus.DRAFT
-            || workflow == AgreementStatus.CHANGES_REQUESTED) {
-          drafts.add(new Waiting(a, "Version " + a.currentVersion()));
+        } else if (workflow == AgreementStatus.DRAFT) {
+          drafts.add(row.apply("Version " + a.currentVersion()));
+        } else if (workflow == AgreementStatus.CHANGES_REQUESTED) {
+          changesRequested.add(row.apply("Version " + a.currentVersion()));
+        }
+        if (a.status().inForce()) {
+          inForce.add(row.apply(a.versionInForce().map(v -> "Version " + v).orElse("")));
         }
         if (a.status() == AgreementStatus.REVIEW_DUE) {
-          dueForReview.add(new Waiting(a, "Review was due"));
+          dueForReview.add(row.apply("Review was due (overdue)"));
         } else if (a.status().inForce()) {
           Object review = a.content().fields().get("reviewDate");
           if (review != null && !LocalDate.parse(String.valueOf(review)).isAfter(horizon)) {
-            dueForReview.add(new Waiting(a, "Review by " + review));
+            LocalDate due = LocalDate.parse(String.valueOf(review));
+            dueForReview.add(
+                row.apply(
+                    "Review by "
+                        + labels.date(review)
+                        + (due.isBefore(today) ? " (overdue)" : "")));
           }
         }
       }
@@ -130,6 +174,8 @@ class HomeController {
     model.addAttribute("dueForReview", dueForReview);
     model.addAttribute("drafts", drafts);
     model.addAttribute("awaitingOthers", awaitingOthers);
+    model.addAttribute("inForce", inForce);
+    model.addAttribute("changesRequested", changesRequested);
     model.addAttribute("expiring", expiring);
     model.addAttribute("lookAheadDays", LOOK_AHEAD_DAYS);
     if (actor.has(Actor.Role.AUDITOR)) {
@@ -137,6 +183,23 @@ class HomeController {
       model.addAttribute("recentEvents", auditTrail.page(0, 5).events());
       model.addAttribute("queries", queryPack.entries());
     }
+    if (actor.has(Actor.Role.REGISTRY_ADMIN)) {
+      model.addAttribute("admin", adminOverview.of(actor));
+    }
     return "dashboard";
+  }
+
+  /** The organisations whose decision the current version still needs, by name. */
+  private List<String> waitingOn(AgreementView a) {
+    Set<String> approved =
+        a.decisions().stream()
+            .filter(d -> d.version() == a.currentVersion() && d.outcome().equals("APPROVE"))
+            .map(AgreementView.DecisionView::organisation)
+            .collect(java.util.stream.Collectors.toSet());
+    return a.deciders().stream()
+        .filter(d -> !approved.contains(d))
+        .map(labels::organisation)
+        .sorted()
+        .toList();
   }
 }

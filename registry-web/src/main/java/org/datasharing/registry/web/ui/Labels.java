@@ -250,4 +250,17 @@ class Labels {
     }
     return Questions.label(name);
   }
+
+  /** The UK day of an instant, "3 December 2026" (work queues: when submitted). */
+  public String day(Instant at) {
+    return at == null ? "" : DAY.format(at.atZone(java.time.ZoneId.of("Europe/London")));
+  }
+
+  /** An age in whole days, in words: "today", "1 day", "12 days". */
+  public String days(Long days) {
+    if (days == null) {
+      return "";
+    }
+    return days <= 0 ? "Today" : days == 1 ? "1 day" : days + " days";
+  }
 }

@@ -122,7 +122,7 @@ class UiPagesTest {
   void dpoDashboard_listsWhatAwaitsTheirOrganisationsDecision() throws Exception {
     String html = call(get("/").with(user("dpo.trust", "dpo", TRUST))).getContentAsString();
     assertThat(html)
-        .contains("Awaiting your organisation", "Due for review", "Assurance expiring")
+        .contains("Waiting for your decision", "Review due", "Assurance expiring")
         .contains("/agreements/" + SUBMITTED)
         .contains("Sign out");
   }
