@@ -75,7 +75,9 @@ class WorkQueuesTest {
     var a = registry.agreements();
     for (String id : List.of(SUBMITTED, DRAFT)) {
       Map<String, Object> fields =
-          new java.util.LinkedHashMap<>(ApiFlowIntegrationTest.fields(dataset, true));
+          new java.util.LinkedHashMap<>(
+              ApiFlowIntegrationTest.fields(
+                  dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
       fields.put("title", SAME_TITLE);
       a.createDraft(
               partner(ICB),
