@@ -62,7 +62,9 @@ public final class Registry {
     Bootstrap.initialise(raw, base, sampleData);
     // services write through the observed store, so the search index follows every commit
     this.clock = clock;
-    this.observed = new ObservedStore(raw);
+    // every audited change also records, in the same commit, the notifications it causes
+    this.observed =
+        new ObservedStore(new org.datasharing.registry.core.notification.OutboxStore(raw, base));
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
     this.audit = new AuditLog(ids, clock);
