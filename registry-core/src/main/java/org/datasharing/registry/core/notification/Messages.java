@@ -63,6 +63,9 @@ final class Messages {
           case RESUMED -> "Resumed: " + title;
           case TERMINATED -> "Terminated: " + title;
           case EXPIRED -> "Expired: " + title;
+          case REVIEW_DUE_SOON -> "Review due on " + due(n) + ": " + title;
+          case REVIEW_OVERDUE -> "Review overdue since " + due(n) + ": " + title;
+          case END_DATE_SOON -> "Ends on " + due(n) + ": " + title;
         };
     StringBuilder body = new StringBuilder();
     body.append(lead(n, org)).append("\n\n");
@@ -89,7 +92,21 @@ final class Messages {
       case RESUMED -> "The agreement was resumed.";
       case TERMINATED -> "The agreement was terminated.";
       case EXPIRED -> "The agreement has reached its end date and expired.";
+      case REVIEW_DUE_SOON ->
+          "The agreement's review is due on "
+              + due(n)
+              + ": check with the other parties that the sharing is still necessary and working.";
+      case REVIEW_OVERDUE ->
+          "The agreement's review was due on " + due(n) + " and has not been recorded.";
+      case END_DATE_SOON ->
+          "The agreement ends on "
+              + due(n)
+              + ": amend it to extend the sharing, or plan the return or deletion of the data.";
     };
+  }
+
+  private static String due(Notification n) {
+    return n.due().map(Object::toString).orElse("?");
   }
 
   private static String action(Notification n) {

@@ -14,7 +14,11 @@ public enum NotificationKind {
   SUSPENDED("suspended"),
   RESUMED("resumed"),
   TERMINATED("terminated"),
-  EXPIRED("expired");
+  EXPIRED("expired"),
+  /** Reminders, computed from the dates of the version in force (see {@link Reminders}). */
+  REVIEW_DUE_SOON("review-due-soon"),
+  REVIEW_OVERDUE("review-overdue"),
+  END_DATE_SOON("end-date-soon");
 
   private final String slug;
 
@@ -24,6 +28,11 @@ public enum NotificationKind {
 
   public String slug() {
     return slug;
+  }
+
+  /** A reminder the scheduler computes from a date, not a change someone made. */
+  public boolean reminder() {
+    return this == REVIEW_DUE_SOON || this == REVIEW_OVERDUE || this == END_DATE_SOON;
   }
 
   public static Optional<NotificationKind> of(String slug) {

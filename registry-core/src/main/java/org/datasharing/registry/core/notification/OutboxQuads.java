@@ -32,6 +32,14 @@ final class OutboxQuads {
     n.actorOrganisation().ifPresent(o -> q.add(quad(id, OutboxTerms.actorOrganisation, o)));
     n.outcome().ifPresent(o -> q.add(quad(id, OutboxTerms.outcome, o)));
     n.reason().ifPresent(r -> q.add(quad(id, OutboxTerms.reason, lit(r))));
+    n.due()
+        .ifPresent(
+            d ->
+                q.add(
+                    quad(
+                        id,
+                        OutboxTerms.due,
+                        NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate))));
     q.add(quad(id, OutboxTerms.created, time(n.created())));
     q.add(quad(id, OutboxTerms.state, lit(n.state().slug())));
     q.add(quad(id, OutboxTerms.attempts, count(n.attempts())));
@@ -69,7 +77,8 @@ final class OutboxQuads {
             one(g, id, OutboxTerms.nextAttempt).map(OutboxQuads::instant).orElse(created),
             texts(g, id, OutboxTerms.deliveredTo),
             texts(g, id, OutboxTerms.failedRecipient),
-            text(g, id, OutboxTerms.lastError)));
+            text(g, id, OutboxTerms.lastError),
+            text(g, id, OutboxTerms.due).map(java.time.LocalDate::parse)));
   }
 
   static Quad quad(Node s, Node p, Node o) {

@@ -23,7 +23,8 @@ import org.datasharing.registry.ontology.vocab.DSR;
  * Who a notification goes to, resolved when it is sent (the identity directory is another system,
  * which may be down when the change commits; its people can change meanwhile, and the message then
  * reaches whoever holds the role when it is sent). The parties are those of the notification's
- * version; the author is the person who submitted that version, from the audit log.
+ * version; the author is the person who submitted that version, from the audit log. Reminders go to
+ * every party's DPOs.
  */
 final class Recipients {
   private final RegistryStore store;
@@ -45,7 +46,7 @@ final class Recipients {
             ? n.actorOrganisation().flatMap(o -> ids.slug(o, "organisation"))
             : Optional.empty();
     Map<String, Recipient> out = new LinkedHashMap<>();
-    if (n.kind() != NotificationKind.DECISION_NEEDED) {
+    if (n.kind() != NotificationKind.DECISION_NEEDED && !n.kind().reminder()) {
       version.flatMap(v -> author(n.agreement(), v)).ifPresent(u -> add(out, u, "author"));
     }
     for (String party : parties) {

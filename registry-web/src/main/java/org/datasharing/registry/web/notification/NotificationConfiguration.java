@@ -6,6 +6,7 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.notification.NotificationDispatcher;
 import org.datasharing.registry.core.notification.Outbox;
+import org.datasharing.registry.core.notification.Reminders;
 import org.datasharing.registry.core.notification.RetryPolicy;
 import org.datasharing.registry.web.store.StoreProperties;
 import org.slf4j.Logger;
@@ -30,6 +31,11 @@ class NotificationConfiguration {
   Outbox outbox(Registry registry) {
     // the raw store: delivery bookkeeping is not an audited change
     return new Outbox(registry.store());
+  }
+
+  @Bean
+  Reminders reminders(Registry registry, Clock clock) {
+    return new Reminders(registry.store(), registry.ids(), clock);
   }
 
   @Bean
