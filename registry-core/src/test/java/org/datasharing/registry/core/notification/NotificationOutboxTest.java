@@ -39,9 +39,14 @@ class NotificationOutboxTest {
   NotificationDispatcher dispatcher;
   Outbox outbox;
 
+  /** The registry under test: on TDB2 here, on a remote SPARQL store in a subclass. */
+  TestRegistry createRegistry(Path dir) {
+    return new TestRegistry(dir);
+  }
+
   @BeforeEach
   void setUp() {
-    t = new TestRegistry(dir);
+    t = createRegistry(dir);
     agreements = t.registry.agreements();
     people
         .person(COUNCIL, "dpo-council", "dpo@council.example", MemberRole.DPO)
@@ -51,7 +56,7 @@ class NotificationOutboxTest {
         .person(TRUST, "dpo-trust", "dpo@trust.example", MemberRole.DPO);
     dispatcher =
         new NotificationDispatcher(
-            t.store,
+            t.registry.store(),
             t.registry.ids(),
             t.registry.organisations(),
             people,
@@ -103,7 +108,7 @@ class NotificationOutboxTest {
 
   @Test
   void submit_recordsDecisionNeeded_inTheSameCommitAsItsAuditEvent() {
-    long before = t.store.logHead().size();
+    long before = t.registry.store().logHead().size();
     AgreementView v = submitted();
 
     List<Notification> caused = outbox.about(agreement());
@@ -115,18 +120,20 @@ class NotificationOutboxTest {
     assertThat(n.version()).contains(t.registry.ids().version(agreement(), 1));
     // the notification names the Submit event that caused it, which is in the audit log
     Node event =
-        t.store
+        t.registry
+            .store()
             .graph(OutboxTerms.GRAPH)
             .find(n.id(), OutboxTerms.wasGeneratedBy, Node.ANY)
             .next()
             .getObject();
     assertThat(
-            t.store
+            t.registry
+                .store()
                 .graph(Graphs.AUDIT_NODE)
                 .contains(event, DSR.action.asNode(), DSR.Submit.asNode()))
         .isTrue();
     // create and submit: two events, the notification added none
-    assertThat(t.store.logHead().size()).isEqualTo(before + 2);
+    assertThat(t.registry.store().logHead().size()).isEqualTo(before + 2);
   }
 
   @Test
