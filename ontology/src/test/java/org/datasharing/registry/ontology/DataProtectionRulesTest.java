@@ -42,7 +42,23 @@ class DataProtectionRulesTest {
         Arguments.of("placeholder-dataSubjectRightsProcedure", "dataSubjectRightsProcedure"),
         Arguments.of("placeholder-securityMeasures", "securityMeasures"),
         Arguments.of("placeholder-retentionPeriod", "retentionPeriod"),
-        Arguments.of("placeholder-deletionArrangements", "deletionArrangements"));
+        Arguments.of("placeholder-deletionArrangements", "deletionArrangements"),
+        Arguments.of("processor-without-terms", "party.processorTerms"),
+        Arguments.of("permission-to-non-party", "permissions"),
+        Arguments.of("no-onward-disclosure", "onwardDisclosure"),
+        Arguments.of("data-item-not-in-dataset", "dataItems"),
+        Arguments.of("no-confidentiality-basis", "party.confidentialityBasis"),
+        Arguments.of("no-national-data-opt-out", "party.nationalDataOptOut"),
+        Arguments.of("no-national-data-opt-out-reason", "party.nationalDataOptOutReason"),
+        Arguments.of("implied-consent-beyond-care", "party.confidentialityBasis"),
+        Arguments.of("invalid-retention-duration", "retentionDuration"),
+        Arguments.of("dpia-without-outcome", "dpiaOutcome"),
+        Arguments.of("dpia-without-date", "dpiaDate"),
+        Arguments.of("high-residual-risk-not-consulted", "dpiaOutcome"),
+        Arguments.of("dpia-details-without-dpia", "noDpiaReason"),
+        Arguments.of("no-international-transfer", "internationalTransfer"),
+        Arguments.of("safeguards-without-mechanism", "transferMechanism"),
+        Arguments.of("mechanism-without-safeguards", "transferMechanism"));
   }
 
   static Stream<String> accepted() {
@@ -52,7 +68,14 @@ class DataProtectionRulesTest {
         "ok-legitimate-interests-housing-association",
         "ok-review-one-year",
         "ok-no-dpia-patients",
-        "ok-retention-short-period");
+        "ok-retention-short-period",
+        "ok-processor-with-terms",
+        "ok-permission-to-party",
+        "ok-data-items-in-dataset",
+        "ok-health-confidentiality",
+        "ok-section-251-for-evaluation",
+        "ok-high-residual-risk-ico-consulted",
+        "ok-safeguards-with-idta");
   }
 
   @ParameterizedTest(name = "{0} is refused on {1}")

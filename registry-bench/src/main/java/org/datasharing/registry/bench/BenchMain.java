@@ -534,14 +534,22 @@ public final class BenchMain {
             "retentionPeriod",
             "deletionArrangements",
             "dpiaReference",
+            "onwardDisclosure",
             "terminationArrangements",
             "sanctions",
             "seniorSignOff",
             "successMeasures")) {
       f.put(k, "Benchmark " + k);
     }
-    f.put("startDate", "2027-01-01");
-    f.put("reviewDate", "2027-07-01");
+    f.put("dpiaDate", "2026-10-01");
+    f.put("dpiaOutcome", "no-high-risk");
+    f.put("internationalTransfer", "none");
+    // not before today: a start date before submission is refused
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.LocalDate earliest = java.time.LocalDate.parse("2027-01-01");
+    java.time.LocalDate start = today.isAfter(earliest) ? today : earliest;
+    f.put("startDate", start.toString());
+    f.put("reviewDate", start.plusMonths(6).toString());
     List<Map<String, Object>> parties = new ArrayList<>();
     for (String org : orgs) {
       parties.add(

@@ -62,33 +62,33 @@ class ApiFlowIntegrationTest {
   static final String TRUST = "northshire-nhs-foundation-trust";
 
   static Map<String, Object> party(String org) {
-    return Map.of(
-        "organisation",
-        org,
-        "role",
-        "controller",
-        "lawfulBasis",
-        "public-task",
-        "statutoryPower",
-        "NHS Act 2006 s.82; Care Act 2014 s.6",
-        "contactName",
-        "IG lead",
-        "contactEmail",
-        "ig@" + org + ".example",
-        "specialCategoryCondition",
-        "health-or-social-care",
-        "schedule1Condition",
-        "health-or-social-care-purposes");
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("organisation", org);
+    p.put("role", "controller");
+    p.put("lawfulBasis", "public-task");
+    p.put("statutoryPower", "NHS Act 2006 s.82; Care Act 2014 s.6");
+    p.put("contactName", "IG lead");
+    p.put("contactEmail", "ig@" + org + ".example");
+    p.put("specialCategoryCondition", "health-or-social-care");
+    p.put("schedule1Condition", "health-or-social-care-purposes");
+    // health and care parties disclosing health data meet the common law duty of confidence
+    p.put("confidentialityBasis", "implied-consent-individual-care");
+    p.put("nationalDataOptOut", false);
+    p.put(
+        "nationalDataOptOutReason",
+        "Shared for individual care: the national data opt-out does not apply.");
+    return p;
   }
 
-  static Map<String, Object> fields(String dataset, boolean withSanctions) {
+  /** The fields of a complete agreement sharing the dataset and some of the items it holds. */
+  static Map<String, Object> fields(String dataset, List<String> items, boolean withSanctions) {
     Map<String, Object> f = new java.util.LinkedHashMap<>();
     f.put("title", "Integrated discharge planning");
     f.put("purposes", List.of("direct-care"));
     f.put("purposeDescription", "Plan safe discharge from hospital.");
     f.put("benefits", "Fewer delayed discharges.");
     f.put("datasets", List.of(dataset));
-    f.put("dataItems", List.of("NHS number", "Discharge date"));
+    f.put("dataItems", items);
     f.put("minimisationJustification", "Only what discharge planning needs.");
     f.put("personalDataCategories", List.of("health"));
     f.put("dataSubjectCategories", List.of("patients"));
@@ -105,6 +105,10 @@ class ApiFlowIntegrationTest {
     f.put("retentionPeriod", "P2Y");
     f.put("deletionArrangements", "Secure deletion, confirmed in writing.");
     f.put("dpiaReference", "DPIA-2026-031");
+    f.put("dpiaDate", "2026-10-01");
+    f.put("dpiaOutcome", "no-high-risk");
+    f.put("onwardDisclosure", "No onward disclosure unless the law requires it.");
+    f.put("internationalTransfer", "none");
     f.put("startDate", "2027-01-01");
     f.put("reviewDate", "2027-07-01");
     f.put("terminationArrangements", "Three months' notice.");
@@ -122,6 +126,8 @@ class ApiFlowIntegrationTest {
     assertThat(datasets.status()).isEqualTo(200);
     // a search result: ranked items, each with its dataset
     String dataset = datasets.body().at("/items/0/dataset/id").asText();
+    List<String> items = new java.util.ArrayList<>();
+    datasets.body().at("/items/0/dataset/dataItems").forEach(i -> items.add(i.asText()));
     List<Map<String, Object>> parties = List.of(party(ICB), party(COUNCIL), party(TRUST));
 
     Answer draft =
@@ -129,7 +135,7 @@ class ApiFlowIntegrationTest {
             "partner.icb",
             "POST",
             "/api/agreements",
-            Map.of("id", "dsa-flow", "fields", fields(dataset, false), "parties", parties));
+            Map.of("id", "dsa-flow", "fields", fields(dataset, items, false), "parties", parties));
     assertThat(draft.status()).isEqualTo(201);
 
     Answer incomplete = call("partner.icb", "POST", "/api/agreements/dsa-flow/submit", null);
@@ -141,7 +147,7 @@ class ApiFlowIntegrationTest {
                     "partner.icb",
                     "PUT",
                     "/api/agreements/dsa-flow",
-                    Map.of("fields", fields(dataset, true), "parties", parties))
+                    Map.of("fields", fields(dataset, items, true), "parties", parties))
                 .status())
         .isEqualTo(200);
     Answer submitted = call("partner.icb", "POST", "/api/agreements/dsa-flow/submit", null);

@@ -136,7 +136,9 @@ class DisclosureTest {
       String id = "dsa-random-" + i;
       String title = "Random agreement " + i;
       Map<String, Object> fields =
-          new java.util.LinkedHashMap<>(ApiFlowIntegrationTest.fields(dataset, true));
+          new java.util.LinkedHashMap<>(
+              ApiFlowIntegrationTest.fields(
+                  dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
       fields.put("title", title);
       AgreementContent c =
           new AgreementContent(

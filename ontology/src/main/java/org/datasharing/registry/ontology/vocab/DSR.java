@@ -67,6 +67,21 @@ public final class DSR {
   public static final Resource DecisionOutcome = resource("DecisionOutcome");
 
   /**
+   * A data protection officer's decision, on behalf of their organisation, at the review of an
+   * agreement in force: continue, amend or end it.
+   */
+  public static final Resource ReviewDecision = resource("ReviewDecision");
+
+  /** What a data protection officer decided at the review of an agreement. */
+  public static final Resource ReviewOutcome = resource("ReviewOutcome");
+
+  /**
+   * A data protection officer's notice, on behalf of their organisation, that it leaves an
+   * agreement in force while the other parties continue on a new version without it.
+   */
+  public static final Resource Leaving = resource("Leaving");
+
+  /**
    * Evidence that an organisation meets an information security or governance assurance scheme,
    * valid for a period.
    */
@@ -195,6 +210,13 @@ public final class DSR {
 
   /** When the agreement was terminated or expired (UTC). */
   public static final Property endedAt = property("endedAt");
+
+  /**
+   * On an agreement: the review date every party agreed at its last review, which replaces the
+   * review date of the version in force until another version is approved. On a review decision:
+   * the date the party proposed.
+   */
+  public static final Property nextReviewDate = property("nextReviewDate");
 
   /** The latest version of the agreement, whatever its state. */
   public static final Property currentVersion = property("currentVersion");
@@ -338,6 +360,44 @@ public final class DSR {
   /** How the parties will judge whether the sharing achieves its purpose. */
   public static final Property successMeasures = property("successMeasures");
 
+  // Data-protection additions (issue 23)
+
+  /** The contract or legal act meeting UK GDPR Article 28(3) under which a processor party acts. */
+  public static final Property processorTerms = property("processorTerms");
+
+  /** Whether, and on what terms, a recipient may disclose the shared data to non-parties. */
+  public static final Property onwardDisclosure = property("onwardDisclosure");
+
+  /** How a health or care party meets the common law duty of confidentiality. */
+  public static final Property confidentialityBasis = property("confidentialityBasis");
+
+  /** Whether the party applies the NHS national data opt-out. */
+  public static final Property nationalDataOptOut = property("nationalDataOptOut");
+
+  /** Why the national data opt-out does or does not apply. */
+  public static final Property nationalDataOptOutReason = property("nationalDataOptOutReason");
+
+  /** How long the recipients keep the shared data, as an ISO 8601 duration. */
+  public static final Property retentionDuration = property("retentionDuration");
+
+  /** The date of the data protection impact assessment. */
+  public static final Property dpiaDate = property("dpiaDate");
+
+  /** The outcome of the data protection impact assessment. */
+  public static final Property dpiaOutcome = property("dpiaOutcome");
+
+  /** The residual risk after the data protection impact assessment's measures. */
+  public static final Property dpiaResidualRisk = property("dpiaResidualRisk");
+
+  /** A summary of the data protection impact assessment for publication. */
+  public static final Property dpiaSummary = property("dpiaSummary");
+
+  /** Whether and on what basis the shared data is transferred outside the UK. */
+  public static final Property internationalTransfer = property("internationalTransfer");
+
+  /** The appropriate safeguard for a transfer outside the UK. */
+  public static final Property transferMechanism = property("transferMechanism");
+
   // Decisions
 
   /** The exact agreement version decided on. */
@@ -351,6 +411,15 @@ public final class DSR {
 
   /** The organisation the data protection officer decided for. */
   public static final Property onBehalfOf = property("onBehalfOf");
+
+  /** The version in force that a review decision is about. */
+  public static final Property reviewOf = property("reviewOf");
+
+  /** The review date a review decision answers. */
+  public static final Property reviewDueOn = property("reviewDueOn");
+
+  /** The version in force an organisation leaves. */
+  public static final Property leaves = property("leaves");
 
   /**
    * The hex SHA-256 of the agreement version's content (its sorted canonical N-Triples) at the time
@@ -474,6 +543,15 @@ public final class DSR {
    */
   public static final Resource RequestChanges = resource("RequestChanges");
 
+  /** At a review: continue until the next review date the party proposes. */
+  public static final Resource ContinueSharing = resource("ContinueSharing");
+
+  /** At a review: the terms must change; the review stays open until an amendment is approved. */
+  public static final Resource AmendmentNeeded = resource("AmendmentNeeded");
+
+  /** At a review: the sharing is no longer needed; the agreement is terminated. */
+  public static final Resource EndSharing = resource("EndSharing");
+
   // Audit actions (individuals of {@link #AuditAction})
 
   /** A record was created, e.g. a draft agreement or a dataset. */
@@ -520,6 +598,12 @@ public final class DSR {
 
   /** An organisation or user was onboarded to the registry. */
   public static final Resource Onboard = resource("Onboard");
+
+  /** A data protection officer recorded a review decision on an agreement due for review. */
+  public static final Resource Review = resource("Review");
+
+  /** A party gave notice that it leaves an agreement in force. */
+  public static final Resource Leave = resource("Leave");
 
   // The UK ICO data sharing code checklist (individuals of {@link #IcoChecklistItem})
 

@@ -28,7 +28,12 @@ public final class DSRREF {
           DataSubject.ID,
           AssuranceScheme.ID,
           Theme.ID,
-          SharingCondition.ID);
+          SharingCondition.ID,
+          ConfidentialityBasis.ID,
+          DpiaOutcome.ID,
+          RiskLevel.ID,
+          InternationalTransfer.ID,
+          TransferMechanism.ID);
 
   private DSRREF() {}
 
@@ -174,5 +179,45 @@ public final class DSRREF {
     public static final Resource RestrictedStatutory = conceptResource(ID, "restricted-statutory");
 
     private SharingCondition() {}
+  }
+
+  /** Common law duty of confidentiality bases ({@code dsr:confidentialityBasis}). */
+  public static final class ConfidentialityBasis {
+    public static final String ID = "confidentiality-basis";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private ConfidentialityBasis() {}
+  }
+
+  /** Outcomes of a data protection impact assessment ({@code dsr:dpiaOutcome}). */
+  public static final class DpiaOutcome {
+    public static final String ID = "dpia-outcome";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private DpiaOutcome() {}
+  }
+
+  /** Residual risk levels ({@code dsr:dpiaResidualRisk}). */
+  public static final class RiskLevel {
+    public static final String ID = "risk-level";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private RiskLevel() {}
+  }
+
+  /** Bases for transfers outside the UK ({@code dsr:internationalTransfer}). */
+  public static final class InternationalTransfer {
+    public static final String ID = "international-transfer";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private InternationalTransfer() {}
+  }
+
+  /** Appropriate safeguards for transfers outside the UK ({@code dsr:transferMechanism}). */
+  public static final class TransferMechanism {
+    public static final String ID = "transfer-mechanism";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private TransferMechanism() {}
   }
 }

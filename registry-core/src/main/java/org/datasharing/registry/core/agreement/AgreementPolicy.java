@@ -31,6 +31,13 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *       and, for an amendment, every party to the version in force, so that no party can be dropped
  *       (or bound to new terms) without its consent.
  *   <li><b>Suspend, resume, terminate</b>: the DPO of a party to the version in force.
+ *   <li><b>Review</b> (continue, amend or end) an agreement due for review: the DPO of each party
+ *       to the version in force, except one that gave notice of leaving it; a party may change its
+ *       decision until the review completes.
+ *   <li><b>Leave</b> an agreement in force (approved, active or due for review) with three or more
+ *       parties: the DPO of a party to the version in force, for their own organisation, while no
+ *       other amendment is under way. The others continue on a new version without it, which the
+ *       leaving organisation need not approve. With two parties, leaving is terminating.
  *   <li><b>Withdraw</b> a submitted version before any decision on it, <b>delete</b> a draft that
  *       was never submitted: staff of the organisation that drafted the agreement.
  * </ul>
@@ -49,6 +56,8 @@ public final class AgreementPolicy {
     SUSPEND,
     RESUME,
     TERMINATE,
+    REVIEW,
+    LEAVE,
     WITHDRAW,
     DELETE
   }
@@ -86,6 +95,8 @@ public final class AgreementPolicy {
       case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
       case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
       case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
+      case REVIEW -> review(actor, a);
+      case LEAVE -> leave(actor, a);
       case WITHDRAW -> withdraw(actor, a);
       case DELETE -> delete(actor, a);
     };
@@ -132,7 +143,16 @@ public final class AgreementPolicy {
    */
   static Set<String> deciders(AgreementSnapshot a, Node version) {
     Set<String> out = new TreeSet<>(a.partyOrganisations(version));
-    approvedAncestor(a, version).ifPresent(p -> out.addAll(a.partyOrganisations(p)));
+    approvedAncestor(a, version)
+        .ifPresent(
+            p -> {
+              Set<String> before = new TreeSet<>(a.partyOrganisations(p));
+              // The exception to amendment consent: an organisation that gave notice of leaving the
+              // version in force cannot block the version the others continue on. It stays a
+              // decider only of a version that still names it as a party.
+              before.removeAll(a.leavers(p));
+              out.addAll(before);
+            });
     return out;
   }
 
@@ -253,6 +273,62 @@ public final class AgreementPolicy {
     if (!a.status().canMoveTo(target) || !resumeAllowed) {
       return conflict(
           "Agreement " + a.slug() + " cannot move from " + a.status() + " to " + target);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The organisations whose review decisions a review needs: the parties to the version in force,
+   * except any that gave notice of leaving it.
+   */
+  static Set<String> reviewers(AgreementSnapshot a) {
+    Node inForce = a.versionInForce().orElse(a.currentVersion());
+    Set<String> out = new TreeSet<>(a.partyOrganisations(inForce));
+    out.removeAll(a.leavers(inForce));
+    return out;
+  }
+
+  private static Optional<Refusal> review(Actor actor, AgreementSnapshot a) {
+    if (!actor.has(Actor.Role.DPO)
+        || actor.organisation().filter(reviewers(a)::contains).isEmpty()) {
+      return forbidden(
+          "Only the data protection officer of a party to the version in force can record a"
+              + " review decision");
+    }
+    if (a.status() != AgreementStatus.REVIEW_DUE) {
+      return conflict("Agreement " + a.slug() + " is not due for review; it is " + a.status());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> leave(Actor actor, AgreementSnapshot a) {
+    Node inForce = a.versionInForce().orElse(a.currentVersion());
+    List<String> parties = a.partyOrganisations(inForce);
+    if (!actor.has(Actor.Role.DPO) || actor.organisation().filter(parties::contains).isEmpty()) {
+      return forbidden(
+          "Only the data protection officer of a party to the version in force can give notice of"
+              + " leaving it");
+    }
+    if (a.status() != AgreementStatus.APPROVED
+        && a.status() != AgreementStatus.ACTIVE
+        && a.status() != AgreementStatus.REVIEW_DUE) {
+      return conflict(
+          "Only an agreement in force (approved, active or due for review) can be left; agreement "
+              + a.slug()
+              + " is "
+              + a.status());
+    }
+    if (parties.size() < 3) {
+      return conflict(
+          "Agreement "
+              + a.slug()
+              + " has two parties: leaving it would end it for both, so terminate it instead");
+    }
+    if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
+      return conflict(
+          "Agreement "
+              + a.slug()
+              + " already has an amendment under way; give notice of leaving once it is decided");
     }
     return Optional.empty();
   }

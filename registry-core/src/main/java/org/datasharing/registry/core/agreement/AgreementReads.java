@@ -347,7 +347,19 @@ final class AgreementReads {
         mapper.fromGraph(a.graph(), current),
         AgreementPolicy.sortedDeciders(a, current),
         AgreementPolicy.allowed(caps),
-        refusals(caps));
+        refusals(caps),
+        a.reviewDue(),
+        a.currentReview().values().stream()
+            .map(
+                r ->
+                    new AgreementView.ReviewView(
+                        r.organisation(),
+                        AgreementService.ReviewOutcome.of(r.outcome()).map(Enum::name).orElse("?"),
+                        r.nextReviewDate(),
+                        r.reason(),
+                        r.agent().getURI(),
+                        r.at()))
+            .toList());
   }
 
   private static java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refusals(

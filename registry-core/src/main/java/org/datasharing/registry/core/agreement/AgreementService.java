@@ -35,6 +35,8 @@ public final class AgreementService {
   private final Decisions decisions;
   private final Withdrawal withdrawal;
   private final AfterApproval afterApproval;
+  private final Reviews reviews;
+  private final PartyLeaving leaving;
   private final DateTransitions dates;
 
   public AgreementService(
@@ -56,6 +58,8 @@ public final class AgreementService {
     this.decisions = new Decisions(writes, ids, clock, hashes, assurance);
     this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
+    this.reviews = new Reviews(writes, ids, clock, hashes);
+    this.leaving = new PartyLeaving(writes, drafting, ids, clock);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
 
@@ -76,6 +80,27 @@ public final class AgreementService {
     }
 
     static Optional<Outcome> of(Node node) {
+      return Arrays.stream(values()).filter(o -> o.node.equals(node)).findFirst();
+    }
+  }
+
+  /** A DPO's decision at the review of an agreement due for review. */
+  public enum ReviewOutcome {
+    CONTINUE(DSR.ContinueSharing.asNode()),
+    AMEND(DSR.AmendmentNeeded.asNode()),
+    END(DSR.EndSharing.asNode());
+
+    private final Node node;
+
+    ReviewOutcome(Node node) {
+      this.node = node;
+    }
+
+    public Node node() {
+      return node;
+    }
+
+    static Optional<ReviewOutcome> of(Node node) {
       return Arrays.stream(values()).filter(o -> o.node.equals(node)).findFirst();
     }
   }
@@ -218,6 +243,31 @@ public final class AgreementService {
 
   public Result<AgreementView> terminate(Actor actor, String id, String reason) {
     return afterApproval.terminate(actor, id, reason);
+  }
+
+  /**
+   * Records the DPO's review decision on an agreement due for review: {@code CONTINUE} with the
+   * next review date (after today, within the longest review interval), {@code AMEND}, or {@code
+   * END} with a reason (terminates it). When every party has decided to continue, the agreement is
+   * active again until the earliest date proposed.
+   */
+  public Result<AgreementView> review(
+      Actor actor,
+      String id,
+      ReviewOutcome outcome,
+      Optional<java.time.LocalDate> nextReviewDate,
+      Optional<String> reason) {
+    return reviews.review(actor, id, outcome, nextReviewDate, reason);
+  }
+
+  /**
+   * The DPO of a party gives notice that their organisation leaves an agreement in force with three
+   * or more parties: a new version without it, otherwise the same text, goes to the remaining
+   * parties for approval; the version in force binds everyone meanwhile.
+   */
+  public Result<AgreementView> leave(
+      Actor actor, String id, String organisation, Optional<String> reason) {
+    return leaving.leave(actor, id, organisation, reason);
   }
 
   /**

@@ -101,6 +101,87 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
     return one(version, property).map(n -> LocalDate.parse(n.getLiteralLexicalForm()));
   }
 
+  /**
+   * The review date in force: the one every party agreed at the last review, else the review date
+   * of the version in force.
+   */
+  Optional<LocalDate> reviewDue() {
+    Optional<Node> agreed = one(iri, DSR.nextReviewDate.asNode());
+    if (agreed.isPresent()) {
+      return agreed.map(n -> LocalDate.parse(n.getLiteralLexicalForm()));
+    }
+    return date(versionInForce().orElse(currentVersion()), DSR.reviewDate.asNode());
+  }
+
+  /** A recorded review decision. */
+  record Review(
+      Node version,
+      LocalDate dueOn,
+      String organisation,
+      Node outcome,
+      Optional<LocalDate> nextReviewDate,
+      Optional<String> reason,
+      Node agent,
+      Instant at) {}
+
+  /** Every review decision, oldest first. */
+  List<Review> reviews() {
+    List<Review> out = new ArrayList<>();
+    graph
+        .find(Node.ANY, DSR.reviewOf.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node r = t.getSubject();
+              out.add(
+                  new Review(
+                      t.getObject(),
+                      LocalDate.parse(
+                          one(r, DSR.reviewDueOn.asNode()).orElseThrow().getLiteralLexicalForm()),
+                      one(r, DSR.onBehalfOf.asNode())
+                          .flatMap(o -> ids.slug(o, "organisation"))
+                          .orElse("?"),
+                      one(r, DSR.outcome.asNode()).orElseThrow(),
+                      one(r, DSR.nextReviewDate.asNode())
+                          .map(n -> LocalDate.parse(n.getLiteralLexicalForm())),
+                      one(r, DSR.reason.asNode()).map(Node::getLiteralLexicalForm),
+                      one(r, PROV.wasAssociatedWith.asNode()).orElseThrow(),
+                      Instant.parse(
+                          one(r, PROV.endedAtTime.asNode())
+                              .orElseThrow()
+                              .getLiteralLexicalForm())));
+            });
+    out.sort(java.util.Comparator.comparing(Review::at));
+    return out;
+  }
+
+  /**
+   * The review under way: the decisions on the version in force that answer the review date in
+   * force, each organisation's latest only.
+   */
+  java.util.Map<String, Review> currentReview() {
+    java.util.Map<String, Review> out = new java.util.TreeMap<>();
+    Optional<Node> inForce = versionInForce();
+    Optional<LocalDate> due = reviewDue();
+    reviews().stream()
+        .filter(r -> inForce.filter(r.version()::equals).isPresent())
+        .filter(r -> due.filter(r.dueOn()::equals).isPresent())
+        .forEach(r -> out.put(r.organisation(), r));
+    return out;
+  }
+
+  /** The organisations that gave notice of leaving the version. */
+  java.util.Set<String> leavers(Node version) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    graph
+        .find(Node.ANY, DSR.leaves.asNode(), version)
+        .forEachRemaining(
+            t ->
+                one(t.getSubject(), DSR.onBehalfOf.asNode())
+                    .flatMap(o -> ids.slug(o, "organisation"))
+                    .ifPresent(out::add));
+    return out;
+  }
+
   /** A recorded decision. */
   record Decision(
       Node iri,

@@ -20,7 +20,9 @@ public record AgreementView(
     AgreementContent content,
     List<String> deciders,
     java.util.Set<AgreementPolicy.Action> allowed,
-    java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refused) {
+    java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refused,
+    Optional<java.time.LocalDate> reviewDue,
+    List<ReviewView> currentReview) {
 
   /** Whether the caller may do the action now (the same answer the service gives). */
   public boolean can(AgreementPolicy.Action action) {
@@ -50,6 +52,18 @@ public record AgreementView(
       String decidedBy,
       Instant at,
       String contentHash) {}
+
+  /**
+   * One party's decision at the review under way (the latest, if it changed its mind): {@code
+   * CONTINUE} with the next review date it proposes, {@code AMEND} or {@code END}.
+   */
+  public record ReviewView(
+      String organisation,
+      String outcome,
+      Optional<java.time.LocalDate> nextReviewDate,
+      Optional<String> reason,
+      String decidedBy,
+      Instant at) {}
 
   /** A line of a list of agreements. */
   public record Summary(

@@ -155,6 +155,18 @@ final class ContentMapper {
           violations.add(new Violation(field, "Enter a real date as YYYY-MM-DD"));
         }
       }
+      case DURATION -> {
+        String d = String.valueOf(value).strip();
+        if (value instanceof String && XSDDatatype.XSDduration.isValid(d)) {
+          g.add(s, p, NodeFactory.createLiteralDT(d, XSDDatatype.XSDduration));
+        } else {
+          violations.add(
+              new Violation(
+                  field,
+                  "Enter the period as an ISO 8601 duration, such as P7Y for seven years or P18M"
+                      + " for eighteen months"));
+        }
+      }
       case REF -> ref(scheme, value, field, violations).ifPresent(c -> g.add(s, p, c));
       case REF_LIST ->
           list(value, field, violations)
@@ -381,7 +393,7 @@ final class ContentMapper {
     Node first = values.get(0);
     return Optional.of(
         switch (kind) {
-          case TEXT, DATE -> first.getLiteralLexicalForm();
+          case TEXT, DATE, DURATION -> first.getLiteralLexicalForm();
           case BOOLEAN -> Boolean.parseBoolean(first.getLiteralLexicalForm());
           case TEXT_LIST -> values.stream().map(Node::getLiteralLexicalForm).sorted().toList();
           case REF -> ReferenceData.code(first);

@@ -46,7 +46,8 @@ final class DateTransitions {
               a -> {
                 Node v = a.versionInForce().orElse(a.currentVersion());
                 Optional<LocalDate> start = a.date(v, DSR.startDate.asNode());
-                Optional<LocalDate> review = a.date(v, DSR.reviewDate.asNode());
+                // the date agreed at the last review, if any, replaces the version's
+                Optional<LocalDate> review = a.reviewDue();
                 Optional<LocalDate> end = a.date(v, DSR.endDate.asNode());
                 AgreementStatus s = a.status();
                 AgreementStatus target = null;

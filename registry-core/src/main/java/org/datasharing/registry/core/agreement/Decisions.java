@@ -8,6 +8,8 @@ import static org.datasharing.registry.core.common.Result.notFound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,6 +150,7 @@ final class Decisions {
             if (next == AgreementStatus.APPROVED) {
               a.triples(ag, DSR.versionInForce.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
               add(add, ag, ag, DSR.versionInForce.asNode(), v);
+              detail += afterAmendment(a, v, remove, add);
             }
           }
           if (reason.isPresent() && outcome != Outcome.APPROVE) {
@@ -158,6 +161,32 @@ final class Decisions {
               new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail, evidence));
         },
         actor);
+  }
+
+  /**
+   * An approved amendment that sets a new review date replaces a date agreed at an earlier review
+   * (one that keeps the date, such as a party leaving, keeps the agreed date too); an agreement due
+   * for review whose review date is then in the future is active again: the approval completes the
+   * review.
+   */
+  private String afterAmendment(AgreementSnapshot a, Node v, List<Quad> remove, List<Quad> add) {
+    if (a.amendmentStatus().isEmpty() || a.versionInForce().isEmpty()) {
+      return "";
+    }
+    Node ag = a.iri();
+    Optional<LocalDate> review = a.date(v, DSR.reviewDate.asNode());
+    boolean newDate = !review.equals(a.date(a.versionInForce().get(), DSR.reviewDate.asNode()));
+    if (newDate) {
+      a.triples(ag, DSR.nextReviewDate.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    }
+    Optional<LocalDate> due = newDate ? review : a.reviewDue();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    if (a.status() != AgreementStatus.REVIEW_DUE || due.filter(today::isBefore).isEmpty()) {
+      return "";
+    }
+    a.triples(ag, DSR.status.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+    add(add, ag, ag, DSR.status.asNode(), AgreementStatus.ACTIVE.node());
+    return "; review completed by the amendment: active again, next review on " + due.get();
   }
 
   private static String yours(AssuranceCheck.Gap gap) {

@@ -9,6 +9,9 @@ import static org.datasharing.registry.core.common.Result.invalid;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -292,27 +296,73 @@ final class Drafting {
         new Union(
             new Union(
                 new Union(content, reference.graph()), store.graph(Graphs.ORGANISATIONS_NODE)),
-            sharedDatasetFlags(content, v));
+            sharedDatasetFacts(content, v));
     List<String> parties = new ArrayList<>(mapper.fromGraph(a.graph(), v).partyOrganisations());
-    return validator.violations(
-        data,
-        r -> {
-          if (r.focus().isURI() && r.focus().getURI().startsWith(v.getURI() + "/party/")) {
-            String slug = r.focus().getURI().substring((v.getURI() + "/party/").length());
-            String field =
-                r.field().startsWith("party.") ? r.field().substring("party.".length()) : r.field();
-            return "parties[" + parties.indexOf(slug) + "]." + field;
-          }
-          return r.field();
-        });
+    List<Violation> out = new ArrayList<>(startDateInThePast(a, v).stream().toList());
+    out.addAll(
+        validator.violations(
+            data,
+            r -> {
+              if (r.focus().isURI() && r.focus().getURI().startsWith(v.getURI() + "/party/")) {
+                String slug = r.focus().getURI().substring((v.getURI() + "/party/").length());
+                String field =
+                    r.field().startsWith("party.")
+                        ? r.field().substring("party.".length())
+                        : r.field();
+                return "parties[" + parties.indexOf(slug) + "]." + field;
+              }
+              return r.field();
+            }));
+    return out.stream().distinct().toList();
   }
 
   /**
-   * The special category and criminal offence flags of the datasets the version shares, so the
-   * shapes can hold the version's own flags to them; only the flags, so the catalogue's own shapes
-   * do not run on an agreement.
+   * A start date before the day of submission (UTC) is refused: parties cannot approve sharing that
+   * has already begun. Depends on the clock, so it is a check here rather than a shape. An
+   * amendment may keep the start date of the version in force.
    */
-  private Graph sharedDatasetFlags(Graph content, Node v) {
+  private Optional<Violation> startDateInThePast(AgreementSnapshot a, Node v) {
+    Optional<LocalDate> start = startDate(a.content(v), v);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    if (start.isEmpty() || !start.get().isBefore(today)) {
+      return Optional.empty();
+    }
+    Optional<LocalDate> inForce = a.versionInForce().flatMap(f -> startDate(a.content(f), f));
+    if (inForce.equals(start)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Violation(
+            Field.START.apiName(),
+            "The start date "
+                + start.get()
+                + " is before today ("
+                + today
+                + "): the parties approve sharing before it starts, so choose today or a later"
+                + " date"));
+  }
+
+  private static Optional<LocalDate> startDate(Graph content, Node v) {
+    return content.find(v, DSR.startDate.asNode(), Node.ANY).toList().stream()
+        .map(t -> t.getObject())
+        .filter(Node::isLiteral)
+        .findFirst()
+        .flatMap(
+            n -> {
+              try {
+                return Optional.of(LocalDate.parse(n.getLiteralLexicalForm()));
+              } catch (DateTimeParseException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /**
+   * The facts of the datasets the version shares that the shapes hold the version to: their special
+   * category and criminal offence flags, their data items and their publisher. Only these, so the
+   * catalogue's own shapes (which target dcat:Dataset) do not run on an agreement.
+   */
+  private Graph sharedDatasetFacts(Graph content, Node v) {
     Graph flags = GraphFactory.createDefaultGraph();
     Graph catalog = store.graph(Graphs.CATALOG_NODE);
     content
@@ -320,7 +370,11 @@ final class Drafting {
         .forEachRemaining(
             shared -> {
               for (Node flag :
-                  List.of(DSR.specialCategoryData.asNode(), DSR.criminalOffenceData.asNode())) {
+                  List.of(
+                      DSR.specialCategoryData.asNode(),
+                      DSR.criminalOffenceData.asNode(),
+                      DSR.dataItem.asNode(),
+                      DCTerms.publisher.asNode())) {
                 catalog.find(shared.getObject(), flag, Node.ANY).forEachRemaining(flags::add);
               }
             });
@@ -328,11 +382,25 @@ final class Drafting {
   }
 
   private Pending newVersion(AgreementSnapshot a, Node action, String detail) {
+    return newVersion(
+        a, action, detail, action.equals(DSR.Amend.asNode()), UnaryOperator.identity());
+  }
+
+  /**
+   * A new version from the current one's text, changed by {@code change}: an amendment (the
+   * agreement stays in force meanwhile) or the agreement's own next draft.
+   */
+  Pending newVersion(
+      AgreementSnapshot a,
+      Node action,
+      String detail,
+      boolean amendment,
+      UnaryOperator<AgreementContent> change) {
     Node ag = a.iri();
     Node old = a.currentVersion();
     int n = a.versions().stream().mapToInt(a::number).max().orElse(0) + 1;
     Node v = ids.version(ag, n);
-    AgreementContent text = mapper.fromGraph(a.graph(), old);
+    AgreementContent text = change.apply(mapper.fromGraph(a.graph(), old));
     Graph mapped = mapper.toGraph(v, text).orElseThrow();
     Graph fresh = contentOf(ag, v, mapped, n, Optional.of(old));
     List<Quad> remove = new ArrayList<>();
@@ -341,7 +409,7 @@ final class Drafting {
     add.add(Quad.create(ag, ag, DSR.hasVersion.asNode(), v));
     a.triples(ag, DSR.currentVersion.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
     add.add(Quad.create(ag, ag, DSR.currentVersion.asNode(), v));
-    if (action.equals(DSR.Amend.asNode())) {
+    if (amendment) {
       a.triples(ag, DSR.amendmentStatus.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
       add.add(Quad.create(ag, ag, DSR.amendmentStatus.asNode(), AgreementStatus.DRAFT.node()));
     } else {

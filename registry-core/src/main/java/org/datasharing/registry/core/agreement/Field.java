@@ -45,12 +45,25 @@ public enum Field {
   TERMINATION("terminationArrangements", DSR.terminationArrangements, Kind.TEXT, null),
   SANCTIONS("sanctions", DSR.sanctions, Kind.TEXT, null),
   SIGN_OFF("seniorSignOff", DSR.seniorSignOff, Kind.TEXT, null),
-  SUCCESS("successMeasures", DSR.successMeasures, Kind.TEXT, null);
+  SUCCESS("successMeasures", DSR.successMeasures, Kind.TEXT, null),
+  ONWARD_DISCLOSURE("onwardDisclosure", DSR.onwardDisclosure, Kind.TEXT, null),
+  RETENTION_DURATION("retentionDuration", DSR.retentionDuration, Kind.DURATION, null),
+  DPIA_DATE("dpiaDate", DSR.dpiaDate, Kind.DATE, null),
+  DPIA_OUTCOME("dpiaOutcome", DSR.dpiaOutcome, Kind.REF, "dpia-outcome"),
+  DPIA_RESIDUAL_RISK("dpiaResidualRisk", DSR.dpiaResidualRisk, Kind.REF, "risk-level"),
+  DPIA_SUMMARY("dpiaSummary", DSR.dpiaSummary, Kind.TEXT, null),
+  INTERNATIONAL_TRANSFER(
+      "internationalTransfer", DSR.internationalTransfer, Kind.REF, "international-transfer"),
+  TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism");
 
   /**
    * The fields the public sees of an agreement in force (the register, linked data): what is
    * shared, why, about whom and when; never contacts, internal arrangements or the datasets' own
-   * identifiers (a dataset may be hidden from the public).
+   * identifiers (a dataset may be hidden from the public). Retention (its description and its
+   * duration) and the DPIA's published summary are public: privacy notices must state retention (UK
+   * GDPR Articles 13(2)(a), 14(2)(a)) and the ICO recommends publishing DPIA summaries; so are
+   * international transfers (Articles 13(1)(f), 14(1)(f)). The DPIA's reference, date, outcome and
+   * residual risk stay with the parties.
    */
   public static final java.util.Set<Field> PUBLIC =
       java.util.Collections.unmodifiableSet(
@@ -65,7 +78,12 @@ public enum Field {
               CRIMINAL_OFFENCE,
               START,
               REVIEW,
-              END));
+              END,
+              RETENTION,
+              RETENTION_DURATION,
+              DPIA_SUMMARY,
+              INTERNATIONAL_TRANSFER,
+              TRANSFER_MECHANISM));
 
   /** How a field's value is written. */
   public enum Kind {
@@ -73,6 +91,8 @@ public enum Field {
     TEXT_LIST,
     BOOLEAN,
     DATE,
+    /** An ISO 8601 duration (xsd:duration), such as P7Y. */
+    DURATION,
     REF,
     REF_LIST,
     DATASET_LIST,
@@ -128,12 +148,23 @@ public enum Field {
         "special-category-condition"),
     SCHEDULE1_CONDITION("schedule1Condition", DSR.schedule1Condition, Kind.REF, "dpa-schedule-1"),
     CRIMINAL_CONDITION(
-        "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1");
+        "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1"),
+    PROCESSOR_TERMS("processorTerms", DSR.processorTerms, Kind.TEXT, null),
+    CONFIDENTIALITY_BASIS(
+        "confidentialityBasis", DSR.confidentialityBasis, Kind.REF, "confidentiality-basis"),
+    NATIONAL_DATA_OPT_OUT("nationalDataOptOut", DSR.nationalDataOptOut, Kind.BOOLEAN, null),
+    NATIONAL_DATA_OPT_OUT_REASON(
+        "nationalDataOptOutReason", DSR.nationalDataOptOutReason, Kind.TEXT, null);
 
-    /** What the public sees of each party: who it is, its role and its lawful basis. */
+    /**
+     * What the public sees of each party: who it is, its role, its lawful basis, and for health and
+     * care parties the confidentiality basis and whether the national data opt-out applies (the
+     * opt-out policy expects organisations to say publicly whether they apply it).
+     */
     public static final java.util.Set<PartyField> PUBLIC =
         java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.of(ORGANISATION, ROLE, LAWFUL_BASIS));
+            java.util.EnumSet.of(
+                ORGANISATION, ROLE, LAWFUL_BASIS, CONFIDENTIALITY_BASIS, NATIONAL_DATA_OPT_OUT));
 
     private final String apiName;
     private final Property property;

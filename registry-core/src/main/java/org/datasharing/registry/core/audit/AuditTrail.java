@@ -1,6 +1,7 @@
 package org.datasharing.registry.core.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -26,6 +28,17 @@ import org.datasharing.registry.ontology.vocab.DSR;
 public final class AuditTrail {
   private final RegistryStore store;
   private final Clock clock;
+  private final List<VerificationListener> verified = new CopyOnWriteArrayList<>();
+
+  /** Told about every verification that ran (operations' metrics and logs). */
+  @FunctionalInterface
+  public interface VerificationListener {
+    void verified(Verification result, Duration took);
+  }
+
+  public void onVerified(VerificationListener listener) {
+    verified.add(listener);
+  }
 
   public AuditTrail(RegistryStore store, Clock clock) {
     this.store = store;
@@ -96,6 +109,14 @@ public final class AuditTrail {
 
   /** Recomputes every leaf hash and every tree head from the stored events. */
   public Verification verify() {
+    long started = System.nanoTime();
+    Verification result = recompute();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    verified.forEach(l -> l.verified(result, took));
+    return result;
+  }
+
+  private Verification recompute() {
     Map<Node, Graph> events = new HashMap<>();
     store
         .construct(Queries.get("audit-events-all"))

@@ -264,8 +264,8 @@ public final class SparqlService {
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
     AUDIT.info(
-        "user={} subject={} organisation={} roles={} query=sha256:{} outcome={} results={} ms={}",
-        actor.username(),
+        // the subject identifies the caller; the username may be personal data (ASVS V16)
+        "subject={} organisation={} roles={} query=sha256:{} outcome={} results={} ms={}",
         actor.subject(),
         actor.organisation().orElse("-"),
         actor.roles(),

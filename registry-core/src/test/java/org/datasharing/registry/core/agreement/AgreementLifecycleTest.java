@@ -195,6 +195,7 @@ class AgreementLifecycleTest {
         TestRegistry.with(
             t.completeContent(parties), "personalDataCategories", List.of("identifiers"));
     content = TestRegistry.with(content, "datasets", List.of("home-care-packages"));
+    content = TestRegistry.with(content, "dataItems", List.of("NHS number"));
     content = TestRegistry.with(content, "specialCategoryData", false);
     agreements.createDraft(partner(ICB), Optional.of("dsa-flag-wrong"), content).orElseThrow();
 

@@ -108,6 +108,22 @@ class PolicyTableTest {
       return this;
     }
 
+    Driver reviewContinue(String org) {
+      a().review(
+              dpo(org),
+              id,
+              AgreementService.ReviewOutcome.CONTINUE,
+              Optional.of(java.time.LocalDate.parse("2028-01-01")),
+              Optional.empty())
+          .orElseThrow();
+      return this;
+    }
+
+    Driver leave(String org) {
+      a().leave(dpo(org), id, org, Optional.empty()).orElseThrow();
+      return this;
+    }
+
     Driver amend() {
       a().amend(partner(ICB), id).orElseThrow();
       return this;
@@ -115,6 +131,7 @@ class PolicyTableTest {
   }
 
   static final String ACTIVE_AT = "2027-02-01T00:00:00Z";
+  static final String REVIEW_AT = "2027-08-01T00:00:00Z";
 
   final List<State> states =
       List.of(
@@ -135,6 +152,18 @@ class PolicyTableTest {
               "active",
               Instant.parse(ACTIVE_AT),
               d -> d.draft().submit().approveAll().tick(ACTIVE_AT)),
+          new State(
+              "review due",
+              Instant.parse(REVIEW_AT),
+              d -> d.draft().submit().approveAll().tick(REVIEW_AT)),
+          new State(
+              "review due, one party continues",
+              Instant.parse(REVIEW_AT),
+              d -> d.draft().submit().approveAll().tick(REVIEW_AT).reviewContinue(COUNCIL)),
+          new State(
+              "active, the council leaving",
+              Instant.parse(ACTIVE_AT),
+              d -> d.draft().submit().approveAll().tick(ACTIVE_AT).leave(COUNCIL)),
           new State(
               "suspended",
               Instant.parse(ACTIVE_AT),
@@ -172,6 +201,15 @@ class PolicyTableTest {
       case SUSPEND -> a.suspend(actor, d.id, "a reason");
       case RESUME -> a.resume(actor, d.id, "a reason");
       case TERMINATE -> a.terminate(actor, d.id, "a reason");
+      case LEAVE -> a.leave(actor, d.id, actor.organisation().orElse(ICB), Optional.empty());
+      case REVIEW ->
+          a.review(
+              actor,
+              d.id,
+              AgreementService.ReviewOutcome.CONTINUE,
+              Optional.of(
+                  d.t.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusMonths(6)),
+              Optional.empty());
     };
   }
 

@@ -55,7 +55,11 @@ class TransitionTableTest {
                   AgreementStatus.ACTIVE,
                   AgreementStatus.REVIEW_DUE,
                   AgreementStatus.SUSPENDED),
-          "amend", EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE));
+          "amend", EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE),
+          "review", EnumSet.of(AgreementStatus.REVIEW_DUE),
+          "leave",
+              EnumSet.of(
+                  AgreementStatus.APPROVED, AgreementStatus.ACTIVE, AgreementStatus.REVIEW_DUE));
 
   static final Map<String, BiFunction<AgreementService, String, Result<AgreementView>>> OPS =
       Map.of(
@@ -82,7 +86,16 @@ class TransitionTableTest {
           "suspend", (s, id) -> s.suspend(dpo(TRUST), id, "breach under investigation"),
           "resume", (s, id) -> s.resume(dpo(TRUST), id, "investigation closed"),
           "terminate", (s, id) -> s.terminate(dpo(TRUST), id, "no longer needed"),
-          "amend", (s, id) -> s.amend(partner(ICB), id));
+          "amend", (s, id) -> s.amend(partner(ICB), id),
+          "review",
+              (s, id) ->
+                  s.review(
+                      dpo(TRUST),
+                      id,
+                      AgreementService.ReviewOutcome.CONTINUE,
+                      Optional.of(java.time.LocalDate.parse("2028-06-01")),
+                      Optional.empty()),
+          "leave", (s, id) -> s.leave(dpo(TRUST), id, TRUST, Optional.empty()));
 
   @BeforeAll
   static void open() {

@@ -2,6 +2,7 @@ package org.datasharing.registry.core.support;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +93,14 @@ public final class TestRegistry implements AutoCloseable {
     f.put("purposes", List.of("direct-care"));
     f.put("purposeDescription", "Plan safe discharge from hospital to home or care.");
     f.put("benefits", "Fewer delayed discharges and readmissions.");
-    f.put("datasets", List.of(someDataset()));
-    f.put("dataItems", List.of("NHS number", "Name", "Discharge date"));
+    String dataset = someDataset();
+    f.put("datasets", List.of(dataset));
+    // items the dataset holds: an item it does not hold is refused at submit
+    f.put(
+        "dataItems",
+        registry.catalog().get(auditor(), dataset).orElseThrow().dataItems().stream()
+            .limit(3)
+            .toList());
     f.put("minimisationJustification", "Only the items needed to arrange care are shared.");
     f.put("personalDataCategories", List.of("health"));
     f.put("dataSubjectCategories", List.of("patients"));
@@ -112,7 +119,14 @@ public final class TestRegistry implements AutoCloseable {
     f.put("retentionPeriod", "P2Y");
     f.put("deletionArrangements", "Secure deletion at the end of retention, confirmed in writing.");
     f.put("dpiaReference", "DPIA-2026-014");
-    f.put("startDate", "2027-01-01");
+    f.put("dpiaDate", "2026-10-01");
+    f.put("dpiaOutcome", "no-high-risk");
+    f.put("onwardDisclosure", "No onward disclosure unless the law requires it.");
+    f.put("internationalTransfer", "none");
+    // not before today: a start date before submission is refused
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    java.time.LocalDate start = java.time.LocalDate.parse("2027-01-01");
+    f.put("startDate", (today.isAfter(start) ? today : start).toString());
     f.put("reviewDate", "2027-07-01");
     f.put("endDate", "2028-12-31");
     f.put("terminationArrangements", "Three months' notice; data returned or deleted.");
@@ -130,6 +144,10 @@ public final class TestRegistry implements AutoCloseable {
       p.put("contactEmail", "ig@" + org + ".example");
       p.put("specialCategoryCondition", "health-or-social-care");
       p.put("schedule1Condition", "health-or-social-care-purposes");
+      // health and care parties disclosing health data meet the common law duty of confidence
+      p.put("confidentialityBasis", "implied-consent-individual-care");
+      p.put("nationalDataOptOut", false);
+      p.put("nationalDataOptOutReason", "Shared for individual care: the opt-out does not apply.");
       parties.add(p);
     }
     return new AgreementContent(f, parties);

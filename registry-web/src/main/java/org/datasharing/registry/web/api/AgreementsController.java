@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,12 @@ class AgreementsController {
 
   /** A DPO's decision on a named version, naming the content hash of the text the DPO read. */
   record DecisionRequest(Integer version, String contentHash, String outcome, String reason) {}
+
+  /**
+   * A DPO's review decision on an agreement due for review: continue (with the next review date,
+   * YYYY-MM-DD), amend, or end (with a reason).
+   */
+  record ReviewRequest(String outcome, String nextReviewDate, String reason) {}
 
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
@@ -133,6 +141,55 @@ class AgreementsController {
             body.contentHash(),
             outcome,
             Optional.ofNullable(body.reason())),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/reviews")
+  @Operation(
+      summary =
+          "Record the caller's organisation's review decision (DPO) on an agreement due for review:"
+              + " continue (with nextReviewDate), amend, or end (with a reason; terminates it);"
+              + " when every party continues, it is active again until the earliest date proposed")
+  ResponseEntity<Object> review(
+      @PathVariable String id, @RequestBody ReviewRequest body, Authentication auth) {
+    checkReason(body.reason());
+    AgreementService.ReviewOutcome outcome;
+    try {
+      outcome =
+          AgreementService.ReviewOutcome.valueOf(String.valueOf(body.outcome()).toUpperCase());
+    } catch (IllegalArgumentException e) {
+      return Problems.invalid("outcome", "Choose continue, amend or end");
+    }
+    Optional<LocalDate> next = Optional.empty();
+    if (body.nextReviewDate() != null && !body.nextReviewDate().isBlank()) {
+      try {
+        next = Optional.of(LocalDate.parse(body.nextReviewDate().strip()));
+      } catch (DateTimeParseException e) {
+        return Problems.invalid(
+            "nextReviewDate", "The next review date must be a date such as 2028-03-31");
+      }
+    }
+    return Problems.answer(
+        agreements.review(Actors.of(auth), id, outcome, next, Optional.ofNullable(body.reason())),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/parties/{orgId}/withdrawal")
+  @Operation(
+      summary =
+          "Give notice that the caller's organisation (DPO) leaves an agreement in force with three"
+              + " or more parties (optional reason): a version without it goes to the remaining"
+              + " parties for approval, and the version in force binds everyone meanwhile; with two"
+              + " parties, 409 (terminate instead)")
+  ResponseEntity<Object> leave(
+      @PathVariable String id,
+      @PathVariable String orgId,
+      @RequestBody(required = false) ReasonRequest body,
+      Authentication auth) {
+    String reason = body == null ? null : body.reason();
+    checkReason(reason);
+    return Problems.answer(
+        agreements.leave(Actors.of(auth), id, orgId, Optional.ofNullable(reason)),
         HttpStatus.CREATED);
   }
 

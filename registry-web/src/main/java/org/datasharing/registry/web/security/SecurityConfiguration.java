@@ -1,5 +1,6 @@
 package org.datasharing.registry.web.security;
 
+import org.datasharing.registry.web.operations.MetricsProperties;
 import org.datasharing.registry.web.platform.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * One filter chain for the API and linked data: stateless, Keycloak JWTs as bearer tokens. Roles
@@ -24,8 +27,9 @@ class SecurityConfiguration {
   };
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, MetricsProperties metrics) throws Exception {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    ScrapeToken scrape = new ScrapeToken(metrics);
     http.securityMatcher(
             "/api/**",
             "/id/**",
@@ -37,11 +41,15 @@ class SecurityConfiguration {
             "/catalog",
             "/catalog/**")
         .csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credentials to forge
+        .headers(SecurityHeaders.policy())
+        .addFilterBefore(new ActorLogContext(), AuthorizationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
                     .permitAll()
+                    .requestMatchers(ScrapeToken.ENDPOINT)
+                    .access(scrape.orAdministrator())
                     .requestMatchers(
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                     .permitAll()
@@ -61,7 +69,8 @@ class SecurityConfiguration {
                     .denyAll())
         .oauth2ResourceServer(
             rs ->
-                rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                rs.bearerTokenResolver(scrape.resolver())
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
                     .authenticationEntryPoint(
                         (request, response, e) -> {
                           bearer.commence(
@@ -98,6 +107,23 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 "Your role does not allow this")));
     return http.build();
+  }
+
+  /**
+   * A request Spring Security's firewall refuses (an encoded slash, a {@code ;} parameter, ...)
+   * never reaches a filter chain: answer it as a 400 problem with the security headers all the
+   * same.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) -> {
+      SecurityHeaders.writeTo(response);
+      Problems.write(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "The request's URL is not one the registry accepts");
+    };
   }
 
   static JwtAuthenticationConverter jwtAuthenticationConverter() {

@@ -4,7 +4,9 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.core.sparql.SparqlService;
 import org.datasharing.registry.web.platform.Problems;
+import org.datasharing.registry.web.security.ActorLogContext;
 import org.datasharing.registry.web.security.Actors;
+import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
@@ -45,6 +48,8 @@ class SparqlConfiguration {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     http.securityMatcher("/sparql", "/sparql/**")
         .csrf(csrf -> csrf.disable())
+        .headers(SecurityHeaders.policy())
+        .addFilterBefore(new ActorLogContext(), AuthorizationFilter.class)
         // read the pages' login from an existing session; never create one
         .securityContext(
             c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))

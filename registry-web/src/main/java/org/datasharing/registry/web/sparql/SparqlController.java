@@ -15,6 +15,7 @@ import org.datasharing.registry.core.sparql.SparqlOutcome;
 import org.datasharing.registry.core.sparql.SparqlRequest;
 import org.datasharing.registry.core.sparql.SparqlResponse;
 import org.datasharing.registry.core.sparql.SparqlService;
+import org.datasharing.registry.web.operations.DomainMetrics;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -41,9 +42,11 @@ class SparqlController {
       MediaType.parseMediaType("application/sparql-update");
 
   private final SparqlService sparql;
+  private final DomainMetrics metrics;
 
-  SparqlController(SparqlService sparql) {
+  SparqlController(SparqlService sparql, DomainMetrics metrics) {
     this.sparql = sparql;
+    this.metrics = metrics;
   }
 
   @RequestMapping(
@@ -51,12 +54,35 @@ class SparqlController {
       method = {RequestMethod.GET, RequestMethod.POST})
   ResponseEntity<Object> query(HttpServletRequest request, Authentication authentication)
       throws IOException {
+    long started = System.nanoTime();
+    String[] outcome = {null};
+    ResponseEntity<Object> response = answer(request, authentication, outcome);
+    metrics.sparql(
+        outcome[0] != null ? outcome[0] : protocolOutcome(response.getStatusCode().value()),
+        System.nanoTime() - started);
+    return response;
+  }
+
+  /** What a request the core never saw came to: refused by the protocol checks here. */
+  private static String protocolOutcome(int status) {
+    return switch (status) {
+      case 413 -> "too_large";
+      case 415 -> "unsupported_media_type";
+      default -> status < 400 ? "ok" : "bad_request";
+    };
+  }
+
+  /** The answer; {@code result[0]} is set to the core's outcome when the core saw the query. */
+  private ResponseEntity<Object> answer(
+      HttpServletRequest request, Authentication authentication, String[] result)
+      throws IOException {
     int max = sparql.limits().maxQueryBytes();
     if (request.getContentLengthLong() > max
         || (request.getQueryString() != null && request.getQueryString().length() > max)) {
       return tooLarge(max);
     }
     if (request.getParameterValues("update") != null) {
+      result[0] = "REFUSED";
       return refusedUpdate("update");
     }
     Read read = queryText(request, max);
@@ -72,6 +98,7 @@ class SparqlController {
     Actor actor = Actors.of(authentication);
     SparqlOutcome<SparqlResponse> outcome =
         sparql.execute(actor, caller(actor, request), sparqlRequest);
+    result[0] = outcome.ok() ? "ok" : outcome.problem().kind().name();
     if (!outcome.ok()) {
       // a refused query can try again once a running one has ended, at the latest its timeout
       return SparqlProblems.of(outcome.problem(), sparql.limits().timeout());

@@ -50,7 +50,12 @@ class AgreementEditorController {
           "assurance-scheme",
           "lawful-basis",
           "special-category-condition",
-          "dpa-schedule-1");
+          "dpa-schedule-1",
+          "confidentiality-basis",
+          "dpia-outcome",
+          "risk-level",
+          "international-transfer",
+          "transfer-mechanism");
 
   private final AgreementService agreements;
   private final CatalogService catalog;

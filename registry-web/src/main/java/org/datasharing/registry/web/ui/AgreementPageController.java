@@ -165,6 +165,7 @@ class AgreementPageController {
             .orElse(""));
     mav.addObject("timeline", timeline);
     mav.addObject("canDecide", a.can(AgreementPolicy.Action.DECIDE));
+    mav.addObject("canReview", a.can(AgreementPolicy.Action.REVIEW));
     mav.addObject("statusActions", statusActions);
     mav.addObject("canEdit", a.can(AgreementPolicy.Action.EDIT));
     mav.addObject("canRevise", a.can(AgreementPolicy.Action.REVISE));
@@ -274,6 +275,89 @@ class AgreementPageController {
       return new ModelAndView("redirect:/agreements/" + id);
     }
     return invalidOrConflict(actor, id, r, "action");
+  }
+
+  /** A DPO's review decision: continue (with the next review date), amend, or end. */
+  @PostMapping("/agreements/{id}/review")
+  ModelAndView review(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String reviewOutcome,
+      @RequestParam(name = "nextReview-day", defaultValue = "") String day,
+      @RequestParam(name = "nextReview-month", defaultValue = "") String month,
+      @RequestParam(name = "nextReview-year", defaultValue = "") String year,
+      @RequestParam(defaultValue = "") String reviewReason,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Optional<AgreementService.ReviewOutcome> chosen =
+        switch (reviewOutcome) {
+          case "continue" -> Optional.of(AgreementService.ReviewOutcome.CONTINUE);
+          case "amend" -> Optional.of(AgreementService.ReviewOutcome.AMEND);
+          case "end" -> Optional.of(AgreementService.ReviewOutcome.END);
+          default -> Optional.empty();
+        };
+    if (chosen.isEmpty()) {
+      return again(
+          actor,
+          id,
+          List.of(new Pages.ErrorLink("outcome", "reviewOutcome", "Select your review decision")));
+    }
+    Optional<String> badReason = Reasons.problem(reviewReason);
+    if (badReason.isPresent()) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("reason", "reviewReason", badReason.get())));
+    }
+    Optional<LocalDate> next = Optional.empty();
+    if (chosen.get() == AgreementService.ReviewOutcome.CONTINUE
+        && !(day.isBlank() && month.isBlank() && year.isBlank())) {
+      try {
+        next =
+            Optional.of(
+                LocalDate.of(
+                    Integer.parseInt(year.strip()),
+                    Integer.parseInt(month.strip()),
+                    Integer.parseInt(day.strip())));
+      } catch (NumberFormatException | DateTimeException e) {
+        return again(
+            actor,
+            id,
+            List.of(
+                new Pages.ErrorLink(
+                    "nextReviewDate",
+                    "nextReview",
+                    "The next review date must be a real date, for example 31 3 2028")));
+      }
+    }
+    Result<AgreementView> r =
+        agreements.review(
+            actor, id, chosen.get(), next, Optional.of(reviewReason).filter(s -> !s.isBlank()));
+    if (r.ok()) {
+      redirect.addFlashAttribute(
+          "success",
+          "Your review decision is recorded. The agreement is now "
+              + labels.status(r.value().status()).toLowerCase()
+              + ".");
+      return new ModelAndView("redirect:/agreements/" + id);
+    }
+    if (r.failure() == Result.Failure.INVALID || r.failure() == Result.Failure.CONFLICT) {
+      List<Pages.ErrorLink> errors =
+          r.failure() == Result.Failure.CONFLICT
+              ? List.of(new Pages.ErrorLink("outcome", "reviewOutcome", r.message()))
+              : r.violations().stream()
+                  .map(
+                      v ->
+                          new Pages.ErrorLink(
+                              v.field(),
+                              switch (v.field()) {
+                                case "nextReviewDate" -> "nextReview";
+                                case "reason" -> "reviewReason";
+                                default -> "reviewOutcome";
+                              },
+                              v.message()))
+                  .toList();
+      return again(actor, id, errors);
+    }
+    return Pages.failure(r);
   }
 
   @PostMapping("/agreements/{id}/revise")

@@ -98,6 +98,13 @@ final class DraftForm {
     return form;
   }
 
+  /** A party's yes or no answer, posted as {@code true} or {@code false}. */
+  private static boolean isYesNo(String partyField) {
+    return Field.PartyField.byApiName(partyField)
+        .map(f -> f.kind() == Field.Kind.BOOLEAN)
+        .orElse(false);
+  }
+
   private static boolean isList(String name) {
     return Field.byApiName(name)
         .map(f -> f.kind() == Field.Kind.REF_LIST || f.kind() == Field.Kind.DATASET_LIST)
@@ -147,7 +154,9 @@ final class DraftForm {
       p.forEach(
           (k, v) -> {
             if (v != null && !v.isBlank()) {
-              party.put(k, v.strip());
+              String answer = v.strip();
+              boolean yesNo = isYesNo(k) && (answer.equals("true") || answer.equals("false"));
+              party.put(k, yesNo ? (Object) Boolean.valueOf(answer) : answer);
             }
           });
       out.add(party);

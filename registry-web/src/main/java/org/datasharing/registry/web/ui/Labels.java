@@ -147,6 +147,8 @@ class Labels {
       case "Amend" -> "Amendment started";
       case "Withdraw" -> "Withdrawn before any decision";
       case "Delete" -> "Draft deleted";
+      case "Review" -> "Review decision recorded";
+      case "Leave" -> "A party gave notice of leaving";
       default -> action.replaceAll("([a-z])([A-Z])", "$1 $2");
     };
   }

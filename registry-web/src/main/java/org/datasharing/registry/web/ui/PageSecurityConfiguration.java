@@ -3,6 +3,8 @@ package org.datasharing.registry.web.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.web.security.ActorLogContext;
+import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -93,6 +96,8 @@ class PageSecurityConfiguration {
       throws Exception {
     AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
     return http.securityMatcher(unclaimed(chains))
+        .headers(SecurityHeaders.policy())
+        .addFilterBefore(new ActorLogContext(), AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(ASSETS)

@@ -28,7 +28,9 @@ final class Questions {
     CHECKBOXES,
     DATASETS,
     SELECT,
-    EMAIL
+    EMAIL,
+    /** One concept of the question's scheme, as radios. */
+    RADIOS
   }
 
   /** One question: the field's API name, its input, its words and (for pick lists) its scheme. */
@@ -91,7 +93,11 @@ final class Questions {
               "The data",
               List.of(
                   q(Field.DATASETS, Input.DATASETS, "Datasets shared", "Published by the parties"),
-                  q(Field.DATA_ITEMS, Input.LINES, "Data items", "One data item on each line"),
+                  q(
+                      Field.DATA_ITEMS,
+                      Input.LINES,
+                      "Data items",
+                      "One data item on each line, named as the shared datasets list them"),
                   q(
                       Field.MINIMISATION,
                       Input.TEXTAREA,
@@ -155,7 +161,22 @@ final class Questions {
                       Field.ACCURACY,
                       Input.TEXTAREA,
                       "Keeping the data accurate",
-                      "How the parties tell each other about corrections"))),
+                      "How the parties tell each other about corrections"),
+                  q(
+                      Field.ONWARD_DISCLOSURE,
+                      Input.TEXTAREA,
+                      "Disclosing the data to anyone who is not a party",
+                      "Whether a recipient may pass the data on, to whom and on what terms"),
+                  q(
+                      Field.INTERNATIONAL_TRANSFER,
+                      Input.RADIOS,
+                      "Is the data transferred outside the UK?",
+                      "Including access from outside the UK by a processor (UK GDPR Chapter V)"),
+                  q(
+                      Field.TRANSFER_MECHANISM,
+                      Input.RADIOS,
+                      "Transfer mechanism",
+                      "Only for a transfer under appropriate safeguards (UK GDPR Article 46)"))),
           new Section(
               "rights",
               "Individuals and their rights",
@@ -183,7 +204,12 @@ final class Questions {
                       Field.RETENTION,
                       Input.TEXT,
                       "How long the data is kept",
-                      "For example, 2 years"),
+                      "For example, 2 years after the case closes"),
+                  q(
+                      Field.RETENTION_DURATION,
+                      Input.TEXT,
+                      "How long the data is kept, as a period (optional)",
+                      "An ISO 8601 duration: for example P7Y for 7 years or P18M for 18 months"),
                   q(
                       Field.DELETION,
                       Input.TEXTAREA,
@@ -198,6 +224,26 @@ final class Questions {
                       Input.TEXT,
                       "Data protection impact assessment reference",
                       "Give this or the reason none is needed, not both"),
+                  q(
+                      Field.DPIA_DATE,
+                      Input.DATE,
+                      "Date of the impact assessment",
+                      "When it was completed; only with a reference"),
+                  q(
+                      Field.DPIA_OUTCOME,
+                      Input.RADIOS,
+                      "Outcome of the impact assessment",
+                      "Only with a reference"),
+                  q(
+                      Field.DPIA_RESIDUAL_RISK,
+                      Input.RADIOS,
+                      "Risk that remains after the assessment's measures (optional)",
+                      "If it is high, the ICO must be consulted (UK GDPR Article 36)"),
+                  q(
+                      Field.DPIA_SUMMARY,
+                      Input.TEXTAREA,
+                      "Summary of the assessment for publication (optional)",
+                      "Shown on the public register while the agreement is in force"),
                   q(
                       Field.NO_DPIA,
                       Input.TEXTAREA,
@@ -274,7 +320,24 @@ final class Questions {
           p(
               PartyField.CRIMINAL_CONDITION,
               Input.SELECT,
-              "Condition for criminal offence data (DPA 2018 Schedule 1)"));
+              "Condition for criminal offence data (DPA 2018 Schedule 1)"),
+          p(
+              PartyField.PROCESSOR_TERMS,
+              Input.TEXT,
+              "Processor contract meeting UK GDPR Article 28(3) (processors only)"),
+          p(
+              PartyField.CONFIDENTIALITY_BASIS,
+              Input.SELECT,
+              "Basis under the common law duty of confidentiality (health and care parties"
+                  + " disclosing health data)"),
+          p(
+              PartyField.NATIONAL_DATA_OPT_OUT,
+              Input.YES_NO,
+              "Does the national data opt-out apply to what the party discloses?"),
+          p(
+              PartyField.NATIONAL_DATA_OPT_OUT_REASON,
+              Input.TEXT,
+              "Why the national data opt-out does or does not apply"));
 
   /** Party roles: the core's codes and their words. */
   static final Map<String, String> ROLES = new LinkedHashMap<>();

@@ -58,6 +58,16 @@ final class Browser implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // every document records what its Content-Security-Policy blocked (DevTools scripts are not
+    // subject to the page's CSP); page() reports them like axe violations
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        Map.of(
+            "source",
+            "window.__cspViolations = [];"
+                + "document.addEventListener('securitypolicyviolation', e =>"
+                + " window.__cspViolations.push(e.violatedDirective + ' blocked '"
+                + " + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));"));
   }
 
   void open(String url) {
@@ -127,6 +137,9 @@ final class Browser implements AutoCloseable {
 
   /** As above; {@code ours} false for pages the registry does not render (Keycloak's). */
   void page(String name, boolean ours) throws Exception {
+    if (ours) {
+      cspViolations(name);
+    }
     shot++;
     screenshot(String.format("%02d-%s", shot, name));
     Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
@@ -150,6 +163,16 @@ final class Browser implements AutoCloseable {
       } else {
         System.out.println("[axe, not the registry's page] " + line);
       }
+    }
+  }
+
+  /** What the page's Content-Security-Policy blocked so far, as violations. */
+  @SuppressWarnings("unchecked")
+  private void cspViolations(String name) {
+    Object blocked =
+        ((JavascriptExecutor) driver).executeScript("return window.__cspViolations || []");
+    for (Object v : (List<Object>) blocked) {
+      violations.add(name + " (" + driver.getCurrentUrl() + "): Content-Security-Policy " + v);
     }
   }
 

@@ -188,6 +188,12 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
       browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
       browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
       browser.select("parties-" + i + "-schedule1Condition", "health-or-social-care-purposes");
+      // health and care parties disclosing health data: the common law duty of confidentiality
+      browser.select("parties-" + i + "-confidentialityBasis", "implied-consent-individual-care");
+      browser.select("parties-" + i + "-nationalDataOptOut", "false");
+      browser.type(
+          "parties-" + i + "-nationalDataOptOutReason",
+          "Shared for individual care: the national data opt-out does not apply.");
     }
     browser.page("editor-parties");
     browser.click("#save-and-continue");
@@ -207,6 +213,8 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.type("securityMeasures", "Encrypted in transit and at rest; breaches reported in 24h.");
     browser.type("commonFormats", "CSV to an agreed schema.");
     browser.type("accuracyArrangements", "Corrections re-sent from the source system.");
+    browser.type("onwardDisclosure", "No onward disclosure unless the law requires it.");
+    browser.check("internationalTransfer-none");
     browser.click("#save-and-continue");
 
     onPage(agreement, "rights");
@@ -222,11 +230,16 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
 
     onPage(agreement, "impact");
     browser.type("dpiaReference", "DPIA-2026-044");
+    LocalDate assessed = today.minusMonths(1);
+    browser.type("dpiaDate-day", String.valueOf(assessed.getDayOfMonth()));
+    browser.type("dpiaDate-month", String.valueOf(assessed.getMonthValue()));
+    browser.type("dpiaDate-year", String.valueOf(assessed.getYear()));
+    browser.check("dpiaOutcome-no-high-risk");
     browser.type("seniorSignOff", "Caldicott Guardians of both parties");
     browser.click("#save-and-continue");
 
     onPage(agreement, "dates");
-    LocalDate start = today.minusDays(7);
+    LocalDate start = today; // a start date before submission is refused
     LocalDate review = today.plusMonths(6);
     browser.type("startDate-day", String.valueOf(start.getDayOfMonth()));
     browser.type("startDate-month", String.valueOf(start.getMonthValue()));

@@ -569,6 +569,95 @@ class UiPagesTest {
   }
 
   @Test
+  void editor_asksTheDataProtectionQuestions_andSavesTheirAnswers() throws Exception {
+    var partner = user("partner.council", "partner", COUNCIL);
+    String id =
+        call(post("/agreements/new").with(partner).with(csrf()).param("title", "Falls response"))
+            .getRedirectedUrl()
+            .replaceAll("/agreements/([^/]+)/edit/parties", "$1");
+
+    // health confidentiality per party: a basis and a yes or no answer on the opt-out
+    String partiesPage =
+        call(get("/agreements/" + id + "/edit/parties").with(partner)).getContentAsString();
+    assertThat(partiesPage)
+        .contains(
+            "id=\"parties-0-confidentialityBasis\"",
+            "Section 251 support",
+            "id=\"parties-0-nationalDataOptOut\"",
+            "id=\"parties-0-processorTerms\"");
+    call(
+        post("/agreements/" + id + "/edit/parties")
+            .with(partner)
+            .with(csrf())
+            .param("parties[0].organisation", COUNCIL)
+            .param("parties[0].role", "controller")
+            .param("parties[0].confidentialityBasis", "section-251-support")
+            .param("parties[0].nationalDataOptOut", "true")
+            .param("parties[0].nationalDataOptOutReason", "Section 251 support: opt-outs removed.")
+            .param("parties[1].organisation", TRUST)
+            .param("parties[1].role", "processor")
+            .param("parties[1].processorTerms", "Contract NCC-DPC-7 (Article 28(3))"));
+
+    // transfers outside the UK and the DPIA's outcome as radios of their schemes
+    String protection =
+        call(get("/agreements/" + id + "/edit/protection").with(partner)).getContentAsString();
+    assertThat(protection)
+        .contains("name=\"internationalTransfer\"", "value=\"appropriate-safeguards\"")
+        .contains("name=\"transferMechanism\"", "value=\"idta\"", "id=\"onwardDisclosure\"");
+    call(
+        post("/agreements/" + id + "/edit/protection")
+            .with(partner)
+            .with(csrf())
+            .param("internationalTransfer", "appropriate-safeguards")
+            .param("transferMechanism", "idta")
+            .param("onwardDisclosure", "None without the other parties' written agreement."));
+    call(
+        post("/agreements/" + id + "/edit/impact")
+            .with(partner)
+            .with(csrf())
+            .param("dpiaReference", "DPIA-NCC-2026-031")
+            .param("dpiaDate-day", "1")
+            .param("dpiaDate-month", "10")
+            .param("dpiaDate-year", "2026")
+            .param("dpiaOutcome", "high-risk-mitigated")
+            .param("dpiaSummary", "High risks were mitigated by pseudonymisation."));
+
+    // a retention period that is not an ISO 8601 duration is refused, naming the question
+    MockHttpServletResponse badDuration =
+        call(
+            post("/agreements/" + id + "/edit/retention")
+                .with(partner)
+                .with(csrf())
+                .param("retentionDuration", "7 years"));
+    assertThat(badDuration.getStatus()).isEqualTo(422);
+    assertThat(badDuration.getContentAsString()).contains("href=\"#retentionDuration\"", "P7Y");
+
+    var saved =
+        registry
+            .agreements()
+            .get(org.datasharing.registry.core.common.Actor.system(), id)
+            .orElseThrow()
+            .content();
+    assertThat(saved.fields())
+        .containsEntry("internationalTransfer", "appropriate-safeguards")
+        .containsEntry("transferMechanism", "idta")
+        .containsEntry("dpiaDate", "2026-10-01")
+        .containsEntry("dpiaOutcome", "high-risk-mitigated")
+        .doesNotContainKey("retentionDuration");
+    assertThat(saved.parties().get(0))
+        .containsEntry("confidentialityBasis", "section-251-support")
+        .containsEntry("nationalDataOptOut", true);
+    assertThat(saved.parties().get(1))
+        .containsEntry("processorTerms", "Contract NCC-DPC-7 (Article 28(3))");
+
+    // check your answers shows the answers in words
+    String check =
+        call(get("/agreements/" + id + "/edit/check").with(partner)).getContentAsString();
+    assertThat(check)
+        .contains("Appropriate safeguards", "High risk, mitigated", "Section 251 support");
+  }
+
+  @Test
   void editor_asksAboutEveryFieldOfAnAgreement() {
     for (Field f : Field.values()) {
       assertThat(Questions.covers(f)).as(f.apiName()).isTrue();
