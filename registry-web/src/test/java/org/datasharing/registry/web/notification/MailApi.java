@@ -60,9 +60,11 @@ final class MailApi {
 
   /** Drafts and submits an agreement between the ICB, the council and the trust; its hash. */
   String submitted(String id, String title, Map<String, Object> dates) throws Exception {
-    String dataset =
-        call("partner.icb", "GET", "/api/datasets", null).body().at("/items/0/dataset/id").asText();
-    Map<String, Object> fields = new java.util.LinkedHashMap<>(fields(dataset));
+    JsonNode datasets = call("partner.icb", "GET", "/api/datasets", null).body();
+    String dataset = datasets.at("/items/0/dataset/id").asText();
+    List<String> items = new java.util.ArrayList<>();
+    datasets.at("/items/0/dataset/dataItems").forEach(i -> items.add(i.asText()));
+    Map<String, Object> fields = new java.util.LinkedHashMap<>(fields(dataset, items));
     fields.put("title", title);
     fields.putAll(dates);
     Answer draft =
@@ -104,25 +106,32 @@ final class MailApi {
     }
   }
 
+  /** A party as the API flow test writes one (the data-protection rules' fields included). */
   static Map<String, Object> party(String org) {
-    return Map.of(
-        "organisation", org,
-        "role", "controller",
-        "lawfulBasis", "public-task",
-        "statutoryPower", "NHS Act 2006 s.82; Care Act 2014 s.6",
-        "contactName", "IG lead",
-        "contactEmail", "ig@" + org + ".example",
-        "specialCategoryCondition", "health-or-social-care",
-        "schedule1Condition", "health-or-social-care-purposes");
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("organisation", org);
+    p.put("role", "controller");
+    p.put("lawfulBasis", "public-task");
+    p.put("statutoryPower", "NHS Act 2006 s.82; Care Act 2014 s.6");
+    p.put("contactName", "IG lead");
+    p.put("contactEmail", "ig@" + org + ".example");
+    p.put("specialCategoryCondition", "health-or-social-care");
+    p.put("schedule1Condition", "health-or-social-care-purposes");
+    p.put("confidentialityBasis", "implied-consent-individual-care");
+    p.put("nationalDataOptOut", false);
+    p.put(
+        "nationalDataOptOutReason",
+        "Shared for individual care: the national data opt-out does not apply.");
+    return p;
   }
 
-  static Map<String, Object> fields(String dataset) {
+  static Map<String, Object> fields(String dataset, List<String> items) {
     Map<String, Object> f = new java.util.LinkedHashMap<>();
     f.put("purposes", List.of("direct-care"));
     f.put("purposeDescription", "Plan safe discharge from hospital.");
     f.put("benefits", "Fewer delayed discharges.");
     f.put("datasets", List.of(dataset));
-    f.put("dataItems", List.of("NHS number", "Discharge date"));
+    f.put("dataItems", items);
     f.put("minimisationJustification", "Only what discharge planning needs.");
     f.put("personalDataCategories", List.of("health"));
     f.put("dataSubjectCategories", List.of("patients"));
@@ -139,6 +148,10 @@ final class MailApi {
     f.put("retentionPeriod", "P2Y");
     f.put("deletionArrangements", "Secure deletion, confirmed in writing.");
     f.put("dpiaReference", "DPIA-2026-031");
+    f.put("dpiaDate", "2026-10-01");
+    f.put("dpiaOutcome", "no-high-risk");
+    f.put("onwardDisclosure", "No onward disclosure unless the law requires it.");
+    f.put("internationalTransfer", "none");
     f.put("startDate", "2027-01-01");
     f.put("reviewDate", "2027-07-01");
     f.put("terminationArrangements", "Three months' notice.");
