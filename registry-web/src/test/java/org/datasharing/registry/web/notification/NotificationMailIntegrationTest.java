@@ -9,6 +9,12 @@ import static org.datasharing.registry.web.notification.MailApi.DPO_TRUST;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
@@ -19,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +59,38 @@ class NotificationMailIntegrationTest {
     r.add("registry.notifications.every", () -> "PT0.3S");
     r.add("registry.notifications.base-url", () -> PAGES);
     r.add("registry.lifecycle.every", () -> "PT1S");
+  }
+
+  /** The system clock, moved forward by {@link #ahead} (the registry refuses past start dates). */
+  static final class ShiftedClock extends Clock {
+    volatile Duration ahead = Duration.ZERO;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(ahead);
+    }
+  }
+
+  static final ShiftedClock CLOCK = new ShiftedClock();
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class ClockConfiguration {
+    // primary over the application's: the expiry test moves past an end date
+    @Bean
+    @Primary
+    Clock shiftedClock() {
+      return CLOCK;
+    }
   }
 
   @LocalServerPort int port;
@@ -177,10 +218,20 @@ class NotificationMailIntegrationTest {
 
   @Test
   void endDateReached_tellsEveryPartysDpoAndTheAuthor_thatItExpired() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     api.approvedByAll(
         "dsa-mail-expire",
         "Mail expire",
-        Map.of("startDate", "2020-01-01", "reviewDate", "2020-06-01", "endDate", "2021-01-01"));
+        Map.of(
+            "startDate", today.toString(),
+            "reviewDate", today.plusDays(5).toString(),
+            "endDate", today.plusDays(10).toString()));
+    try {
+      CLOCK.ahead = Duration.ofDays(30); // the lifecycle tick then finds the end date passed
+      MailApi.await(greenMail::getReceivedMessages, "Expired: Mail expire", 4);
+    } finally {
+      CLOCK.ahead = Duration.ZERO;
+    }
 
     List<Mail> mails = MailApi.await(greenMail::getReceivedMessages, "Expired: Mail expire", 4);
 
