@@ -68,7 +68,9 @@ public final class Registry {
     Bootstrap.initialise(raw, base, sampleData);
     // services write through the observed store, so the search index follows every commit
     this.clock = clock;
-    this.observed = new ObservedStore(raw);
+    // every audited change also records, in the same commit, the notifications it causes
+    this.observed =
+        new ObservedStore(new org.datasharing.registry.core.notification.OutboxStore(raw, base));
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
     // the organisation's name on record when an event is made (organisations is built below,

@@ -32,6 +32,14 @@ public interface IdentityDirectory {
   /** The user with this username, if any. */
   Optional<DirectoryUser> userByUsername(String username);
 
+  /**
+   * The user with this directory identifier (the token's subject), if any. A directory that cannot
+   * look users up by identifier finds nobody.
+   */
+  default Optional<DirectoryUser> userById(String id) {
+    return Optional.empty();
+  }
+
   /** The user with this e-mail address, if any. */
   Optional<DirectoryUser> userByEmail(String email);
 

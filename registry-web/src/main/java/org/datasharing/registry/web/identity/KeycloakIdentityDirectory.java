@@ -251,6 +251,11 @@ final class KeycloakIdentityDirectory implements IdentityDirectory, AutoCloseabl
   }
 
   @Override
+  public Optional<DirectoryUser> userById(String id) {
+    return users.userById(id);
+  }
+
+  @Override
   public Optional<DirectoryUser> userByEmail(String email) {
     return users.userByEmail(email);
   }

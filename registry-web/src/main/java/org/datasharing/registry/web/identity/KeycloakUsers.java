@@ -56,6 +56,18 @@ final class KeycloakUsers {
         "find user " + username, () -> withRoles(realm().users().searchByUsername(username, true)));
   }
 
+  Optional<DirectoryUser> userById(String id) {
+    return call(
+        "find user by id",
+        () -> {
+          try {
+            return withRoles(List.of(realm().users().get(id).toRepresentation()));
+          } catch (jakarta.ws.rs.NotFoundException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
   Optional<DirectoryUser> userByEmail(String email) {
     return call("find user by e-mail", () -> withRoles(realm().users().searchByEmail(email, true)));
   }

@@ -1,0 +1,41 @@
+package org.datasharing.registry.core.notification;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a notification tells its recipients; the slug is how the outbox stores it. */
+public enum NotificationKind {
+  /** A version was submitted: every party's DPO must decide. */
+  DECISION_NEEDED("decision-needed"),
+  /** One party's DPO decided: the author and the other parties' DPOs hear of it. */
+  DECISION("decision"),
+  APPROVED("approved"),
+  ACTIVE("active"),
+  SUSPENDED("suspended"),
+  RESUMED("resumed"),
+  TERMINATED("terminated"),
+  EXPIRED("expired"),
+  /** Reminders, computed from the dates of the version in force (see {@link Reminders}). */
+  REVIEW_DUE_SOON("review-due-soon"),
+  REVIEW_OVERDUE("review-overdue"),
+  END_DATE_SOON("end-date-soon");
+
+  private final String slug;
+
+  NotificationKind(String slug) {
+    this.slug = slug;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  /** A reminder the scheduler computes from a date, not a change someone made. */
+  public boolean reminder() {
+    return this == REVIEW_DUE_SOON || this == REVIEW_OVERDUE || this == END_DATE_SOON;
+  }
+
+  public static Optional<NotificationKind> of(String slug) {
+    return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
+  }
+}

@@ -1,0 +1,63 @@
+package org.datasharing.registry.web.notification;
+
+import java.util.Optional;
+import org.datasharing.registry.core.notification.NotificationDispatcher;
+import org.datasharing.registry.core.notification.Reminders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the dispatcher (and the reminders) on a fixed delay, on the scheduler's thread: a slow or
+ * absent mail server delays notifications, never a request or the change that caused them.
+ */
+@Component
+class NotificationScheduler {
+  private static final Logger log = LoggerFactory.getLogger(NotificationScheduler.class);
+  private final Optional<NotificationDispatcher> dispatcher;
+
+  private final Reminders reminders;
+
+  NotificationScheduler(NotificationConfiguration.Dispatch dispatch, Reminders reminders) {
+    this.dispatcher = dispatch.dispatcher();
+    this.reminders = reminders;
+  }
+
+  @Scheduled(
+      initialDelayString = "${registry.notifications.initial-delay:PT2S}",
+      fixedDelayString = "${registry.notifications.every:PT10S}")
+  void tick() {
+    dispatcher.ifPresent(
+        d -> {
+          try {
+            int finished = d.dispatchDue();
+            if (finished > 0) {
+              log.debug("dispatched {} notification(s)", finished);
+            }
+          } catch (RuntimeException e) {
+            // the store unavailable, say: the next tick tries again
+            log.warn("notification dispatch failed: {}", e.toString());
+          }
+        });
+  }
+
+  /**
+   * Records the reminders due today (review soon or overdue, end date soon). Each is keyed by its
+   * kind, agreement and date and inserted only where absent, so the first run after downtime
+   * catches up once, and several instances running it at once still record each reminder once.
+   */
+  @Scheduled(
+      initialDelayString = "${registry.notifications.reminders-initial-delay:PT5S}",
+      fixedDelayString = "${registry.notifications.reminders-every:PT1H}")
+  void reminders() {
+    try {
+      int recorded = reminders.recordDue();
+      if (recorded > 0) {
+        log.info("recorded {} reminder(s)", recorded);
+      }
+    } catch (RuntimeException e) {
+      log.warn("reminders failed: {}", e.toString());
+    }
+  }
+}
