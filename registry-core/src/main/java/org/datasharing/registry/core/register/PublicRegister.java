@@ -49,16 +49,38 @@ public final class PublicRegister {
     this.reference = reference;
   }
 
-  /** Which entries, in which order: empty statuses means every listed status. */
-  public record Query(List<String> statuses, String organisation, String sort) {
+  /** The longest free-text search accepted. */
+  public static final int MAX_SEARCH = 200;
+
+  /**
+   * Which entries, in which order: empty statuses means every listed status. {@code text} searches
+   * title and purpose (every word must appear); {@code purpose}, {@code dataCategory} and {@code
+   * lawfulBasis} are reference codes (schemes purpose, data-category, lawful-basis).
+   */
+  public record Query(
+      List<String> statuses,
+      String organisation,
+      String sort,
+      String text,
+      String purpose,
+      String dataCategory,
+      String lawfulBasis) {
     public Query {
       statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+
+    public Query(List<String> statuses, String organisation, String sort) {
+      this(statuses, organisation, sort, null, null, null, null);
     }
 
     public static Query all() {
       return new Query(List.of(), null, null);
     }
   }
+
+  /** The filters by reference code: query parameter name and SKOS scheme. */
+  public static final Map<String, String> CODE_FILTERS =
+      Map.of("purpose", "purpose", "dataCategory", "data-category", "lawfulBasis", "lawful-basis");
 
   public Result<List<RegisterEntry>> entries(Query query) {
     List<Violation> violations = new ArrayList<>();
@@ -94,6 +116,13 @@ public final class PublicRegister {
     if (!org.isEmpty() && organisations.get(org).isEmpty()) {
       violations.add(new Violation("organisation", "There is no organisation '" + org + "'"));
     }
+    String text = blank(query.text()) ? "" : query.text().strip().toLowerCase(Locale.ROOT);
+    if (text.length() > MAX_SEARCH) {
+      violations.add(new Violation("q", "Search for " + MAX_SEARCH + " characters or fewer"));
+    }
+    String purpose = code(query.purpose(), "purpose", "a purpose", violations);
+    String category = code(query.dataCategory(), "dataCategory", "a data category", violations);
+    String basis = code(query.lawfulBasis(), "lawfulBasis", "a lawful basis", violations);
     Comparator<RegisterEntry> order = null;
     String sort = query.sort() == null || query.sort().isBlank() ? "title" : query.sort().strip();
     boolean descending = sort.startsWith("-");
@@ -117,9 +146,48 @@ public final class PublicRegister {
         agreements.register().stream()
             .filter(e -> wanted.contains(e.status()))
             .filter(e -> org.isEmpty() || e.parties().contains(org))
+            .filter(e -> text.isEmpty() || matches(e, text))
+            .filter(e -> purpose == null || listed(e, "purposes", purpose))
+            .filter(e -> category == null || listed(e, "personalDataCategories", category))
+            .filter(
+                e ->
+                    basis == null
+                        || e.summary().parties().stream()
+                            .anyMatch(p -> basis.equals(String.valueOf(p.get("lawfulBasis")))))
             .sorted(order.thenComparing(RegisterEntry::id))
             .toList();
     return Result.ok(out);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** The code if it is one of the filter's scheme, else null (with a violation if it was given). */
+  private String code(String value, String parameter, String what, List<Violation> violations) {
+    if (blank(value)) {
+      return null;
+    }
+    String code = value.strip();
+    if (reference.concept(CODE_FILTERS.get(parameter), code).isEmpty()) {
+      violations.add(
+          new Violation(parameter, "'" + code + "' is not " + what + " the register knows"));
+      return null;
+    }
+    return code;
+  }
+
+  private static boolean listed(RegisterEntry e, String field, String code) {
+    return e.summary().fields().get(field) instanceof List<?> list
+        && list.stream().map(String::valueOf).anyMatch(code::equals);
+  }
+
+  /** Every word of the search appears in the title or the purpose description. */
+  private static boolean matches(RegisterEntry e, String text) {
+    Object description = e.summary().fields().get("purposeDescription");
+    String haystack =
+        (e.title() + " " + (description == null ? "" : description)).toLowerCase(Locale.ROOT);
+    return java.util.Arrays.stream(text.split("\\s+")).allMatch(haystack::contains);
   }
 
   private static Comparator<RegisterEntry> comparator(String key) {
@@ -204,10 +272,22 @@ public final class PublicRegister {
     return g;
   }
 
-  /** "Review due" for REVIEW_DUE and so on. */
+  /**
+   * The register's words for a status: its phase ("Approved, not yet started", "In force",
+   * "Ended"), with the detail when there is one ("In force, review due", "Ended (expired)").
+   */
   public static String statusLabel(AgreementStatus s) {
-    String words = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return switch (s) {
+      case APPROVED, ACTIVE -> s.phase().orElseThrow().words();
+      case REVIEW_DUE -> "In force, review due";
+      case SUSPENDED -> "In force, suspended";
+      case TERMINATED -> "Ended (terminated)";
+      case EXPIRED -> "Ended (expired)";
+      default -> {
+        String words = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      }
+    };
   }
 
   private List<String> labels(String scheme, Object codes) {

@@ -78,12 +78,26 @@ class RegisterController {
       @Parameter(description = "title, status, startDate, reviewDate, endDate or id; -key descends")
           @RequestParam(required = false)
           String sort,
+      @Parameter(description = "words that must all appear in the title or purpose")
+          @RequestParam(required = false)
+          String q,
+      @Parameter(description = "a purpose code (reference scheme purpose)")
+          @RequestParam(required = false)
+          String purpose,
+      @Parameter(description = "a personal data category code (reference scheme data-category)")
+          @RequestParam(required = false)
+          String dataCategory,
+      @Parameter(description = "a lawful basis code (reference scheme lawful-basis)")
+          @RequestParam(required = false)
+          String lawfulBasis,
       @Parameter(description = "csv, json, ttl, jsonld, nt or rdf (overrides Accept)")
           @RequestParam(required = false)
           String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
     Result<List<RegisterEntry>> r =
-        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(
+            new PublicRegister.Query(
+                status, organisation, sort, q, purpose, dataCategory, lawfulBasis));
     if (!r.ok()) {
       return Problems.problem(r);
     }
