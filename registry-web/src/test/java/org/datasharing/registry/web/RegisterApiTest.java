@@ -69,7 +69,14 @@ class RegisterApiTest {
         .doesNotContain(SUBMITTED_TITLE)
         .doesNotContain("contactEmail")
         .doesNotContain("contactName")
-        .doesNotContain("@");
+        .doesNotContain("dpoName");
+    // the one contact: each party's data protection officer mailbox, never a named person
+    List<String> contacts = new ArrayList<>();
+    body.forEach(
+        e -> e.at("/summary/parties").forEach(p -> contacts.add(p.at("/contact").asText())));
+    assertThat(contacts)
+        .isNotEmpty()
+        .allMatch(c -> c.startsWith("dpo@") || c.startsWith("data.protection@"));
   }
 
   @Test
@@ -119,7 +126,9 @@ class RegisterApiTest {
       assertThat(records).hasSize(count);
       assertThat(records.get(0).toMap())
           .containsKeys("Title", "Status", "Parties", "Lawful basis", "DPIA done");
-      assertThat(r.getContentAsString()).doesNotContain(DRAFT_TITLE).doesNotContain("@");
+      assertThat(r.getContentAsString()).doesNotContain(DRAFT_TITLE).doesNotContain("Priya Raman");
+      assertThat(records.get(0).toMap())
+          .containsKeys("Statutory power", "Retention", "Contact (data protection officer)");
     }
   }
 

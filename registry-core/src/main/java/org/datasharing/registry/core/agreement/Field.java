@@ -48,9 +48,16 @@ public enum Field {
   SUCCESS("successMeasures", DSR.successMeasures, Kind.TEXT, null);
 
   /**
-   * The fields the public sees of an agreement in force (the register, linked data): what is
-   * shared, why, about whom and when; never contacts, internal arrangements or the datasets' own
+   * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
+   * data and the public agreement page): what is shared, why, about whom and when, how long it is
+   * kept and how it is destroyed, and how people exercise their rights (what the Digital Economy
+   * Act register and the Data Sharing and Governance Act 2019, s.32, publish). Never named
+   * contacts, internal arrangements (security detail, access, sign-off) or the datasets' own
    * identifiers (a dataset may be hidden from the public).
+   *
+   * <p>Data-protection fields still to come (retention duration, the published DPIA summary,
+   * international transfers) join this set when they are modelled; the public page has a place for
+   * them ({@code public-agreement.html}, "dataProtectionDetails").
    */
   public static final java.util.Set<Field> PUBLIC =
       java.util.Collections.unmodifiableSet(
@@ -63,6 +70,9 @@ public enum Field {
               DATA_SUBJECT_CATEGORIES,
               SPECIAL_CATEGORY,
               CRIMINAL_OFFENCE,
+              RIGHTS,
+              RETENTION,
+              DELETION,
               START,
               REVIEW,
               END));
@@ -130,10 +140,21 @@ public enum Field {
     CRIMINAL_CONDITION(
         "criminalOffenceCondition", DSR.criminalOffenceCondition, Kind.REF, "dpa-schedule-1");
 
-    /** What the public sees of each party: who it is, its role and its lawful basis. */
+    /**
+     * What the public sees of each party: who it is, its role, its lawful basis and the statutory
+     * power it relies on (the basis the Digital Economy Act register publishes), and the conditions
+     * for special category and criminal offence data. Never the named contact.
+     */
     public static final java.util.Set<PartyField> PUBLIC =
         java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.of(ORGANISATION, ROLE, LAWFUL_BASIS));
+            java.util.EnumSet.of(
+                ORGANISATION,
+                ROLE,
+                LAWFUL_BASIS,
+                STATUTORY_POWER,
+                SPECIAL_CONDITION,
+                SCHEDULE1_CONDITION,
+                CRIMINAL_CONDITION));
 
     private final String apiName;
     private final Property property;

@@ -23,9 +23,14 @@ import org.datasharing.registry.core.reference.ReferenceData;
 
 /**
  * The public transparency register: agreements that are or were in force (never drafts, submitted,
- * rejected or changes-requested ones), with the fields a public body publishes and no contact
- * details. Filterable by status and organisation, sortable, and flattened to rows with readable
- * labels for the HTML page and the CSV download.
+ * rejected or changes-requested ones), with the fields a public body publishes ({@link
+ * org.datasharing.registry.core.agreement.Field#PUBLIC}). Filterable, sortable, and flattened to
+ * rows with readable labels for the HTML pages and the CSV download.
+ *
+ * <p>The one contact it gives is each party's data protection officer mailbox ({@link
+ * Organisation#dpoEmail()}, which UK GDPR Article 37(7) requires a controller to publish), as
+ * {@code contact} on each party: where a person asks about the sharing or exercises their rights.
+ * Never the agreement's named contacts nor the DPO's name.
  */
 public final class PublicRegister {
   /** The statuses that appear on the register. */
@@ -48,6 +53,9 @@ public final class PublicRegister {
     this.organisations = organisations;
     this.reference = reference;
   }
+
+  /** The name of each party's public contact (its DPO mailbox) in entries. */
+  public static final String CONTACT = "contact";
 
   /** The longest free-text search accepted. */
   public static final int MAX_SEARCH = 200;
@@ -155,8 +163,39 @@ public final class PublicRegister {
                         || e.summary().parties().stream()
                             .anyMatch(p -> basis.equals(String.valueOf(p.get("lawfulBasis")))))
             .sorted(order.thenComparing(RegisterEntry::id))
+            .map(this::withContacts)
             .toList();
     return Result.ok(out);
+  }
+
+  /** One agreement on the register, or empty when it is not on it (drafts are not confirmed). */
+  public Optional<RegisterEntry> entry(String id) {
+    return agreements.register().stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
+        .map(this::withContacts);
+  }
+
+  /** Each party with its DPO mailbox as {@code contact}, the public way to reach it. */
+  private RegisterEntry withContacts(RegisterEntry e) {
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (Map<String, Object> p : e.summary().parties()) {
+      Map<String, Object> q = new java.util.LinkedHashMap<>(p);
+      organisations
+          .get(String.valueOf(p.get("organisation")))
+          .map(Organisation::dpoEmail)
+          .filter(m -> m != null && !m.isBlank())
+          .ifPresent(m -> q.put(CONTACT, m));
+      parties.add(q);
+    }
+    return new RegisterEntry(
+        e.id(),
+        e.iri(),
+        e.title(),
+        e.status(),
+        e.parties(),
+        new org.datasharing.registry.core.agreement.AgreementContent(e.summary().fields(), parties),
+        e.versions());
   }
 
   private static boolean blank(String s) {
@@ -202,23 +241,66 @@ public final class PublicRegister {
     return Comparator.comparing(f);
   }
 
-  /** One register line with readable values, for tables and CSV. */
+  /**
+   * One register line with readable values (labels, never codes or IRIs), for the register's table,
+   * the public agreement page and the CSV. Lists about parties read "Organisation: value".
+   */
   public record Row(
       String id,
       String link,
       String title,
       String status,
+      String phase,
       List<String> parties,
       List<String> purposes,
       String purposeDescription,
+      String benefits,
       List<String> personalDataCategories,
+      List<String> dataSubjectCategories,
       boolean specialCategoryData,
       boolean criminalOffenceData,
       List<String> lawfulBases,
+      List<String> statutoryPowers,
+      List<String> conditions,
       String startDate,
       String reviewDate,
       String endDate,
-      boolean dpiaDone) {}
+      String retentionPeriod,
+      String deletionArrangements,
+      String rightsProcedure,
+      List<String> contacts,
+      boolean dpiaDone,
+      List<PartyRow> partyDetails,
+      List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions) {
+
+    /** The day the version shown was approved by the last party, or "". */
+    public String approvedOn() {
+      return versions.stream()
+          .filter(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::shown)
+          .map(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::approvedOn)
+          .findFirst()
+          .orElse("");
+    }
+
+    /** The number of the version shown (0 if none is known). */
+    public int version() {
+      return versions.stream()
+          .filter(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::shown)
+          .mapToInt(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::number)
+          .findFirst()
+          .orElse(0);
+    }
+  }
+
+  /** One party, readable: conditions are the labels of its special category and criminal ones. */
+  public record PartyRow(
+      String id,
+      String name,
+      String role,
+      String lawfulBasis,
+      String statutoryPower,
+      List<String> conditions,
+      String contact) {}
 
   public List<Row> rows(List<RegisterEntry> entries) {
     Map<String, String> names = new java.util.HashMap<>();
@@ -228,14 +310,23 @@ public final class PublicRegister {
     List<Row> out = new ArrayList<>();
     for (RegisterEntry e : entries) {
       Map<String, Object> f = e.summary().fields();
-      List<String> bases = new ArrayList<>();
+      List<PartyRow> parties = new ArrayList<>();
       for (Map<String, Object> p : e.summary().parties()) {
         String org = String.valueOf(p.get("organisation"));
+        List<String> conditions = new ArrayList<>();
+        condition(p, "specialCategoryCondition", "special-category-condition", conditions);
+        condition(p, "schedule1Condition", "dpa-schedule-1", conditions);
+        condition(p, "criminalOffenceCondition", "dpa-schedule-1", conditions);
         Object basis = p.get("lawfulBasis");
-        bases.add(
-            names.getOrDefault(org, org)
-                + ": "
-                + (basis == null ? "not stated" : label("lawful-basis", String.valueOf(basis))));
+        parties.add(
+            new PartyRow(
+                org,
+                names.getOrDefault(org, org),
+                role(p.get("role")),
+                basis == null ? "not stated" : label("lawful-basis", String.valueOf(basis)),
+                text(p.get("statutoryPower")),
+                List.copyOf(conditions),
+                text(p.get(CONTACT))));
       }
       out.add(
           new Row(
@@ -243,21 +334,63 @@ public final class PublicRegister {
               e.iri(),
               e.title(),
               statusLabel(e.status()),
+              e.status().phase().map(AgreementStatus.Phase::words).orElse(""),
               e.parties().stream().map(p -> names.getOrDefault(p, p)).toList(),
               labels("purpose", f.get("purposes")),
-              f.get("purposeDescription") == null
-                  ? ""
-                  : String.valueOf(f.get("purposeDescription")),
+              text(f.get("purposeDescription")),
+              text(f.get("benefits")),
               labels("data-category", f.get("personalDataCategories")),
+              labels("data-subject", f.get("dataSubjectCategories")),
               Boolean.TRUE.equals(f.get("specialCategoryData")),
               Boolean.TRUE.equals(f.get("criminalOffenceData")),
-              bases,
+              parties.stream().map(p -> p.name() + ": " + p.lawfulBasis()).toList(),
+              parties.stream()
+                  .filter(p -> !p.statutoryPower().isEmpty())
+                  .map(p -> p.name() + ": " + p.statutoryPower())
+                  .toList(),
+              parties.stream()
+                  .flatMap(p -> p.conditions().stream().map(c -> p.name() + ": " + c))
+                  .toList(),
               date(f.get("startDate")),
               date(f.get("reviewDate")),
               date(f.get("endDate")),
-              Boolean.TRUE.equals(f.get("dpiaDone"))));
+              text(f.get("retentionPeriod")),
+              text(f.get("deletionArrangements")),
+              text(f.get("dataSubjectRightsProcedure")),
+              parties.stream()
+                  .filter(p -> !p.contact().isEmpty())
+                  .map(p -> p.name() + ": " + p.contact())
+                  .toList(),
+              Boolean.TRUE.equals(f.get("dpiaDone")),
+              List.copyOf(parties),
+              e.versions()));
     }
     return out;
+  }
+
+  private void condition(Map<String, Object> party, String field, String scheme, List<String> out) {
+    Object code = party.get(field);
+    if (code != null) {
+      String label = label(scheme, String.valueOf(code));
+      if (!out.contains(label)) {
+        out.add(label);
+      }
+    }
+  }
+
+  /** "Controller" for dsr:Controller (or its code), "" when not stated. */
+  private static String role(Object role) {
+    if (role == null) {
+      return "";
+    }
+    String r = String.valueOf(role);
+    r = r.substring(Math.max(r.lastIndexOf('#'), r.lastIndexOf('/')) + 1);
+    String words = r.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : String.valueOf(o);
   }
 
   /** The register's agreements as linked data: each one's public fields only. */

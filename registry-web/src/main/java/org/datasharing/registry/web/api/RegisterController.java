@@ -66,7 +66,8 @@ class RegisterController {
   @Operation(
       summary = "Agreements in force or recently ended, with the fields a public body publishes",
       description =
-          "Never drafts, submitted or refused agreements; no contact details. JSON, text/csv, or RDF"
+          "Never drafts, submitted or refused agreements; the only contact is each party's data"
+              + " protection officer mailbox. JSON, text/csv, or RDF"
               + " (Turtle, JSON-LD, N-Triples, RDF/XML) by Accept or the format parameter.")
   ResponseEntity<Object> register(
       @Parameter(description = "approved, active, review_due, suspended, terminated, expired")
@@ -154,12 +155,21 @@ class RegisterController {
                 "Purposes",
                 "Purpose description",
                 "Personal data categories",
+                "Data subjects",
                 "Special category data",
                 "Criminal offence data",
                 "Lawful basis",
+                "Statutory power",
+                "Special category and criminal offence conditions",
                 "Start date",
                 "Review date",
                 "End date",
+                "Retention",
+                "Destruction",
+                "Exercising your rights",
+                "Contact (data protection officer)",
+                "Approved on",
+                "Version",
                 "DPIA done",
                 "Public summary")
             .get();
@@ -173,12 +183,21 @@ class RegisterController {
             cell(String.join("; ", r.purposes())),
             cell(r.purposeDescription()),
             cell(String.join("; ", r.personalDataCategories())),
+            cell(String.join("; ", r.dataSubjectCategories())),
             yesNo(r.specialCategoryData()),
             yesNo(r.criminalOffenceData()),
             cell(String.join("; ", r.lawfulBases())),
+            cell(String.join("; ", r.statutoryPowers())),
+            cell(String.join("; ", r.conditions())),
             r.startDate(),
             r.reviewDate(),
             r.endDate(),
+            cell(r.retentionPeriod()),
+            cell(r.deletionArrangements()),
+            cell(r.rightsProcedure()),
+            cell(String.join("; ", r.contacts())),
+            r.approvedOn(),
+            r.version() == 0 ? "" : String.valueOf(r.version()),
             yesNo(r.dpiaDone()),
             r.link());
       }
