@@ -22,12 +22,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * An agreement on the register opened in a browser: its public record in plain English, with the
- * public fields only; RDF stays available by Accept.
+ * The public pages, signed out: an agreement on the register opened in a browser is its public
+ * record in plain English, with the public fields only (RDF stays available by Accept); the
+ * privacy, cookies and accessibility pages are in every footer and the phase banner asks for
+ * feedback.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PublicAgreementPageTest {
+class PublicPagesTest {
   static final String ID = "dsa-hospital-discharge";
   static final String PAGE = "/id/agreement/" + ID;
 
@@ -37,6 +39,7 @@ class PublicAgreementPageTest {
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
     r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+    r.add("registry.feedback-address", () -> "tell-us@registry.test");
   }
 
   @Autowired MockMvc mvc;
@@ -152,5 +155,23 @@ class PublicAgreementPageTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(404);
+  }
+
+  @Test
+  void everyPage_linksPrivacyCookiesAndAccessibility_andAsksForFeedback() throws Exception {
+    for (String path : List.of("/register", PAGE, "/privacy", "/cookies", "/accessibility")) {
+      String html = html(path);
+      String footer = html.substring(html.indexOf("<footer"));
+      assertThat(footer)
+          .as(path)
+          .contains("href=\"/privacy\"", "href=\"/cookies\"", "href=\"/accessibility\"");
+      assertThat(html.substring(html.indexOf("govuk-phase-banner"), html.indexOf("</main>")))
+          .as(path)
+          .contains("href=\"mailto:tell-us@registry.test\"");
+    }
+    assertThat(visibleMain(html("/privacy"))).contains("Privacy notice", "audit trail");
+    assertThat(visibleMain(html("/cookies"))).contains("JSESSIONID", "do not use analytics");
+    assertThat(visibleMain(html("/accessibility")))
+        .contains("Accessibility statement", "WCAG", "Enforcement procedure");
   }
 }
