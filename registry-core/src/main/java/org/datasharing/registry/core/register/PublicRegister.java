@@ -333,7 +333,7 @@ public final class PublicRegister {
               e.id(),
               e.iri(),
               e.title(),
-              statusLabel(e.status()),
+              registerLabel(e.status()),
               e.status().phase().map(AgreementStatus.Phase::words).orElse(""),
               e.parties().stream().map(p -> names.getOrDefault(p, p)).toList(),
               labels("purpose", f.get("purposes")),
@@ -405,21 +405,24 @@ public final class PublicRegister {
     return g;
   }
 
+  /** "Review due" for REVIEW_DUE and so on: the status's own words, as signed-in pages show it. */
+  public static String statusLabel(AgreementStatus s) {
+    String words = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   /**
-   * The register's words for a status: its phase ("Approved, not yet started", "In force",
+   * The public register's words for a status: its phase ("Approved, not yet started", "In force",
    * "Ended"), with the detail when there is one ("In force, review due", "Ended (expired)").
    */
-  public static String statusLabel(AgreementStatus s) {
+  public static String registerLabel(AgreementStatus s) {
     return switch (s) {
       case APPROVED, ACTIVE -> s.phase().orElseThrow().words();
       case REVIEW_DUE -> "In force, review due";
       case SUSPENDED -> "In force, suspended";
       case TERMINATED -> "Ended (terminated)";
       case EXPIRED -> "Ended (expired)";
-      default -> {
-        String words = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-      }
+      default -> statusLabel(s);
     };
   }
 

@@ -81,7 +81,7 @@ class RegisterPage {
     mav.addObject("lawfulBases", reference.concepts("lawful-basis"));
     Map<String, String> statuses = new LinkedHashMap<>();
     for (AgreementStatus s : PublicRegister.LISTED) {
-      statuses.put(s.name().toLowerCase(Locale.ROOT), PublicRegister.statusLabel(s));
+      statuses.put(s.name().toLowerCase(Locale.ROOT), PublicRegister.registerLabel(s));
     }
     mav.addObject("statuses", statuses);
     if (!r.ok()) {
