@@ -71,7 +71,7 @@ class ApiBehaviourTest {
             call(get("/id/agreement/dsa-hospital-discharge").accept("text/html"))
                 .getContentAsString())
         .contains(
-            "<h1 class=\"govuk-heading-l\">Hospital Discharge and Reablement Information Sharing</h1>");
+            "<h1 class=\"govuk-heading-xl\">Hospital Discharge and Reablement Information Sharing</h1>");
     assertThat(call(get(iri).accept("application/pdf")).getStatus()).isEqualTo(406);
   }
 

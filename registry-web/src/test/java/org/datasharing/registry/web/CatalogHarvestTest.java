@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.catalog.Dataset;
+import org.datasharing.registry.core.catalog.DatasetVisibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,10 +158,29 @@ class CatalogHarvestTest {
       assertThat(r.getContentType()).startsWith((String) f[0]);
       assertThat(parse(r, (Lang) f[1]).isIsomorphicWith(turtle)).as((String) f[0]).isTrue();
     }
-    // a browser's Accept falls back to Turtle
-    assertThat(fetch("/catalog", "text/html,application/xhtml+xml,*/*;q=0.8").getContentType())
-        .startsWith("text/turtle");
+    // a harvester's wildcard and no preference still get Turtle
+    assertThat(fetch("/catalog", "*/*").getContentType()).startsWith("text/turtle");
     assertThat(fetch("/catalog", "application/pdf").getStatus()).isEqualTo(406);
+  }
+
+  @Test
+  void browser_getsAPageOfTheDiscoverableDatasets_eachLinkingToItsPage() throws Exception {
+    MockHttpServletResponse r = fetch("/catalog", "text/html,application/xhtml+xml,*/*;q=0.8");
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("text/html");
+    String html = r.getContentAsString();
+    assertThat(html).contains("<h1 class=\"govuk-heading-xl\">Catalogue of datasets</h1>");
+    var visible =
+        registry.catalog().all().stream()
+            .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
+            .toList();
+    assertThat(visible).isNotEmpty();
+    for (var d : visible) {
+      assertThat(html).contains("href=\"/datasets/" + d.id() + "\"");
+    }
+    registry.catalog().all().stream()
+        .filter(d -> Boolean.FALSE.equals(d.discoverable()))
+        .forEach(d -> assertThat(html).doesNotContain("/datasets/" + d.id() + "\""));
   }
 
   @Test

@@ -69,7 +69,14 @@ class RegisterApiTest {
         .doesNotContain(SUBMITTED_TITLE)
         .doesNotContain("contactEmail")
         .doesNotContain("contactName")
-        .doesNotContain("@");
+        .doesNotContain("dpoName");
+    // the one contact: each party's data protection officer mailbox, never a named person
+    List<String> contacts = new ArrayList<>();
+    body.forEach(
+        e -> e.at("/summary/parties").forEach(p -> contacts.add(p.at("/contact").asText())));
+    assertThat(contacts)
+        .isNotEmpty()
+        .allMatch(c -> c.startsWith("dpo@") || c.startsWith("data.protection@"));
   }
 
   @Test
@@ -119,7 +126,9 @@ class RegisterApiTest {
       assertThat(records).hasSize(count);
       assertThat(records.get(0).toMap())
           .containsKeys("Title", "Status", "Parties", "Lawful basis", "DPIA done");
-      assertThat(r.getContentAsString()).doesNotContain(DRAFT_TITLE).doesNotContain("@");
+      assertThat(r.getContentAsString()).doesNotContain(DRAFT_TITLE).doesNotContain("Priya Raman");
+      assertThat(records.get(0).toMap())
+          .containsKeys("Statutory power", "Retention", "Contact (data protection officer)");
     }
   }
 
@@ -153,8 +162,9 @@ class RegisterApiTest {
         .contains("href=\"/api/register?format=csv\"")
         .contains("Hospital Discharge and Reablement Information Sharing")
         .doesNotContain(DRAFT_TITLE)
-        .doesNotContain(SUBMITTED_TITLE)
-        .doesNotContain("@");
+        .doesNotContain(SUBMITTED_TITLE);
+    // no contact on the register's list (the layout's feedback link is the service's own)
+    assertThat(html.substring(html.indexOf("<main"), html.indexOf("</main>"))).doesNotContain("@");
     String suspended = call(get("/register").param("status", "suspended")).getContentAsString();
     assertThat(suspended)
         .contains("Domestic Abuse MARAC Information Sharing")
@@ -173,5 +183,75 @@ class RegisterApiTest {
     assertThat(badSort.getContentAsString())
         .contains("Sort the register: Sort by one of")
         .doesNotContain("name=\"sort\""); // "Apply filters" works again
+  }
+
+  @Test
+  void page_wordsEachStatusByWhatItMeans_approvedNotYetStarted_inForce_ended() throws Exception {
+    String html = call(get("/register")).getContentAsString();
+    assertThat(html)
+        .contains("Approved, not yet started", "In force", "Ended")
+        .doesNotContain(">Active<")
+        .doesNotContain(">Expired<");
+    String ended = call(get("/register").param("status", "expired")).getContentAsString();
+    assertThat(ended).contains(">Ended (expired)<");
+  }
+
+  @Test
+  void filters_byTextPurposeCategoryAndBasis_keepOnlyMatchingAgreements() throws Exception {
+    JsonNode all = JSON.readTree(call(get("/api/register")).getContentAsString());
+    JsonNode first = all.get(0);
+    String purpose = first.at("/summary/fields/purposes/0").asText();
+    String category = first.at("/summary/fields/personalDataCategories/0").asText();
+    String basis = first.at("/summary/parties/0/lawfulBasis").asText();
+    JsonNode byPurpose =
+        JSON.readTree(call(get("/api/register").param("purpose", purpose)).getContentAsString());
+    assertThat(byPurpose).isNotEmpty();
+    byPurpose.forEach(
+        e -> assertThat(e.at("/summary/fields/purposes").toString()).contains("\"" + purpose));
+    JsonNode byCategory =
+        JSON.readTree(
+            call(get("/api/register").param("dataCategory", category)).getContentAsString());
+    assertThat(byCategory).isNotEmpty();
+    byCategory.forEach(
+        e ->
+            assertThat(e.at("/summary/fields/personalDataCategories").toString())
+                .contains("\"" + category + "\""));
+    JsonNode byBasis =
+        JSON.readTree(call(get("/api/register").param("lawfulBasis", basis)).getContentAsString());
+    assertThat(byBasis).isNotEmpty();
+    byBasis.forEach(
+        e -> assertThat(e.at("/summary/parties").toString()).contains("\"" + basis + "\""));
+    JsonNode byText =
+        JSON.readTree(
+            call(get("/api/register").param("q", "hospital DISCHARGE")).getContentAsString());
+    assertThat(byText).hasSize(1);
+    assertThat(byText.get(0).get("id").asText()).isEqualTo("dsa-hospital-discharge");
+    assertThat(
+            JSON.readTree(
+                call(get("/api/register").param("q", "zebra crossing")).getContentAsString()))
+        .isEmpty();
+    String page =
+        call(get("/register").param("q", "hospital discharge").param("purpose", purpose))
+            .getContentAsString();
+    assertThat(page).contains("href=\"/register?q=hospital%20discharge&amp;purpose=" + purpose);
+  }
+
+  @Test
+  void filters_withAnUnknownValue_areRefused_namingTheParameter() throws Exception {
+    for (String parameter : List.of("purpose", "dataCategory", "lawfulBasis")) {
+      MockHttpServletResponse api = call(get("/api/register").param(parameter, "no-such-code"));
+      assertThat(api.getStatus()).as(parameter).isEqualTo(422);
+      assertThat(JSON.readTree(api.getContentAsString()).at("/errors/0/field").asText())
+          .isEqualTo(parameter);
+      MockHttpServletResponse page = call(get("/register").param(parameter, "no-such-code"));
+      assertThat(page.getStatus()).as(parameter).isEqualTo(400);
+      assertThat(page.getContentAsString())
+          .contains(
+              "govuk-error-summary", "href=\"#" + parameter + "\"", "no-such-code&#39; is not a");
+    }
+    MockHttpServletResponse tooLong = call(get("/api/register").param("q", "x".repeat(201)));
+    assertThat(tooLong.getStatus()).isEqualTo(422);
+    assertThat(JSON.readTree(tooLong.getContentAsString()).at("/errors/0/field").asText())
+        .isEqualTo("q");
   }
 }

@@ -235,7 +235,24 @@ final class AgreementReads {
               a.one(v, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm).orElse(""),
               s.status(),
               a.partyOrganisations(v),
-              new AgreementContent(fields, parties)));
+              new AgreementContent(fields, parties),
+              publicVersions(a, v)));
+    }
+    return out;
+  }
+
+  /** The versions every party approved, oldest first, with the day of the last approval. */
+  private List<AgreementService.PublicVersion> publicVersions(AgreementSnapshot a, Node shown) {
+    List<AgreementService.PublicVersion> out = new ArrayList<>();
+    for (Node v : a.versions()) {
+      Optional<Instant> at = approvedAt(a, v);
+      if (at.isPresent()) {
+        out.add(
+            new AgreementService.PublicVersion(
+                a.number(v),
+                at.get().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                v.equals(shown)));
+      }
     }
     return out;
   }

@@ -155,7 +155,14 @@ public final class AgreementService {
       String title,
       AgreementStatus status,
       List<String> parties,
-      AgreementContent summary) {}
+      AgreementContent summary,
+      List<PublicVersion> versions) {}
+
+  /**
+   * A version every party approved, for the public version history: its number, the day the last
+   * party approved it (ISO date) and whether it is the version the register shows.
+   */
+  public record PublicVersion(int number, String approvedOn, boolean shown) {}
 
   /**
    * Agreements that are or were in force, never drafts or refused ones, with public fields only.

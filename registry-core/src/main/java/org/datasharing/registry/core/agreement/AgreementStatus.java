@@ -71,6 +71,37 @@ public enum AgreementStatus {
     return out;
   }
 
+  /**
+   * Where a public agreement stands, in the register's words: approved but before its start date,
+   * in force (including review due and suspended), or ended. Empty for statuses the public does not
+   * see.
+   */
+  public Optional<Phase> phase() {
+    return switch (this) {
+      case APPROVED -> Optional.of(Phase.NOT_STARTED);
+      case ACTIVE, REVIEW_DUE, SUSPENDED -> Optional.of(Phase.IN_FORCE);
+      case TERMINATED, EXPIRED -> Optional.of(Phase.ENDED);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The public phases of an agreement, each with the words the register uses. */
+  public enum Phase {
+    NOT_STARTED("Approved, not yet started"),
+    IN_FORCE("In force"),
+    ENDED("Ended");
+
+    private final String words;
+
+    Phase(String words) {
+      this.words = words;
+    }
+
+    public String words() {
+      return words;
+    }
+  }
+
   /** Approved and not ended: the version in force binds the parties. */
   public boolean inForce() {
     return this == APPROVED || this == ACTIVE || this == REVIEW_DUE || this == SUSPENDED;

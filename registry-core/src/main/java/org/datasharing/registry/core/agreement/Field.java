@@ -57,8 +57,11 @@ public enum Field {
   TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism");
 
   /**
-   * The fields the public sees of an agreement in force (the register, linked data): what is
-   * shared, why, about whom and when; never contacts, internal arrangements or the datasets' own
+   * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
+   * data and the public agreement page): what is shared, why, about whom and when, how long it is
+   * kept and how it is destroyed, and how people exercise their rights (what the Digital Economy
+   * Act register and the Data Sharing and Governance Act 2019, s.32, publish). Never named
+   * contacts, internal arrangements (security detail, access, sign-off) or the datasets' own
    * identifiers (a dataset may be hidden from the public). Retention (its description and its
    * duration) and the DPIA's published summary are public: privacy notices must state retention (UK
    * GDPR Articles 13(2)(a), 14(2)(a)) and the ICO recommends publishing DPIA summaries; so are
@@ -76,10 +79,12 @@ public enum Field {
               DATA_SUBJECT_CATEGORIES,
               SPECIAL_CATEGORY,
               CRIMINAL_OFFENCE,
+              RIGHTS,
+              RETENTION,
+              DELETION,
               START,
               REVIEW,
               END,
-              RETENTION,
               RETENTION_DURATION,
               DPIA_SUMMARY,
               INTERNATIONAL_TRANSFER,
@@ -157,14 +162,24 @@ public enum Field {
         "nationalDataOptOutReason", DSR.nationalDataOptOutReason, Kind.TEXT, null);
 
     /**
-     * What the public sees of each party: who it is, its role, its lawful basis, and for health and
-     * care parties the confidentiality basis and whether the national data opt-out applies (the
-     * opt-out policy expects organisations to say publicly whether they apply it).
+     * What the public sees of each party: who it is, its role, its lawful basis and the statutory
+     * power it relies on (the basis the Digital Economy Act register publishes), the conditions for
+     * special category and criminal offence data, and for health and care parties the
+     * confidentiality basis and whether the national data opt-out applies (the opt-out policy
+     * expects organisations to say publicly whether they apply it). Never the named contact.
      */
     public static final java.util.Set<PartyField> PUBLIC =
         java.util.Collections.unmodifiableSet(
             java.util.EnumSet.of(
-                ORGANISATION, ROLE, LAWFUL_BASIS, CONFIDENTIALITY_BASIS, NATIONAL_DATA_OPT_OUT));
+                ORGANISATION,
+                ROLE,
+                LAWFUL_BASIS,
+                STATUTORY_POWER,
+                SPECIAL_CONDITION,
+                SCHEDULE1_CONDITION,
+                CRIMINAL_CONDITION,
+                CONFIDENTIALITY_BASIS,
+                NATIONAL_DATA_OPT_OUT));
 
     private final String apiName;
     private final Property property;

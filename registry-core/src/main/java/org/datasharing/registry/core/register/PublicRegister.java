@@ -23,9 +23,14 @@ import org.datasharing.registry.core.reference.ReferenceData;
 
 /**
  * The public transparency register: agreements that are or were in force (never drafts, submitted,
- * rejected or changes-requested ones), with the fields a public body publishes and no contact
- * details. Filterable by status and organisation, sortable, and flattened to rows with readable
- * labels for the HTML page and the CSV download.
+ * rejected or changes-requested ones), with the fields a public body publishes ({@link
+ * org.datasharing.registry.core.agreement.Field#PUBLIC}). Filterable, sortable, and flattened to
+ * rows with readable labels for the HTML pages and the CSV download.
+ *
+ * <p>The one contact it gives is each party's data protection officer mailbox ({@link
+ * Organisation#dpoEmail()}, which UK GDPR Article 37(7) requires a controller to publish), as
+ * {@code contact} on each party: where a person asks about the sharing or exercises their rights.
+ * Never the agreement's named contacts nor the DPO's name.
  */
 public final class PublicRegister {
   /** The statuses that appear on the register. */
@@ -49,16 +54,41 @@ public final class PublicRegister {
     this.reference = reference;
   }
 
-  /** Which entries, in which order: empty statuses means every listed status. */
-  public record Query(List<String> statuses, String organisation, String sort) {
+  /** The name of each party's public contact (its DPO mailbox) in entries. */
+  public static final String CONTACT = "contact";
+
+  /** The longest free-text search accepted. */
+  public static final int MAX_SEARCH = 200;
+
+  /**
+   * Which entries, in which order: empty statuses means every listed status. {@code text} searches
+   * title and purpose (every word must appear); {@code purpose}, {@code dataCategory} and {@code
+   * lawfulBasis} are reference codes (schemes purpose, data-category, lawful-basis).
+   */
+  public record Query(
+      List<String> statuses,
+      String organisation,
+      String sort,
+      String text,
+      String purpose,
+      String dataCategory,
+      String lawfulBasis) {
     public Query {
       statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+
+    public Query(List<String> statuses, String organisation, String sort) {
+      this(statuses, organisation, sort, null, null, null, null);
     }
 
     public static Query all() {
       return new Query(List.of(), null, null);
     }
   }
+
+  /** The filters by reference code: query parameter name and SKOS scheme. */
+  public static final Map<String, String> CODE_FILTERS =
+      Map.of("purpose", "purpose", "dataCategory", "data-category", "lawfulBasis", "lawful-basis");
 
   public Result<List<RegisterEntry>> entries(Query query) {
     List<Violation> violations = new ArrayList<>();
@@ -94,6 +124,13 @@ public final class PublicRegister {
     if (!org.isEmpty() && organisations.get(org).isEmpty()) {
       violations.add(new Violation("organisation", "There is no organisation '" + org + "'"));
     }
+    String text = blank(query.text()) ? "" : query.text().strip().toLowerCase(Locale.ROOT);
+    if (text.length() > MAX_SEARCH) {
+      violations.add(new Violation("q", "Search for " + MAX_SEARCH + " characters or fewer"));
+    }
+    String purpose = code(query.purpose(), "purpose", "a purpose", violations);
+    String category = code(query.dataCategory(), "dataCategory", "a data category", violations);
+    String basis = code(query.lawfulBasis(), "lawfulBasis", "a lawful basis", violations);
     Comparator<RegisterEntry> order = null;
     String sort = query.sort() == null || query.sort().isBlank() ? "title" : query.sort().strip();
     boolean descending = sort.startsWith("-");
@@ -117,9 +154,79 @@ public final class PublicRegister {
         agreements.register().stream()
             .filter(e -> wanted.contains(e.status()))
             .filter(e -> org.isEmpty() || e.parties().contains(org))
+            .filter(e -> text.isEmpty() || matches(e, text))
+            .filter(e -> purpose == null || listed(e, "purposes", purpose))
+            .filter(e -> category == null || listed(e, "personalDataCategories", category))
+            .filter(
+                e ->
+                    basis == null
+                        || e.summary().parties().stream()
+                            .anyMatch(p -> basis.equals(String.valueOf(p.get("lawfulBasis")))))
             .sorted(order.thenComparing(RegisterEntry::id))
+            .map(this::withContacts)
             .toList();
     return Result.ok(out);
+  }
+
+  /** One agreement on the register, or empty when it is not on it (drafts are not confirmed). */
+  public Optional<RegisterEntry> entry(String id) {
+    return agreements.register().stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
+        .map(this::withContacts);
+  }
+
+  /** Each party with its DPO mailbox as {@code contact}, the public way to reach it. */
+  private RegisterEntry withContacts(RegisterEntry e) {
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (Map<String, Object> p : e.summary().parties()) {
+      Map<String, Object> q = new java.util.LinkedHashMap<>(p);
+      organisations
+          .get(String.valueOf(p.get("organisation")))
+          .map(Organisation::dpoEmail)
+          .filter(m -> m != null && !m.isBlank())
+          .ifPresent(m -> q.put(CONTACT, m));
+      parties.add(q);
+    }
+    return new RegisterEntry(
+        e.id(),
+        e.iri(),
+        e.title(),
+        e.status(),
+        e.parties(),
+        new org.datasharing.registry.core.agreement.AgreementContent(e.summary().fields(), parties),
+        e.versions());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** The code if it is one of the filter's scheme, else null (with a violation if it was given). */
+  private String code(String value, String parameter, String what, List<Violation> violations) {
+    if (blank(value)) {
+      return null;
+    }
+    String code = value.strip();
+    if (reference.concept(CODE_FILTERS.get(parameter), code).isEmpty()) {
+      violations.add(
+          new Violation(parameter, "'" + code + "' is not " + what + " the register knows"));
+      return null;
+    }
+    return code;
+  }
+
+  private static boolean listed(RegisterEntry e, String field, String code) {
+    return e.summary().fields().get(field) instanceof List<?> list
+        && list.stream().map(String::valueOf).anyMatch(code::equals);
+  }
+
+  /** Every word of the search appears in the title or the purpose description. */
+  private static boolean matches(RegisterEntry e, String text) {
+    Object description = e.summary().fields().get("purposeDescription");
+    String haystack =
+        (e.title() + " " + (description == null ? "" : description)).toLowerCase(Locale.ROOT);
+    return java.util.Arrays.stream(text.split("\\s+")).allMatch(haystack::contains);
   }
 
   private static Comparator<RegisterEntry> comparator(String key) {
@@ -134,23 +241,66 @@ public final class PublicRegister {
     return Comparator.comparing(f);
   }
 
-  /** One register line with readable values, for tables and CSV. */
+  /**
+   * One register line with readable values (labels, never codes or IRIs), for the register's table,
+   * the public agreement page and the CSV. Lists about parties read "Organisation: value".
+   */
   public record Row(
       String id,
       String link,
       String title,
       String status,
+      String phase,
       List<String> parties,
       List<String> purposes,
       String purposeDescription,
+      String benefits,
       List<String> personalDataCategories,
+      List<String> dataSubjectCategories,
       boolean specialCategoryData,
       boolean criminalOffenceData,
       List<String> lawfulBases,
+      List<String> statutoryPowers,
+      List<String> conditions,
       String startDate,
       String reviewDate,
       String endDate,
-      boolean dpiaDone) {}
+      String retentionPeriod,
+      String deletionArrangements,
+      String rightsProcedure,
+      List<String> contacts,
+      boolean dpiaDone,
+      List<PartyRow> partyDetails,
+      List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions) {
+
+    /** The day the version shown was approved by the last party, or "". */
+    public String approvedOn() {
+      return versions.stream()
+          .filter(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::shown)
+          .map(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::approvedOn)
+          .findFirst()
+          .orElse("");
+    }
+
+    /** The number of the version shown (0 if none is known). */
+    public int version() {
+      return versions.stream()
+          .filter(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::shown)
+          .mapToInt(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::number)
+          .findFirst()
+          .orElse(0);
+    }
+  }
+
+  /** One party, readable: conditions are the labels of its special category and criminal ones. */
+  public record PartyRow(
+      String id,
+      String name,
+      String role,
+      String lawfulBasis,
+      String statutoryPower,
+      List<String> conditions,
+      String contact) {}
 
   public List<Row> rows(List<RegisterEntry> entries) {
     Map<String, String> names = new java.util.HashMap<>();
@@ -160,36 +310,87 @@ public final class PublicRegister {
     List<Row> out = new ArrayList<>();
     for (RegisterEntry e : entries) {
       Map<String, Object> f = e.summary().fields();
-      List<String> bases = new ArrayList<>();
+      List<PartyRow> parties = new ArrayList<>();
       for (Map<String, Object> p : e.summary().parties()) {
         String org = String.valueOf(p.get("organisation"));
+        List<String> conditions = new ArrayList<>();
+        condition(p, "specialCategoryCondition", "special-category-condition", conditions);
+        condition(p, "schedule1Condition", "dpa-schedule-1", conditions);
+        condition(p, "criminalOffenceCondition", "dpa-schedule-1", conditions);
         Object basis = p.get("lawfulBasis");
-        bases.add(
-            names.getOrDefault(org, org)
-                + ": "
-                + (basis == null ? "not stated" : label("lawful-basis", String.valueOf(basis))));
+        parties.add(
+            new PartyRow(
+                org,
+                names.getOrDefault(org, org),
+                role(p.get("role")),
+                basis == null ? "not stated" : label("lawful-basis", String.valueOf(basis)),
+                text(p.get("statutoryPower")),
+                List.copyOf(conditions),
+                text(p.get(CONTACT))));
       }
       out.add(
           new Row(
               e.id(),
               e.iri(),
               e.title(),
-              statusLabel(e.status()),
+              registerLabel(e.status()),
+              e.status().phase().map(AgreementStatus.Phase::words).orElse(""),
               e.parties().stream().map(p -> names.getOrDefault(p, p)).toList(),
               labels("purpose", f.get("purposes")),
-              f.get("purposeDescription") == null
-                  ? ""
-                  : String.valueOf(f.get("purposeDescription")),
+              text(f.get("purposeDescription")),
+              text(f.get("benefits")),
               labels("data-category", f.get("personalDataCategories")),
+              labels("data-subject", f.get("dataSubjectCategories")),
               Boolean.TRUE.equals(f.get("specialCategoryData")),
               Boolean.TRUE.equals(f.get("criminalOffenceData")),
-              bases,
+              parties.stream().map(p -> p.name() + ": " + p.lawfulBasis()).toList(),
+              parties.stream()
+                  .filter(p -> !p.statutoryPower().isEmpty())
+                  .map(p -> p.name() + ": " + p.statutoryPower())
+                  .toList(),
+              parties.stream()
+                  .flatMap(p -> p.conditions().stream().map(c -> p.name() + ": " + c))
+                  .toList(),
               date(f.get("startDate")),
               date(f.get("reviewDate")),
               date(f.get("endDate")),
-              Boolean.TRUE.equals(f.get("dpiaDone"))));
+              text(f.get("retentionPeriod")),
+              text(f.get("deletionArrangements")),
+              text(f.get("dataSubjectRightsProcedure")),
+              parties.stream()
+                  .filter(p -> !p.contact().isEmpty())
+                  .map(p -> p.name() + ": " + p.contact())
+                  .toList(),
+              Boolean.TRUE.equals(f.get("dpiaDone")),
+              List.copyOf(parties),
+              e.versions()));
     }
     return out;
+  }
+
+  private void condition(Map<String, Object> party, String field, String scheme, List<String> out) {
+    Object code = party.get(field);
+    if (code != null) {
+      String label = label(scheme, String.valueOf(code));
+      if (!out.contains(label)) {
+        out.add(label);
+      }
+    }
+  }
+
+  /** "Controller" for dsr:Controller (or its code), "" when not stated. */
+  private static String role(Object role) {
+    if (role == null) {
+      return "";
+    }
+    String r = String.valueOf(role);
+    r = r.substring(Math.max(r.lastIndexOf('#'), r.lastIndexOf('/')) + 1);
+    String words = r.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : String.valueOf(o);
   }
 
   /** The register's agreements as linked data: each one's public fields only. */
@@ -204,10 +405,25 @@ public final class PublicRegister {
     return g;
   }
 
-  /** "Review due" for REVIEW_DUE and so on. */
+  /** "Review due" for REVIEW_DUE and so on: the status's own words, as signed-in pages show it. */
   public static String statusLabel(AgreementStatus s) {
     String words = s.name().replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /**
+   * The public register's words for a status: its phase ("Approved, not yet started", "In force",
+   * "Ended"), with the detail when there is one ("In force, review due", "Ended (expired)").
+   */
+  public static String registerLabel(AgreementStatus s) {
+    return switch (s) {
+      case APPROVED, ACTIVE -> s.phase().orElseThrow().words();
+      case REVIEW_DUE -> "In force, review due";
+      case SUSPENDED -> "In force, suspended";
+      case TERMINATED -> "Ended (terminated)";
+      case EXPIRED -> "Ended (expired)";
+      default -> statusLabel(s);
+    };
   }
 
   private List<String> labels(String scheme, Object codes) {

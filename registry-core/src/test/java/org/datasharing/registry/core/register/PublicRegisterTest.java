@@ -120,11 +120,20 @@ class PublicRegisterTest {
   }
 
   @Test
-  void rows_andRdf_carryNoContactDetails() {
+  void rows_andRdf_carryNoNamedContacts_onlyEachPartysDpoMailbox() {
     List<RegisterEntry> listed = entries(PublicRegister.Query.all());
     List<PublicRegister.Row> rows = register.rows(listed);
     assertThat(rows).hasSameSizeAs(listed);
-    assertThat(rows.toString()).doesNotContain("@").doesNotContain("contactName");
+    assertThat(rows.toString())
+        .doesNotContain("helen.okafor@")
+        .doesNotContain("Helen Okafor")
+        .doesNotContain("Priya Raman") // the DPO's name
+        .doesNotContain("contactName");
+    assertThat(rows)
+        .anySatisfy(
+            r ->
+                assertThat(r.contacts())
+                    .contains("Northshire County Council: dpo@northshire-cc.example"));
     assertThat(rows).anySatisfy(r -> assertThat(r.parties()).contains("Northshire County Council"));
     assertThat(rows).allSatisfy(r -> assertThat(r.lawfulBases()).hasSameSizeAs(r.parties()));
     var g = register.rdf(listed);

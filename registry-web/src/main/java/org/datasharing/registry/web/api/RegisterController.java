@@ -66,7 +66,8 @@ class RegisterController {
   @Operation(
       summary = "Agreements in force or recently ended, with the fields a public body publishes",
       description =
-          "Never drafts, submitted or refused agreements; no contact details. JSON, text/csv, or RDF"
+          "Never drafts, submitted or refused agreements; the only contact is each party's data"
+              + " protection officer mailbox. JSON, text/csv, or RDF"
               + " (Turtle, JSON-LD, N-Triples, RDF/XML) by Accept or the format parameter.")
   ResponseEntity<Object> register(
       @Parameter(description = "approved, active, review_due, suspended, terminated, expired")
@@ -78,12 +79,26 @@ class RegisterController {
       @Parameter(description = "title, status, startDate, reviewDate, endDate or id; -key descends")
           @RequestParam(required = false)
           String sort,
+      @Parameter(description = "words that must all appear in the title or purpose")
+          @RequestParam(required = false)
+          String q,
+      @Parameter(description = "a purpose code (reference scheme purpose)")
+          @RequestParam(required = false)
+          String purpose,
+      @Parameter(description = "a personal data category code (reference scheme data-category)")
+          @RequestParam(required = false)
+          String dataCategory,
+      @Parameter(description = "a lawful basis code (reference scheme lawful-basis)")
+          @RequestParam(required = false)
+          String lawfulBasis,
       @Parameter(description = "csv, json, ttl, jsonld, nt or rdf (overrides Accept)")
           @RequestParam(required = false)
           String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "application/json") String accept) {
     Result<List<RegisterEntry>> r =
-        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(
+            new PublicRegister.Query(
+                status, organisation, sort, q, purpose, dataCategory, lawfulBasis));
     if (!r.ok()) {
       return Problems.problem(r);
     }
@@ -140,12 +155,21 @@ class RegisterController {
                 "Purposes",
                 "Purpose description",
                 "Personal data categories",
+                "Data subjects",
                 "Special category data",
                 "Criminal offence data",
                 "Lawful basis",
+                "Statutory power",
+                "Special category and criminal offence conditions",
                 "Start date",
                 "Review date",
                 "End date",
+                "Retention",
+                "Destruction",
+                "Exercising your rights",
+                "Contact (data protection officer)",
+                "Approved on",
+                "Version",
                 "DPIA done",
                 "Public summary")
             .get();
@@ -159,12 +183,21 @@ class RegisterController {
             cell(String.join("; ", r.purposes())),
             cell(r.purposeDescription()),
             cell(String.join("; ", r.personalDataCategories())),
+            cell(String.join("; ", r.dataSubjectCategories())),
             yesNo(r.specialCategoryData()),
             yesNo(r.criminalOffenceData()),
             cell(String.join("; ", r.lawfulBases())),
+            cell(String.join("; ", r.statutoryPowers())),
+            cell(String.join("; ", r.conditions())),
             r.startDate(),
             r.reviewDate(),
             r.endDate(),
+            cell(r.retentionPeriod()),
+            cell(r.deletionArrangements()),
+            cell(r.rightsProcedure()),
+            cell(String.join("; ", r.contacts())),
+            r.approvedOn(),
+            r.version() == 0 ? "" : String.valueOf(r.version()),
             yesNo(r.dpiaDone()),
             r.link());
       }

@@ -1,10 +1,17 @@
 package org.datasharing.registry.web.catalog;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.shared.PrefixMapping;
 import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
@@ -12,16 +19,18 @@ import org.datasharing.registry.web.platform.RdfOutput;
 import org.datasharing.registry.web.platform.RdfSyntax;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /catalog}: the public DCAT-AP catalogue for harvesters, signed out, in Turtle (default),
  * JSON-LD, RDF/XML or N-Triples by content negotiation, paged with {@code page} (from 1) and {@code
- * size}.
+ * size}. A browser (asking for text/html first) gets a page listing the same datasets, each linking
+ * to its page.
  */
 @RestController
 class CatalogController {
@@ -43,30 +52,39 @@ class CatalogController {
           .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
           .lock();
 
+  /** RDF first, so a harvester's wildcard still gets RDF; a page for browsers. */
+  private static final List<MediaType> OFFERED =
+      Stream.concat(RdfSyntax.MEDIA_TYPES.stream(), Stream.of(MediaType.TEXT_HTML)).toList();
+
   private final DcatCatalog dcat;
+  private final OrganisationService organisations;
 
   /**
    * The registry's home, with a final slash: the parent of the instance IRI base ({@code /id/}).
    */
   private final String root;
 
-  CatalogController(DcatCatalog dcat, Ids ids) {
+  CatalogController(DcatCatalog dcat, Ids ids, OrganisationService organisations) {
     this.dcat = dcat;
+    this.organisations = organisations;
     this.root = URI.create(ids.base()).resolve("../").toString();
   }
 
   @GetMapping({"/catalog", "/catalog/"})
-  ResponseEntity<Object> catalog(
+  Object catalog(
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept) {
     InvalidParameter.within("page", page, 1, MAX_PAGE);
     InvalidParameter.within("size", size, 1, MAX_SIZE);
-    Optional<RdfSyntax> syntax = Negotiation.rdf(accept);
-    if (syntax.isEmpty()) {
-      return Problems.field(
-          HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(RdfSyntax.MEDIA_TYPES));
+    Optional<MediaType> type = Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType());
+    if (type.isEmpty()) {
+      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
+    if (type.get().equals(MediaType.TEXT_HTML)) {
+      return page();
+    }
+    Optional<RdfSyntax> syntax = RdfSyntax.of(type.get());
     // from the configured base, never from the request's Host header
     String catalog = root + "catalog";
     DcatCatalog.Location at =
@@ -76,6 +94,28 @@ class CatalogController {
             n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
     Graph g = dcat.page(at, page, size);
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    return RdfOutput.answer(g, syntax.get());
+    return RdfOutput.answer(g, syntax.orElseThrow());
+  }
+
+  /** One line of the HTML catalogue. */
+  record Entry(String id, String title, String description, String publisher) {}
+
+  private ModelAndView page() {
+    Map<String, String> names = new HashMap<>();
+    organisations.list().forEach(o -> names.put(o.id(), o.name()));
+    List<Entry> entries =
+        dcat.visible().stream()
+            .map(
+                d ->
+                    new Entry(
+                        d.id(),
+                        d.title(),
+                        d.description() == null ? "" : d.description(),
+                        names.getOrDefault(d.publisher(), d.publisher())))
+            .sorted(Comparator.comparing(e -> e.title().toLowerCase(Locale.ROOT)))
+            .toList();
+    ModelAndView mav = new ModelAndView("catalog");
+    mav.addObject("entries", entries);
+    return mav;
   }
 }

@@ -61,12 +61,16 @@ class DcatCatalog {
   /** Where the catalogue lives: its IRI, the service's home page and how to name a page. */
   record Location(String catalog, String home, IntFunction<String> page) {}
 
+  /** The datasets the public may discover, in catalogue order. */
+  List<Dataset> visible() {
+    return datasets.all().stream()
+        .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
+        .toList();
+  }
+
   /** One page of the catalogue (pages from 1) and the number of pages. */
   Graph page(Location at, int page, int size) {
-    List<Dataset> visible =
-        datasets.all().stream()
-            .filter(d -> DatasetVisibility.visible(DatasetVisibility.PUBLIC, d))
-            .toList();
+    List<Dataset> visible = visible();
     int last = Math.max(1, (visible.size() + size - 1) / size);
     // long arithmetic: page * size can pass Integer.MAX_VALUE
     List<Dataset> slice =

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
+import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.common.Actor;
@@ -15,6 +16,7 @@ import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.linkeddata.LinkedData;
+import org.datasharing.registry.core.register.PublicRegister;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.platform.RdfOutput;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Linked-data IRIs: {@code /id/{organisation,dataset,agreement}/{id}} answer with the resource's
@@ -60,12 +63,19 @@ class LinkedDataController {
   private final Ids ids;
   private final People people;
   private final AuditTrail auditTrail;
+  private final PublicRegister publicRegister;
 
-  LinkedDataController(LinkedData linkedData, Ids ids, People people, AuditTrail auditTrail) {
+  LinkedDataController(
+      LinkedData linkedData,
+      Ids ids,
+      People people,
+      AuditTrail auditTrail,
+      PublicRegister publicRegister) {
     this.linkedData = linkedData;
     this.ids = ids;
     this.people = people;
     this.auditTrail = auditTrail;
+    this.publicRegister = publicRegister;
   }
 
   /**
@@ -180,6 +190,15 @@ class LinkedDataController {
       return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
     if (type.get().equals(MediaType.TEXT_HTML)) {
+      if (kind.equals("agreement")) {
+        // an agreement on the register: its public record in plain English, the same for everyone
+        Optional<RegisterEntry> entry = publicRegister.entry(id);
+        if (entry.isPresent()) {
+          ModelAndView mav = new ModelAndView("public-agreement");
+          mav.addObject("r", publicRegister.rows(List.of(entry.get())).get(0));
+          return mav;
+        }
+      }
       Node main =
           switch (kind) {
             case "organisation" -> ids.organisation(id);

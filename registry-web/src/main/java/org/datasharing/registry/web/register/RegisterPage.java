@@ -10,6 +10,7 @@ import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
 import org.datasharing.registry.web.ui.Pages;
 import org.springframework.http.HttpStatus;
@@ -28,11 +29,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class RegisterPage {
   private final PublicRegister publicRegister;
   private final OrganisationService organisations;
+  private final ReferenceData reference;
 
-  RegisterPage(PublicRegister publicRegister, OrganisationService organisations) {
+  RegisterPage(
+      PublicRegister publicRegister, OrganisationService organisations, ReferenceData reference) {
     this.publicRegister = publicRegister;
     this.organisations = organisations;
+    this.reference = reference;
   }
+
+  /** The filters that keep their value in links (sort links, the CSV download), in order. */
+  private static final List<String> KEPT =
+      List.of("status", "organisation", "q", "purpose", "dataCategory", "lawfulBasis");
 
   /** A column heading; sortable ones link to the register sorted by them (again: reversed). */
   record Column(String label, String sortLink, String ariaSort) {}
@@ -41,19 +49,39 @@ class RegisterPage {
   ModelAndView page(
       @RequestParam(required = false) List<String> status,
       @RequestParam(required = false) String organisation,
-      @RequestParam(required = false) String sort) {
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String purpose,
+      @RequestParam(required = false) String dataCategory,
+      @RequestParam(required = false) String lawfulBasis) {
     Result<List<RegisterEntry>> r =
-        publicRegister.entries(new PublicRegister.Query(status, organisation, sort));
+        publicRegister.entries(
+            new PublicRegister.Query(
+                status, organisation, sort, q, purpose, dataCategory, lawfulBasis));
     String selected = status == null || status.isEmpty() ? "" : status.get(0);
-    String org = organisation == null ? "" : organisation;
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("status", selected);
+    filters.put("organisation", organisation);
+    filters.put("q", q);
+    filters.put("purpose", purpose);
+    filters.put("dataCategory", dataCategory);
+    filters.put("lawfulBasis", lawfulBasis);
+    filters.replaceAll((k, v) -> v == null ? "" : v);
     ModelAndView mav = new ModelAndView("register");
     mav.addObject("status", selected);
-    mav.addObject("organisation", org);
+    mav.addObject("organisation", filters.get("organisation"));
+    mav.addObject("q", filters.get("q"));
+    mav.addObject("purpose", filters.get("purpose"));
+    mav.addObject("dataCategory", filters.get("dataCategory"));
+    mav.addObject("lawfulBasis", filters.get("lawfulBasis"));
     mav.addObject("sort", sort);
     mav.addObject("organisations", organisations.list());
+    mav.addObject("purposes", reference.concepts("purpose"));
+    mav.addObject("dataCategories", reference.concepts("data-category"));
+    mav.addObject("lawfulBases", reference.concepts("lawful-basis"));
     Map<String, String> statuses = new LinkedHashMap<>();
     for (AgreementStatus s : PublicRegister.LISTED) {
-      statuses.put(s.name().toLowerCase(Locale.ROOT), PublicRegister.statusLabel(s));
+      statuses.put(s.name().toLowerCase(Locale.ROOT), PublicRegister.registerLabel(s));
     }
     mav.addObject("statuses", statuses);
     if (!r.ok()) {
@@ -66,7 +94,7 @@ class RegisterPage {
           mav.addObject("sort", null);
           continue;
         }
-        String field = "organisation".equals(v.field()) ? "organisation" : "status";
+        String field = KEPT.contains(v.field()) ? v.field() : "status";
         errors.add(new Pages.ErrorLink(field, field, v.message()));
         mav.addObject(field + "Error", v.message());
       }
@@ -77,26 +105,26 @@ class RegisterPage {
     mav.addObject("errors", List.of());
     mav.addObject("rows", publicRegister.rows(r.value()));
     mav.addObject(
-        "csv",
-        link("/api/register", selected, org, sort).queryParam("format", "csv").toUriString());
+        "csv", link("/api/register", filters, sort).queryParam("format", "csv").toUriString());
     String current = sort == null || sort.isBlank() ? "title" : sort.strip();
+    Map<String, String> f = filters;
     mav.addObject(
         "columns",
         List.of(
-            column("Agreement", "title", current, selected, org),
-            column("Parties and lawful basis", null, current, selected, org),
-            column("Purpose", null, current, selected, org),
-            column("Personal data", null, current, selected, org),
-            column("Status", "status", current, selected, org),
-            column("Start", "startDate", current, selected, org),
-            column("Review", "reviewDate", current, selected, org),
-            column("End", "endDate", current, selected, org),
-            column("DPIA done", null, current, selected, org)));
+            column("Agreement", "title", current, f),
+            column("Parties and lawful basis", null, current, f),
+            column("Purpose", null, current, f),
+            column("Personal data", null, current, f),
+            column("Status", "status", current, f),
+            column("Start", "startDate", current, f),
+            column("Review", "reviewDate", current, f),
+            column("End", "endDate", current, f),
+            column("DPIA done", null, current, f)));
     return mav;
   }
 
   private static Column column(
-      String label, String key, String current, String status, String org) {
+      String label, String key, String current, Map<String, String> filters) {
     if (key == null) {
       return new Column(label, null, null);
     }
@@ -105,17 +133,17 @@ class RegisterPage {
     String next = ascending ? "-" + key : key;
     return new Column(
         label,
-        link("/register", status, org, next).toUriString(),
+        link("/register", filters, next).toUriString(),
         ascending ? "ascending" : descending ? "descending" : "none");
   }
 
-  private static UriComponentsBuilder link(String path, String status, String org, String sort) {
+  private static UriComponentsBuilder link(String path, Map<String, String> filters, String sort) {
     UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-    if (!status.isBlank()) {
-      b.queryParam("status", status);
-    }
-    if (!org.isBlank()) {
-      b.queryParam("organisation", org);
+    for (String k : KEPT) {
+      String v = filters.getOrDefault(k, "");
+      if (!v.isBlank()) {
+        b.queryParam(k, v);
+      }
     }
     if (sort != null && !sort.isBlank()) {
       b.queryParam("sort", sort);

@@ -119,7 +119,7 @@ class Labels {
   /** The GOV.UK tag colour of a status given by its words, as the public register shows it. */
   public String registerTag(String label) {
     return java.util.Arrays.stream(AgreementStatus.values())
-        .filter(s -> PublicRegister.statusLabel(s).equals(label))
+        .filter(s -> PublicRegister.registerLabel(s).equals(label))
         .findFirst()
         .map(this::statusTag)
         .orElse("govuk-tag--grey");

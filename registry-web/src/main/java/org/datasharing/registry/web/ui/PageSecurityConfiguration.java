@@ -50,6 +50,9 @@ class PageSecurityConfiguration {
     "/register/**",
     "/datasets",
     "/datasets/**",
+    "/privacy",
+    "/cookies",
+    "/accessibility",
     "/sign-in",
     "/signed-out",
     "/session-expired"

@@ -178,12 +178,12 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.open(base() + "/register");
     assertThat(browser.pageText()).contains("Reablement Episodes: sharing with");
     browser.page("public-register");
-    // its linked-data IRI renders as a page for browsers
+    // its linked-data IRI renders as its public record in plain English for browsers
     browser.driver.findElement(By.partialLinkText("Reablement Episodes: sharing with")).click();
-    browser.waitFor("#statements");
+    browser.waitFor("#legal-basis");
     assertThat(browser.text("h1")).startsWith("Reablement Episodes: sharing with");
-    assertThat(browser.text(".govuk-caption-l")).isEqualTo("Linked data: agreement");
-    browser.page("linked-data-agreement");
+    assertThat(browser.text(".govuk-caption-l")).isEqualTo("Data sharing agreement");
+    browser.page("public-agreement");
 
     assertThat(browser.violations()).as("axe-core violations (WCAG 2.2 AA)").isEmpty();
   }

@@ -1,0 +1,177 @@
+package org.datasharing.registry.web.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.Field;
+import org.datasharing.registry.core.common.Actor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The public pages, signed out: an agreement on the register opened in a browser is its public
+ * record in plain English, with the public fields only (RDF stays available by Accept); the
+ * privacy, cookies and accessibility pages are in every footer and the phase banner asks for
+ * feedback.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PublicPagesTest {
+  static final String ID = "dsa-hospital-discharge";
+  static final String PAGE = "/id/agreement/" + ID;
+
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+    r.add("registry.feedback-address", () -> "tell-us@registry.test");
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired Registry registry;
+
+  String html(String path) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(get(path).accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("text/html");
+    return r.getContentAsString();
+  }
+
+  /** What a reader sees of the main content: the text between tags, entities decoded. */
+  static String visibleMain(String html) {
+    String main = html.substring(html.indexOf("<main"), html.indexOf("</main>"));
+    return main.replaceAll("(?s)<!--.*?-->", " ")
+        .replaceAll("(?s)<[^>]*>", " ")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replaceAll("\\s+", " ");
+  }
+
+  /** The text of the version on the register, as the sharing organisations see it. */
+  AgreementContent versionInForce() {
+    var view = registry.agreements().get(Actor.system(), ID).value();
+    int n = view.versionInForce().orElseThrow();
+    return registry.agreements().version(Actor.system(), ID, n).value().content();
+  }
+
+  @Test
+  void browser_getsThePublicRecordInPlainEnglish_withoutRawIris() throws Exception {
+    String html = html(PAGE);
+    String text = visibleMain(html);
+    assertThat(text)
+        .contains("Hospital Discharge and Reablement Information Sharing")
+        .contains("Why the data is shared", "Who shares the data, and under what law")
+        .contains("National Health Service Act 2006") // the statutory power, now public
+        .contains("8 years after the last contact") // retention
+        .contains("securely destroyed") // destruction
+        .contains("dpo@northshire-cc.example") // the DPO role mailbox
+        .contains("Version history", "Approved by every organisation on")
+        .contains("Public task")
+        .doesNotContain("dpv:", "dsr:", "dct:", "odrl:", "https://w3id.org/", "http://")
+        .doesNotContain("Priya Raman"); // the DPO's name is not published
+    assertThat(html)
+        .contains("href=\"/id/organisation/northshire-county-council\"")
+        .contains("href=\"mailto:dpo@northshire-cc.example\"")
+        .contains("href=\"/id/agreement/" + ID + "?format=turtle\"")
+        .doesNotContain("style=\"");
+    assertThat(html.substring(html.indexOf("<main"), html.indexOf("</main>")))
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void page_andRegisterData_showNoFieldOutsideThePublicDisclosureModel() throws Exception {
+    AgreementContent full = versionInForce();
+    List<String> privateValues = new ArrayList<>();
+    for (Field f : Field.values()) {
+      Object v = full.fields().get(f.apiName());
+      if (!Field.PUBLIC.contains(f) && v instanceof String s && s.length() > 12) {
+        privateValues.add(s);
+      }
+    }
+    for (Map<String, Object> p : full.parties()) {
+      for (Field.PartyField f : Field.PartyField.values()) {
+        if (!Field.PartyField.PUBLIC.contains(f) && p.get(f.apiName()) instanceof String s) {
+          privateValues.add(s);
+        }
+      }
+    }
+    // the sample names contacts and security measures: neither is public
+    assertThat(privateValues).isNotEmpty();
+    assertThat(full.fields()).containsKey(Field.SECURITY.apiName());
+    String page = html(PAGE);
+    String json = mvc.perform(get("/api/register")).andReturn().getResponse().getContentAsString();
+    String csv =
+        mvc.perform(get("/api/register").param("format", "csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String turtle =
+        mvc.perform(get(PAGE).accept("text/turtle")).andReturn().getResponse().getContentAsString();
+    for (String v : privateValues) {
+      assertThat(visibleMain(page)).as("page shows " + v).doesNotContain(v);
+      assertThat(json).as("JSON shows " + v).doesNotContain(v);
+      assertThat(csv).as("CSV shows " + v).doesNotContain(v);
+      assertThat(turtle).as("Turtle shows " + v).doesNotContain(v);
+    }
+  }
+
+  @Test
+  void rdfFormats_stayAlternates_byAccept() throws Exception {
+    MockHttpServletResponse turtle =
+        mvc.perform(get(PAGE).accept("text/turtle")).andReturn().getResponse();
+    assertThat(turtle.getContentType()).startsWith("text/turtle");
+    assertThat(turtle.getContentAsString()).contains("dsr:statutoryPower");
+    assertThat(
+            mvc.perform(get(PAGE).accept("application/ld+json"))
+                .andReturn()
+                .getResponse()
+                .getContentType())
+        .startsWith("application/ld+json");
+  }
+
+  @Test
+  void draft_isNotConfirmed_toTheSignedOutPublic() throws Exception {
+    assertThat(
+            mvc.perform(get("/id/agreement/dsa-carers-support-referrals").accept("text/html"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void everyPage_linksPrivacyCookiesAndAccessibility_andAsksForFeedback() throws Exception {
+    for (String path : List.of("/register", PAGE, "/privacy", "/cookies", "/accessibility")) {
+      String html = html(path);
+      String footer = html.substring(html.indexOf("<footer"));
+      assertThat(footer)
+          .as(path)
+          .contains("href=\"/privacy\"", "href=\"/cookies\"", "href=\"/accessibility\"");
+      assertThat(html.substring(html.indexOf("govuk-phase-banner"), html.indexOf("</main>")))
+          .as(path)
+          .contains("href=\"mailto:tell-us@registry.test\"");
+    }
+    assertThat(visibleMain(html("/privacy"))).contains("Privacy notice", "audit trail");
+    assertThat(visibleMain(html("/cookies"))).contains("JSESSIONID", "do not use analytics");
+    assertThat(visibleMain(html("/accessibility")))
+        .contains("Accessibility statement", "WCAG", "Enforcement procedure");
+  }
+}
