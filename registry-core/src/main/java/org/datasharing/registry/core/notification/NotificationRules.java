@@ -53,6 +53,9 @@ final class NotificationRules {
             .orElseThrow();
     List<Notification> out = new ArrayList<>();
     NotificationKind byAction = BY_ACTION.get(action.get());
+    if (byAction == null) {
+      byAction = byOutcome(change, ag, action.get()).orElse(null);
+    }
     if (byAction != null) {
       Optional<String> reason =
           byAction == NotificationKind.DECISION_NEEDED
@@ -107,6 +110,25 @@ final class NotificationRules {
       }
     }
     return out;
+  }
+
+  /**
+   * Actions whose notification depends on what they did: a party leaving submits the version
+   * without it to the remaining parties (decision needed), unless that version is left as a draft;
+   * a review decision to end the agreement terminates it.
+   */
+  private static Optional<NotificationKind> byOutcome(Change change, Node ag, Node action) {
+    if (action.equals(DSR.Leave.asNode())) {
+      return one(change.add(), ag, DSR.amendmentStatus.asNode())
+          .filter(DSR.Submitted.asNode()::equals)
+          .map(n -> NotificationKind.DECISION_NEEDED);
+    }
+    if (action.equals(DSR.Review.asNode())) {
+      return one(change.add(), ag, DSR.status.asNode())
+          .filter(DSR.Terminated.asNode()::equals)
+          .map(n -> NotificationKind.TERMINATED);
+    }
+    return Optional.empty();
   }
 
   /** Minted from the audit event, so re-running the appender (a store's retry) mints the same. */

@@ -361,4 +361,18 @@ class NotificationOutboxTest {
     dispatcher.dispatchDue();
     assertThat(mail.to()).containsExactlyInAnyOrderElementsOf(DPOS);
   }
+
+  @Test
+  void aPartyLeaving_asksTheRemainingPartiesForTheirDecision_notTheOneLeaving() {
+    approvedByAll();
+    dispatcher.dispatchDue();
+    mail.sent.clear();
+
+    agreements.leave(dpo(COUNCIL), ID, COUNCIL, Optional.empty()).orElseThrow();
+
+    List<Message> asked = sentOf(NotificationKind.DECISION_NEEDED);
+    assertThat(asked.stream().map(Message::to).toList())
+        .containsExactlyInAnyOrder("dpo@icb.example", "dpo@trust.example");
+    assertThat(asked).allSatisfy(m -> assertThat(m.body()).contains(LINK));
+  }
 }
