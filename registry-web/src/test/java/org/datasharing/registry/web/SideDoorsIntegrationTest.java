@@ -329,7 +329,15 @@ class SideDoorsIntegrationTest {
     String path = "/api/organisations/northshire-county-council";
     JsonNode council = json("dpo.council", "GET", path, null).body();
     ArrayNode assurances = json.createArrayNode();
-    council.get("assurances").forEach(assurances::add);
+    // the council's Cyber Essentials Plus, renewed: each scheme is recorded once
+    council
+        .get("assurances")
+        .forEach(
+            a -> {
+              if (!"cyber-essentials-plus".equals(a.path("scheme").asText())) {
+                assurances.add(a);
+              }
+            });
     assurances.add(
         json.createObjectNode()
             .put("scheme", "cyber-essentials-plus")
