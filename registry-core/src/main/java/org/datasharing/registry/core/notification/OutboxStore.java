@@ -2,15 +2,10 @@ package org.datasharing.registry.core.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.datasharing.registry.core.store.Change;
-import org.datasharing.registry.core.store.LogHead;
+import org.datasharing.registry.core.store.ForwardingStore;
 import org.datasharing.registry.core.store.RegistryStore;
 
 /**
@@ -19,13 +14,12 @@ import org.datasharing.registry.core.store.RegistryStore;
  * and a change that does not land leaves none. The notifications are derived when the audit event
  * is appended, so no service has to remember to notify.
  */
-public final class OutboxStore implements RegistryStore {
-  private final RegistryStore delegate;
+public final class OutboxStore extends ForwardingStore {
   private final NotificationRules rules;
 
   /** {@code base}: the registry's IRI base, under which notification IRIs are minted. */
   public OutboxStore(RegistryStore delegate, String base) {
-    this.delegate = delegate;
+    super(delegate);
     this.rules = new NotificationRules(base);
   }
 
@@ -48,60 +42,5 @@ public final class OutboxStore implements RegistryStore {
     Node event = appended.marker().getSubject();
     caused.forEach(n -> quads.addAll(OutboxQuads.of(n, event)));
     return new Change.Appended(quads, appended.next(), appended.marker());
-  }
-
-  @Override
-  public Graph graph(Node graphName) {
-    return delegate.graph(graphName);
-  }
-
-  @Override
-  public DatasetGraph graphs(Set<Node> graphNames) {
-    return delegate.graphs(graphNames);
-  }
-
-  @Override
-  public List<Binding> select(Query query) {
-    return delegate.select(query);
-  }
-
-  @Override
-  public Graph construct(Query query) {
-    return delegate.construct(query);
-  }
-
-  @Override
-  public boolean ask(Query query) {
-    return delegate.ask(query);
-  }
-
-  @Override
-  public Set<Node> graphNames() {
-    return delegate.graphNames();
-  }
-
-  @Override
-  public void replaceGraphs(DatasetGraph content) {
-    delegate.replaceGraphs(content);
-  }
-
-  @Override
-  public LogHead logHead() {
-    return delegate.logHead();
-  }
-
-  @Override
-  public void compact() {
-    delegate.compact();
-  }
-
-  @Override
-  public long sizeOnDisk() {
-    return delegate.sizeOnDisk();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +14,9 @@ import org.slf4j.LoggerFactory;
  * search index) can follow. A listener's failure never undoes or fails the write: the store is the
  * source of truth and the view repairs itself from it.
  */
-public final class ObservedStore implements RegistryStore {
+public final class ObservedStore extends ForwardingStore {
   private static final Logger log = LoggerFactory.getLogger(ObservedStore.class);
 
-  private final RegistryStore delegate;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /** Told about writes that landed. */
@@ -33,16 +29,11 @@ public final class ObservedStore implements RegistryStore {
   }
 
   public ObservedStore(RegistryStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   public void listen(Listener listener) {
     listeners.add(listener);
-  }
-
-  /** The store underneath. */
-  public RegistryStore delegate() {
-    return delegate;
   }
 
   @Override
@@ -84,55 +75,5 @@ public final class ObservedStore implements RegistryStore {
         log.warn("a listener failed after a bulk load; it will catch up from the store", e);
       }
     }
-  }
-
-  @Override
-  public Graph graph(Node graphName) {
-    return delegate.graph(graphName);
-  }
-
-  @Override
-  public DatasetGraph graphs(Set<Node> graphNames) {
-    return delegate.graphs(graphNames);
-  }
-
-  @Override
-  public List<Binding> select(Query query) {
-    return delegate.select(query);
-  }
-
-  @Override
-  public Graph construct(Query query) {
-    return delegate.construct(query);
-  }
-
-  @Override
-  public boolean ask(Query query) {
-    return delegate.ask(query);
-  }
-
-  @Override
-  public Set<Node> graphNames() {
-    return delegate.graphNames();
-  }
-
-  @Override
-  public LogHead logHead() {
-    return delegate.logHead();
-  }
-
-  @Override
-  public void compact() {
-    delegate.compact();
-  }
-
-  @Override
-  public long sizeOnDisk() {
-    return delegate.sizeOnDisk();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

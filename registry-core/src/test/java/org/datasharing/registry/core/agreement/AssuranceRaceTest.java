@@ -10,17 +10,11 @@ import static org.datasharing.registry.core.support.TestRegistry.partner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.store.Change;
-import org.datasharing.registry.core.store.LogHead;
+import org.datasharing.registry.core.store.ForwardingStore;
 import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.core.store.TdbRegistryStore;
 import org.datasharing.registry.core.support.TestRegistry;
@@ -39,12 +33,11 @@ class AssuranceRaceTest {
   TestRegistry t;
 
   /** Runs {@code race} once, just before the first decision is committed. */
-  static final class RacingStore implements RegistryStore {
-    final RegistryStore inner;
+  static final class RacingStore extends ForwardingStore {
     Runnable race;
 
     RacingStore(RegistryStore inner) {
-      this.inner = inner;
+      super(inner);
     }
 
     @Override
@@ -56,62 +49,7 @@ class AssuranceRaceTest {
         race = null;
         r.run();
       }
-      return inner.commit(change);
-    }
-
-    @Override
-    public Graph graph(Node graphName) {
-      return inner.graph(graphName);
-    }
-
-    @Override
-    public DatasetGraph graphs(Set<Node> graphNames) {
-      return inner.graphs(graphNames);
-    }
-
-    @Override
-    public List<Binding> select(Query query) {
-      return inner.select(query);
-    }
-
-    @Override
-    public Graph construct(Query query) {
-      return inner.construct(query);
-    }
-
-    @Override
-    public boolean ask(Query query) {
-      return inner.ask(query);
-    }
-
-    @Override
-    public Set<Node> graphNames() {
-      return inner.graphNames();
-    }
-
-    @Override
-    public void replaceGraphs(DatasetGraph content) {
-      inner.replaceGraphs(content);
-    }
-
-    @Override
-    public LogHead logHead() {
-      return inner.logHead();
-    }
-
-    @Override
-    public void compact() {
-      inner.compact();
-    }
-
-    @Override
-    public long sizeOnDisk() {
-      return inner.sizeOnDisk();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
+      return delegate.commit(change);
     }
   }
 

@@ -89,15 +89,10 @@ class LinkedDataController {
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
       @RequestParam(required = false) String format,
       Authentication auth) {
-    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
-      return Problems.badRequest(
-          "format",
-          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    if (!knownFormat(format)) {
+      return badFormat();
     }
-    Optional<MediaType> type =
-        format == null
-            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
-            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
       return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
@@ -131,19 +126,14 @@ class LinkedDataController {
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
       @RequestParam(required = false) String format,
       Authentication auth) {
-    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
-      return Problems.badRequest(
-          "format",
-          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    if (!knownFormat(format)) {
+      return badFormat();
     }
     Result<Graph> r = people.describe(Actors.of(auth), id);
     if (!r.ok()) {
       return Problems.of(HttpStatus.NOT_FOUND, r.message());
     }
-    Optional<MediaType> type =
-        format == null
-            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
-            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
       return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
@@ -164,6 +154,23 @@ class LinkedDataController {
           "ntriples", RdfSyntax.NTRIPLES,
           "rdfxml", RdfSyntax.RDFXML);
 
+  private static boolean knownFormat(String format) {
+    return format == null || FORMAT_PARAMETER.containsKey(format);
+  }
+
+  private static ResponseEntity<Object> badFormat() {
+    return Problems.badRequest(
+        "format",
+        "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+  }
+
+  /** The type {@code ?format=} names, else the best of {@link #OFFERED} the Accept header takes. */
+  private static Optional<MediaType> chosen(String format, String accept) {
+    return format == null
+        ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
+        : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+  }
+
   @GetMapping("/id/{kind:organisation|dataset|agreement}/{id}")
   Object describe(
       @PathVariable String kind,
@@ -171,10 +178,8 @@ class LinkedDataController {
       @RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "text/turtle") String accept,
       @RequestParam(required = false) String format,
       Authentication auth) {
-    if (format != null && !FORMAT_PARAMETER.containsKey(format)) {
-      return Problems.badRequest(
-          "format",
-          "format must be one of " + String.join(", ", new TreeSet<>(FORMAT_PARAMETER.keySet())));
+    if (!knownFormat(format)) {
+      return badFormat();
     }
     Result<Graph> r = linkedData.describe(Actors.of(auth), kind, id);
     if (!r.ok()) {
@@ -182,10 +187,7 @@ class LinkedDataController {
     }
     Graph g = r.value();
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    Optional<MediaType> type =
-        format == null
-            ? Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType())
-            : Optional.of(FORMAT_PARAMETER.get(format).mediaType());
+    Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
       return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
     }
