@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -30,6 +31,7 @@ import org.datasharing.registry.ontology.vocab.Graphs;
 public final class AuditTrail {
   private final RegistryStore store;
   private final Clock clock;
+  private final int chunk;
   private final List<VerificationListener> verified = new CopyOnWriteArrayList<>();
 
   /** Told about every verification that ran (operations' metrics and logs). */
@@ -43,8 +45,14 @@ public final class AuditTrail {
   }
 
   public AuditTrail(RegistryStore store, Clock clock) {
+    this(store, clock, CHUNK);
+  }
+
+  /** With a chunk size of its own (tests cross chunk boundaries with a small one). */
+  AuditTrail(RegistryStore store, Clock clock, int chunk) {
     this.store = store;
     this.clock = clock;
+    this.chunk = chunk;
   }
 
   /** The log's size and Merkle root hash (RFC 9162 MTH of all events). */
@@ -190,97 +198,118 @@ public final class AuditTrail {
         .toList();
   }
 
+  /** Told how far a verification has got: events checked of the log's size. */
+  @FunctionalInterface
+  public interface Progress {
+    void checked(long done, long total);
+  }
+
+  /** Events read and hashed at a time: bounds the verifier's memory, whatever the log's size. */
+  static final int CHUNK = 2048;
+
   /** Recomputes every leaf hash and every tree head from the stored events. */
   public Verification verify() {
+    return verify((done, total) -> {});
+  }
+
+  /**
+   * {@link #verify()}, streamed: the log is read in chunks of {@link #CHUNK} events carrying only
+   * the O(log n) frontier between them (memory bounded by the chunk, not the log), and progress is
+   * reported after each chunk.
+   */
+  public Verification verify(Progress progress) {
     long started = System.nanoTime();
-    Verification result = recompute();
+    Verification result = recompute(progress);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     verified.forEach(l -> l.verified(result, took));
     return result;
   }
 
-  private Verification recompute() {
-    Map<Node, Graph> events = new HashMap<>();
-    store
-        .construct(Queries.get("audit-events-all"))
-        .find()
-        .forEachRemaining(
-            t ->
-                events
-                    .computeIfAbsent(t.getSubject(), k -> GraphFactory.createDefaultGraph())
-                    .add(t));
-    List<Finding> findings = new ArrayList<>();
-    TreeMap<Long, List<Node>> bySequence = new TreeMap<>();
-    for (var entry : events.entrySet()) {
-      Optional<Long> seq =
-          single(entry.getValue(), DSR.sequence.asNode())
-              .map(n -> Long.parseLong(n.getLiteralLexicalForm()));
-      if (seq.isEmpty()) {
-        findings.add(
-            new Finding(
-                -1,
-                entry.getKey().getURI(),
-                "event has no sequence number (inserted outside the log?)"));
-        continue;
-      }
-      bySequence.computeIfAbsent(seq.get(), k -> new ArrayList<>()).add(entry.getKey());
-    }
+  private Verification recompute(Progress progress) {
     LogHead head = store.logHead();
-    long expected = Math.max(head.size(), bySequence.isEmpty() ? 0 : bySequence.lastKey() + 1);
+    long expected = head.size();
+    List<Finding> findings = new ArrayList<>();
+    for (Binding b : store.select(Queries.get("audit-events-unsequenced"))) {
+      findings.add(
+          new Finding(
+              -1, b.get("e").getURI(), "event has no sequence number (inserted outside the log?)"));
+    }
     List<byte[]> frontier = List.of();
     long size = 0;
     byte[] root = MerkleTree.rootHash(List.of());
-    for (long s = 0; s < expected; s++) {
-      List<Node> at = bySequence.getOrDefault(s, List.of());
-      if (at.isEmpty()) {
-        findings.add(new Finding(s, null, "event #" + s + " is missing (deleted)"));
-        continue;
+    progress.checked(0, expected);
+    for (long lo = 0; lo < expected; lo += chunk) {
+      long hi = Math.min(expected, lo + chunk);
+      Chunk read = readChunk(lo, hi);
+      for (long s = lo; s < hi; s++) {
+        List<Node> at = read.bySequence().getOrDefault(s, List.of());
+        if (at.isEmpty()) {
+          findings.add(new Finding(s, null, "event #" + s + " is missing (deleted)"));
+          continue;
+        }
+        if (at.size() > 1) {
+          findings.add(
+              new Finding(
+                  s,
+                  at.get(1).getURI(),
+                  "more than one event claims sequence #" + s + " (inserted or reordered)"));
+        }
+        Node id = at.get(0);
+        Graph g = read.events().get(id);
+        Optional<String> storedLeaf =
+            single(g, DSR.leafHash.asNode()).map(Node::getLiteralLexicalForm);
+        Optional<String> storedRoot =
+            single(g, DSR.rootHash.asNode()).map(Node::getLiteralLexicalForm);
+        byte[] leaf = read.leaves().get(id);
+        if (storedLeaf.isEmpty() || !storedLeaf.get().equals(MerkleTree.hex(leaf))) {
+          findings.add(
+              new Finding(
+                  s,
+                  id.getURI(),
+                  "event #" + s + " was altered: its content no longer matches its leaf hash"));
+        }
+        AuditLog.Step step = AuditLog.step(frontier, size, leaf);
+        frontier = step.frontier();
+        size++;
+        // absent is allowed (logs from before they were stored: proofs then recompute them)
+        Optional<String> storedSubtrees =
+            single(g, DSR.subtreeHashes.asNode()).map(Node::getLiteralLexicalForm);
+        if (storedSubtrees.isPresent()
+            && !storedSubtrees.get().equals(AuditLog.encodeHashes(step.completed()))) {
+          findings.add(
+              new Finding(
+                  s,
+                  id.getURI(),
+                  "subtree hashes stored with event #" + s + " do not match the recomputed ones"));
+        }
+        root = AuditLog.rootOf(frontier);
+        if (storedRoot.isEmpty() || !storedRoot.get().equals(MerkleTree.hex(root))) {
+          findings.add(
+              new Finding(
+                  s,
+                  id.getURI(),
+                  "tree head after event #" + s + " does not match the recomputed root"));
+        }
       }
-      if (at.size() > 1) {
-        findings.add(
-            new Finding(
-                s,
-                at.get(1).getURI(),
-                "more than one event claims sequence #" + s + " (inserted or reordered)"));
-      }
-      Node id = at.get(0);
-      Graph g = events.get(id);
-      Optional<String> storedLeaf =
-          single(g, DSR.leafHash.asNode()).map(Node::getLiteralLexicalForm);
-      Optional<String> storedRoot =
-          single(g, DSR.rootHash.asNode()).map(Node::getLiteralLexicalForm);
-      byte[] leaf = AuditLog.leafHash(g, id);
-      if (storedLeaf.isEmpty() || !storedLeaf.get().equals(MerkleTree.hex(leaf))) {
-        findings.add(
-            new Finding(
-                s,
-                id.getURI(),
-                "event #" + s + " was altered: its content no longer matches its leaf hash"));
-      }
-      AuditLog.Step step = AuditLog.step(frontier, size, leaf);
-      frontier = step.frontier();
-      size++;
-      // absent is allowed (logs from before they were stored: proofs then recompute them)
-      Optional<String> storedSubtrees =
-          single(g, DSR.subtreeHashes.asNode()).map(Node::getLiteralLexicalForm);
-      if (storedSubtrees.isPresent()
-          && !storedSubtrees.get().equals(AuditLog.encodeHashes(step.completed()))) {
-        findings.add(
-            new Finding(
-                s,
-                id.getURI(),
-                "subtree hashes stored with event #" + s + " do not match the recomputed ones"));
-      }
-      root = AuditLog.rootOf(frontier);
-      if (storedRoot.isEmpty() || !storedRoot.get().equals(MerkleTree.hex(root))) {
-        findings.add(
-            new Finding(
-                s,
-                id.getURI(),
-                "tree head after event #" + s + " does not match the recomputed root"));
-      }
+      progress.checked(hi, expected);
     }
-    if (head.size() != size || !Arrays.equals(AuditLog.rootOf(head.frontier()), root)) {
+    // Events appended while this ran are numbered from the head read at the start; anything at or
+    // beyond the head as it is now was inserted outside the log.
+    LogHead now = store.logHead();
+    for (Binding b :
+        store.select(Queries.bind("audit-events-from", Map.of("from", longLiteral(now.size()))))) {
+      long s = Long.parseLong(b.get("seq").getLiteralLexicalForm());
+      findings.add(
+          new Finding(
+              s,
+              b.get("e").getURI(),
+              "event #"
+                  + s
+                  + " is beyond the log head ("
+                  + now.size()
+                  + " events): inserted outside the log"));
+    }
+    if (now.size() == head.size() && !Arrays.equals(AuditLog.rootOf(now.frontier()), root)) {
       findings.add(
           new Finding(
               size,
@@ -293,6 +322,46 @@ public final class AuditTrail {
     }
     return new Verification(
         findings.isEmpty(), size, MerkleTree.hex(root), clock.instant(), findings);
+  }
+
+  /** One chunk of the log: its events' triples by event, the events by sequence, leaf hashes. */
+  private record Chunk(
+      Map<Node, Graph> events, Map<Long, List<Node>> bySequence, Map<Node, byte[]> leaves) {}
+
+  private Chunk readChunk(long lo, long hi) {
+    List<Node> sequences = new ArrayList<>((int) (hi - lo));
+    for (long s = lo; s < hi; s++) {
+      sequences.add(longLiteral(s));
+    }
+    Map<Node, Graph> events = new HashMap<>();
+    store
+        .construct(Queries.withValues("audit-events-chunk", "seq", sequences))
+        .find()
+        .forEachRemaining(
+            t ->
+                events
+                    .computeIfAbsent(t.getSubject(), k -> GraphFactory.createDefaultGraph())
+                    .add(t));
+    Map<Long, List<Node>> bySequence = new HashMap<>();
+    events.forEach(
+        (id, g) ->
+            g.find(id, DSR.sequence.asNode(), Node.ANY)
+                .forEachRemaining(
+                    t -> {
+                      Node n = t.getObject();
+                      if (n.isLiteral() && XSDDatatype.XSDlong.equals(n.getLiteralDatatype())) {
+                        long s = Long.parseLong(n.getLiteralLexicalForm());
+                        if (s >= lo && s < hi) {
+                          bySequence.computeIfAbsent(s, k -> new ArrayList<>()).add(id);
+                        }
+                      }
+                    }));
+    bySequence.values().forEach(ids -> ids.sort(Comparator.comparing(Node::getURI)));
+    // hashing is the costly part and each event's is independent: use every core
+    Map<Node, byte[]> leaves = new ConcurrentHashMap<>();
+    events.keySet().parallelStream()
+        .forEach(id -> leaves.put(id, AuditLog.leafHash(events.get(id), id)));
+    return new Chunk(events, bySequence, leaves);
   }
 
   /** The proof that an event is in the current tree; reads O(log n) stored hashes. */
