@@ -41,6 +41,7 @@ public final class Registry {
   private final Ids ids;
   private final ReferenceData reference;
   private final AuditTrail auditTrail;
+  private final org.datasharing.registry.core.audit.LogVerifications logVerifications;
   private final AgreementService agreements;
   private final OrganisationService organisations;
   private final CatalogService catalog;
@@ -79,6 +80,9 @@ public final class Registry {
     this.audit = new AuditLog(ids, clock, slug -> names.get().get(slug).map(o -> o.name()));
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
+    this.logVerifications =
+        new org.datasharing.registry.core.audit.LogVerifications(
+            auditTrail, observed, audit, clock);
     this.catalog = new CatalogService(observed, ids, reference, writer);
     this.agreements =
         new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
@@ -137,6 +141,11 @@ public final class Registry {
 
   public AuditTrail auditTrail() {
     return auditTrail;
+  }
+
+  /** Full verifications of the audit log in the background, each result kept as an event. */
+  public org.datasharing.registry.core.audit.LogVerifications logVerifications() {
+    return logVerifications;
   }
 
   public AgreementService agreements() {

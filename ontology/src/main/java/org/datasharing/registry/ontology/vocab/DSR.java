@@ -635,6 +635,9 @@ public final class DSR {
   /** A party gave notice that it leaves an agreement in force. */
   public static final Resource Leave = resource("Leave");
 
+  /** An auditor or administrator verified the whole audit log; the result is recorded. */
+  public static final Resource VerifyLog = resource("VerifyLog");
+
   // The UK ICO data sharing code checklist (individuals of {@link #IcoChecklistItem})
 
   /** ICO checklist item 1: Parties, their roles and contact details. */
