@@ -40,7 +40,12 @@ public final class LogVerifications implements AutoCloseable {
 
   /** A verification under way: events checked so far of the log's size when it started. */
   public record Running(
-      String id, String requestedBy, Instant startedAt, AtomicLong done, AtomicLong total) {
+      String id,
+      String requestedBy,
+      Instant startedAt,
+      AtomicLong done,
+      AtomicLong total,
+      AtomicReference<Actor> keptFor) {
     /** Whole percent checked, 0 to 100. */
     public int percent() {
       long t = total.get();
@@ -78,12 +83,17 @@ public final class LogVerifications implements AutoCloseable {
             actor.username(),
             clock.instant(),
             new AtomicLong(),
-            new AtomicLong(trail.head().size()));
+            new AtomicLong(trail.head().size()),
+            new AtomicReference<>(recorded ? actor : null));
     Running current = running.compareAndExchange(null, fresh);
     if (current != null) {
+      if (recorded) {
+        // someone asked while the registry's own ran: keep that one's result in their name
+        current.keptFor().compareAndSet(null, actor);
+      }
       return current;
     }
-    worker.execute(() -> run(fresh, actor));
+    worker.execute(() -> run(fresh));
     return fresh;
   }
 
@@ -103,7 +113,7 @@ public final class LogVerifications implements AutoCloseable {
     return true;
   }
 
-  private void run(Running job, Actor actor) {
+  private void run(Running job) {
     long started = System.nanoTime();
     try {
       AuditTrail.Verification result =
@@ -113,7 +123,8 @@ public final class LogVerifications implements AutoCloseable {
                 job.done().set(done);
               });
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      Optional<String> event = record(actor, result);
+      Actor keptFor = job.keptFor().get();
+      Optional<String> event = keptFor == null ? Optional.empty() : record(keptFor, result);
       last.set(new Finished(job.id(), job.requestedBy(), job.startedAt(), took, result, event));
     } catch (RuntimeException e) {
       // the store failed under the verifier: keep that as the result rather than lose it

@@ -89,4 +89,17 @@ class LogVerificationsTest {
     assertThat(newest.action()).isEqualTo("VerifyLog");
     assertThat(newest.detail().orElseThrow()).contains("findings, first:", "altered");
   }
+
+  @Test
+  void theRegistrysOwnVerification_isShownButNotWrittenToTheLog() throws Exception {
+    long before = t.registry.auditTrail().head().size();
+
+    verifications.startUnrecorded();
+    assertThat(verifications.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+    LogVerifications.Finished done = verifications.status().last().orElseThrow();
+    assertThat(done.result().intact()).isTrue();
+    assertThat(done.event()).isEmpty();
+    assertThat(t.registry.auditTrail().head().size()).isEqualTo(before);
+  }
 }
