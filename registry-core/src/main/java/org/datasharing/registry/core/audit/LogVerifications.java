@@ -73,10 +73,22 @@ public final class LogVerifications implements AutoCloseable {
   }
 
   /**
-   * Starts a verification for the actor, or returns the one already running (verifications are not
-   * queued: a second request while one runs would only repeat it).
+   * Starts a verification a person asked for, kept as an audit event in their name; or returns the
+   * one already running (verifications are not queued: a second request would only repeat it).
    */
   public Running start(Actor actor) {
+    return start(actor, true);
+  }
+
+  /**
+   * Starts a verification the registry runs by itself (at start-up): its result is shown but not
+   * written to the log, so the log does not grow by an event at every restart.
+   */
+  public Running startUnrecorded() {
+    return start(Actor.system(), false);
+  }
+
+  private Running start(Actor actor, boolean recorded) {
     Running fresh =
         new Running(
             UUID.randomUUID().toString(),

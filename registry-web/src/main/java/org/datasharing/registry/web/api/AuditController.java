@@ -2,13 +2,16 @@ package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.datasharing.registry.core.audit.AuditSearch;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.LogVerifications;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.evidence.EvidenceBundle;
+import org.datasharing.registry.web.audit.VerificationStatus;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
@@ -19,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,11 +35,14 @@ class AuditController {
   private final AuditTrail auditTrail;
   private final EvidenceBundle evidence;
   private final Ids ids;
+  private final LogVerifications verifications;
 
-  AuditController(AuditTrail auditTrail, EvidenceBundle evidence, Ids ids) {
+  AuditController(
+      AuditTrail auditTrail, EvidenceBundle evidence, Ids ids, LogVerifications verifications) {
     this.auditTrail = auditTrail;
     this.evidence = evidence;
     this.ids = ids;
+    this.verifications = verifications;
   }
 
   @GetMapping("/events")
@@ -84,9 +91,34 @@ class AuditController {
   }
 
   @GetMapping("/verify")
-  @Operation(summary = "Recompute every leaf hash and tree head from the store")
+  @Operation(
+      summary =
+          "Recompute every leaf hash and tree head from the store, answering when done (large"
+              + " logs: start one in the background with POST /api/audit/verifications)")
   AuditTrail.Verification verify() {
     return auditTrail.verify();
+  }
+
+  @PostMapping("/verifications")
+  @Operation(
+      summary =
+          "Start a verification of the whole log in the background (one at a time: while one"
+              + " runs, this joins it); 202 with its progress. The result is kept as a VerifyLog"
+              + " audit event in the caller's name")
+  ResponseEntity<VerificationStatus> startVerification(Authentication auth) {
+    verifications.start(Actors.of(auth));
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/audit/verifications"))
+        .body(VerificationStatus.of(verifications, auditTrail));
+  }
+
+  @GetMapping("/verifications")
+  @Operation(
+      summary =
+          "The verification running now (events checked of the total) and the last one that"
+              + " ended (result, duration, its audit event)")
+  VerificationStatus verifications() {
+    return VerificationStatus.of(verifications, auditTrail);
   }
 
   @GetMapping("/proofs/inclusion/{event}")

@@ -47,6 +47,12 @@ class ServiceConfiguration {
     return registry.auditTrail();
   }
 
+  /** Background verifications of the whole log, one at a time; stopped with the application. */
+  @Bean
+  org.datasharing.registry.core.audit.LogVerifications logVerifications(Registry registry) {
+    return registry.logVerifications();
+  }
+
   @Bean
   People people(Registry registry) {
     return registry.people();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.datasharing.registry.core.audit.AuditSearch;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.LogVerifications;
 import org.datasharing.registry.core.audit.MerkleTree;
 import org.datasharing.registry.core.audit.People;
 import org.datasharing.registry.core.common.Actor;
@@ -15,6 +16,7 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.api.AuditCsv;
 import org.datasharing.registry.web.api.AuditFilters;
+import org.datasharing.registry.web.audit.VerificationStatus;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
@@ -27,6 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,6 +41,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AuditPagesController {
   private static final int PAGE_SIZE = 25;
+  // how long a page waits for a verification under way before showing its progress instead
+  static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(2);
 
   private final AuditTrail auditTrail;
   private final Ids ids;
@@ -46,6 +51,7 @@ class AuditPagesController {
 
   private final QueryPack queryPack;
   private final SparqlProperties sparql;
+  private final LogVerifications verifications;
 
   AuditPagesController(
       AuditTrail auditTrail,
@@ -53,8 +59,10 @@ class AuditPagesController {
       QueryPack queryPack,
       SparqlProperties properties,
       People people,
-      OrganisationService organisations) {
+      OrganisationService organisations,
+      LogVerifications verifications) {
     this.auditTrail = auditTrail;
+    this.verifications = verifications;
     this.people = people;
     this.organisations = organisations;
     this.ids = ids;
@@ -95,7 +103,7 @@ class AuditPagesController {
     query.put("to", to);
     query.values().removeIf(v -> v == null || v.isBlank());
     ModelAndView mav = new ModelAndView("audit");
-    mav.addObject("verification", auditTrail.verify());
+    mav.addObject("verification", VerificationStatus.settled(verifications, auditTrail, PAGE_WAIT));
     mav.addObject("events", events);
     mav.addObject("page", page);
     mav.addObject("pages", Math.max(1, (events.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -105,6 +113,20 @@ class AuditPagesController {
     mav.addObject("organisations", organisations.list());
     mav.addObject("filterQuery", queryString(query));
     return mav;
+  }
+
+  /**
+   * Starts a verification of the whole log in the background, kept as an audit event in the
+   * auditor's name, and returns to the log's page (which shows its result, or how far it got).
+   */
+  @PostMapping("/audit/verifications")
+  ModelAndView verify(Authentication auth) {
+    if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
+      return auditorsOnly();
+    }
+    verifications.start(Actors.of(auth));
+    VerificationStatus.settled(verifications, auditTrail, PAGE_WAIT);
+    return new ModelAndView("redirect:/audit#verification");
   }
 
   /** The filtered events as CSV (every match, at most 10,000), for auditors. */

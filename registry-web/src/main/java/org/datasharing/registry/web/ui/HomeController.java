@@ -15,10 +15,12 @@ import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.audit.LogVerifications;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
+import org.datasharing.registry.web.audit.VerificationStatus;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -56,6 +58,7 @@ class HomeController {
   private final QueryPack queryPack;
   private final Labels labels;
   private final AdminOverview adminOverview;
+  private final LogVerifications logVerifications;
 
   HomeController(
       AgreementService agreements,
@@ -64,7 +67,9 @@ class HomeController {
       Clock clock,
       QueryPack queryPack,
       Labels labels,
-      AdminOverview adminOverview) {
+      AdminOverview adminOverview,
+      LogVerifications logVerifications) {
+    this.logVerifications = logVerifications;
     this.agreements = agreements;
     this.organisations = organisations;
     this.auditTrail = auditTrail;
@@ -179,7 +184,9 @@ class HomeController {
     model.addAttribute("expiring", expiring);
     model.addAttribute("lookAheadDays", LOOK_AHEAD_DAYS);
     if (actor.has(Actor.Role.AUDITOR)) {
-      model.addAttribute("verification", auditTrail.verify());
+      model.addAttribute(
+          "verification",
+          VerificationStatus.settled(logVerifications, auditTrail, AuditPagesController.PAGE_WAIT));
       model.addAttribute("recentEvents", auditTrail.page(0, 5).events());
       model.addAttribute("queries", queryPack.entries());
     }

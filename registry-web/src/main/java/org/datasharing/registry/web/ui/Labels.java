@@ -215,6 +215,7 @@ class Labels {
       case "Delete" -> "Draft deleted";
       case "Review" -> "Review decision recorded";
       case "Leave" -> "A party gave notice of leaving";
+      case "VerifyLog" -> "Audit log verified";
       default -> action.replaceAll("([a-z])([A-Z])", "$1 $2");
     };
   }
