@@ -89,8 +89,6 @@ class AuthorizationMatrixTest {
     MATRIX.put("GET /api/audit/events", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
     MATRIX.put("POST /api/admin/backups", new int[] {401, 201, 403, 403, 403, 403, 403, 403});
     MATRIX.put("GET /api/audit/verify", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
-    MATRIX.put("POST /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 202});
-    MATRIX.put("GET /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
     MATRIX.put(
         "GET /api/audit/proofs/consistency?from=1&to=1",
         new int[] {401, 403, 403, 403, 403, 403, 403, 422});
@@ -101,8 +99,7 @@ class AuthorizationMatrixTest {
         "GET /api/audit/consistency?first=0&second=1",
         new int[] {422, 422, 422, 422, 422, 422, 422, 422});
     // after the proofs above: a verification an auditor starts appends its own event to the log
-    MATRIX.put(
-        "POST /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 202});
+    MATRIX.put("POST /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 202});
     MATRIX.put("GET /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
   }
 
