@@ -160,6 +160,7 @@ public final class KeycloakDevService implements AutoCloseable {
     Path importDir = Files.createDirectories(home.resolve("data/import"));
     Files.copy(
         realmFile, importDir.resolve("realm-registry.json"), StandardCopyOption.REPLACE_EXISTING);
+    copyThemes(realmFile.getParent().resolve("themes"), home.resolve("themes"));
     Path logFile = home.getParent().resolve("keycloak-" + port + ".log");
     // the transaction manager's object store is the only file Keycloak writes with --db=dev-mem:
     // one per instance, so concurrent instances from the same folder never share it
@@ -397,6 +398,27 @@ public final class KeycloakDevService implements AutoCloseable {
     log.info("Stopping Keycloak at {} (pid {})", baseUrl(), process.pid());
     stop(process);
     deleteQuietly(transactionLogs);
+  }
+
+  /**
+   * The registry's Keycloak themes ({@code docker/keycloak/themes}, beside the realm file; the
+   * realm names its login theme) into the distribution's {@code themes} folder, where Keycloak
+   * finds themes without a build; {@code start-dev} does not cache them.
+   */
+  static void copyThemes(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static void deleteQuietly(Path dir) {
