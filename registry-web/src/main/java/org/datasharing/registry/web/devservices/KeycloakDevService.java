@@ -63,7 +63,14 @@ public final class KeycloakDevService implements AutoCloseable {
   public static final String HOME_ENV = "REGISTRY_KEYCLOAK_HOME";
 
   static final String REALM_FILE = "docker/keycloak/realm-registry.json";
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long to wait for Keycloak to answer: 180 s, or the system property {@code
+   * registry.keycloak.start-timeout-seconds} on a machine so busy that a start takes longer.
+   */
+  static final Duration DEFAULT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("registry.keycloak.start-timeout-seconds", 180));
+
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
