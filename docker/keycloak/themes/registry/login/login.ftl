@@ -25,7 +25,7 @@
         <#if error && usernameHidden??>
         <p id="password-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${kcSanitize(messagesPerField.getFirstError('username','password'))?no_esc}</p>
         </#if>
-        <input class="govuk-input<#if error> govuk-input--error</#if>" id="password" name="password" type="password"
+        <input class="govuk-input<#if error && usernameHidden??> govuk-input--error</#if>" id="password" name="password" type="password"
                autocomplete="current-password" <#if error && usernameHidden??>aria-describedby="password-error"</#if>>
       </div>
       <#if realm.rememberMe && !usernameHidden??>
