@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.datasharing.registry.core.notification.Notification;
+import org.datasharing.registry.core.notification.Outbox;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,8 @@ class MetricsEndpointTest {
   }
 
   @Autowired MockMvc mvc;
+  @Autowired RegistryStore store;
+  @Autowired Outbox outbox;
 
   MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse();
@@ -105,6 +110,7 @@ class MetricsEndpointTest {
     assertThat(call(get("/sparql").param("update", "DROP ALL")).getStatus()).isEqualTo(400);
     assertThat(call(get("/sparql").param("query", "SELECT * WHERE {")).getStatus()).isEqualTo(400);
     assertThat(call(as(get("/api/audit/verify"), "auditor")).getStatus()).isEqualTo(200);
+    onboardWithoutKeycloak();
 
     String metrics =
         call(get("/actuator/prometheus").header("Authorization", "Bearer " + SCRAPE_TOKEN))
@@ -136,6 +142,65 @@ class MetricsEndpointTest {
     for (String name : charted) {
       assertThat(metrics).as("charted metric " + name).contains(name);
     }
+  }
+
+  @Test
+  void domainMetrics_showGroupCommits_compactions_importProgress_outbox_andKeycloakFailures()
+      throws Exception {
+    // writes: an agreement in force suspended (one change, and a notification that cannot be sent
+    // here, so it waits), a catalogue import; then a compaction and a failed Keycloak call
+    assertThat(
+            call(as(post("/api/agreements/dsa-hospital-discharge/suspend"), "dpo.council")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"reason\":\"A breach is being investigated\"}"))
+                .getStatus())
+        .isEqualTo(200);
+    byte[] file =
+        Files.readAllBytes(Path.of("src/test/resources/catalog-import/winter-pressures.ttl"));
+    assertThat(
+            call(as(post("/api/datasets/import"), "admin").contentType("text/turtle").content(file))
+                .getStatus())
+        .isEqualTo(200);
+    store.compact();
+    onboardWithoutKeycloak();
+
+    String metrics =
+        call(get("/actuator/prometheus").header("Authorization", "Bearer " + SCRAPE_TOKEN))
+            .getContentAsString();
+    assertThat(value(metrics, "registry_store_commit_batch_changes_count"))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(value(metrics, "registry_store_commit_batch_changes_max")).isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "registry_store_compactions_total")).isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "registry_store_compaction_last_duration_seconds")).isPositive();
+    assertThat(value(metrics, "registry_import_running")).isZero();
+    assertThat(value(metrics, "registry_import_triples")).isPositive();
+    double datasets = value(metrics, "registry_import_datasets");
+    assertThat(datasets).isPositive();
+    assertThat(value(metrics, "registry_import_datasets_processed")).isEqualTo(datasets);
+    double pending = value(metrics, "registry_notifications{state=\"pending\"}");
+    assertThat(pending).isPositive().isEqualTo(outbox.inState(Notification.State.PENDING).size());
+    assertThat(value(metrics, "registry_notifications{state=\"failed\"}"))
+        .isEqualTo(outbox.inState(Notification.State.FAILED).size());
+    assertThat(
+            metrics
+                .lines()
+                .filter(l -> l.startsWith("registry_keycloak_admin_failures_total{"))
+                .filter(l -> l.contains("kind=\"not_configured\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  /** Onboarding as the administrator while Keycloak's admin API is not configured here: 503. */
+  void onboardWithoutKeycloak() throws Exception {
+    assertThat(
+            call(as(post("/api/admin/organisations"), "admin")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"id\":\"northshire-fire\",\"name\":\"Northshire Fire\","
+                            + "\"type\":\"fire-and-rescue\",\"sector\":\"fire\"}"))
+                .getStatus())
+        .isEqualTo(503);
   }
 
   /** The value of the sample that starts with the given name and labels. */

@@ -80,6 +80,16 @@ class MonitoringFilesTest {
         assertThat(target.path("expr").asString()).isNotBlank();
       }
     }
+    // the registry's operational metrics each have a panel (MetricsEndpointTest: all published)
+    String panels = dashboard.path("panels").toString();
+    assertThat(panels)
+        .contains(
+            "registry_store_commit_batch_changes",
+            "registry_store_compactions_total",
+            "registry_store_compaction_last_duration_seconds",
+            "registry_import_datasets_processed",
+            "registry_notifications",
+            "registry_keycloak_admin_failures_total");
     assertThat((List<String>) service("grafana").get("volumes"))
         .contains(
             "./grafana/provisioning:/etc/grafana/provisioning:ro",

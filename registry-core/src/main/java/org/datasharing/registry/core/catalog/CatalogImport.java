@@ -61,6 +61,35 @@ public final class CatalogImport {
   /** What an import did. */
   public record Summary(int created, int updated, List<String> datasets, List<String> progress) {}
 
+  /**
+   * Where the running import (or, once {@code running} is false, the last one) has got to: the
+   * triples its file holds, its datasets, and how many of them are validated (then committed).
+   */
+  public record Progress(boolean running, long triples, int datasets, int datasetsProcessed) {}
+
+  private final List<java.util.function.Consumer<Progress>> observers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Tells {@code observer} each step of every import from now on (the web tier's metrics). */
+  public void onProgress(java.util.function.Consumer<Progress> observer) {
+    observers.add(observer);
+  }
+
+  /** One import's counts as it goes; reported to the observers at each step. */
+  private final class Tracker {
+    private final java.util.concurrent.atomic.AtomicLong triples =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger datasets =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger processed =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    void report(boolean running) {
+      Progress p = new Progress(running, triples.get(), datasets.get(), processed.get());
+      observers.forEach(o -> o.accept(p));
+    }
+  }
+
   public Result<Summary> importFile(Actor actor, InputStream in, Lang lang) {
     return importFile(actor, in, lang, step -> {});
   }
@@ -80,11 +109,29 @@ public final class CatalogImport {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.has(Actor.Role.DPO)) {
       return Result.forbidden("Only a registry administrator or a DPO can import datasets");
     }
+    Tracker tracker = new Tracker();
+    tracker.report(true);
+    try {
+      return importChecked(actor, in, lang, report, progress, tracker);
+    } finally {
+      tracker.report(false);
+    }
+  }
+
+  private Result<Summary> importChecked(
+      Actor actor,
+      InputStream in,
+      Lang lang,
+      java.util.function.Consumer<String> report,
+      List<String> progress,
+      Tracker tracker) {
     Result<Graph> parsed = ImportParser.parse(in, lang, NO_BASE);
     if (!parsed.ok()) {
       return parsed.asFailure();
     }
     Graph g = parsed.value();
+    tracker.triples.set(g.size());
+    tracker.report(true);
     report.accept("parsed " + g.size() + " triples");
     List<Violation> violations = new ArrayList<>();
     Set<Node> iris = new LinkedHashSet<>();
@@ -113,6 +160,8 @@ public final class CatalogImport {
         g.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode())
             .mapWith(t -> t.getSubject())
             .toList();
+    tracker.datasets.set(datasets.size());
+    tracker.report(true);
     for (Node d : datasets) {
       if (ids.slug(d, "dataset").isEmpty()) {
         violations.add(
@@ -170,7 +219,7 @@ public final class CatalogImport {
                     new Violation("dataset <" + r.focus() + ">." + r.field(), r.message())));
     if (violations.isEmpty()) {
       Graph context = new Union(reference.graph(), store.graph(Graphs.ORGANISATIONS_NODE));
-      violations.addAll(validateInParts(g, datasets, context));
+      violations.addAll(validateInParts(g, datasets, context, tracker));
     }
     if (!violations.isEmpty()) {
       return Result.invalid(
@@ -223,14 +272,18 @@ public final class CatalogImport {
    * no further than a dataset's own values and the context), so the violations are the same as
    * validating the whole file at once, without duplicates.
    */
-  private List<Violation> validateInParts(Graph g, List<Node> datasets, Graph context) {
+  private List<Violation> validateInParts(
+      Graph g, List<Node> datasets, Graph context, Tracker tracker) {
     int parts =
         Math.max(
             1, Math.min(Runtime.getRuntime().availableProcessors(), datasets.size() / MIN_PART));
     java.util.function.Function<ShapeValidator.Result, String> field =
         r -> "dataset <" + r.focus() + ">." + r.field();
     if (parts == 1) {
-      return validator.violations(new Union(g, context), field);
+      List<Violation> found = validator.violations(new Union(g, context), field);
+      tracker.processed.set(datasets.size());
+      tracker.report(true);
+      return found;
     }
     Map<Node, Integer> partOf = new HashMap<>();
     for (int i = 0; i < datasets.size(); i++) {
@@ -250,7 +303,14 @@ public final class CatalogImport {
     return java.util.stream.IntStream.range(0, parts)
         .parallel()
         .mapToObj(
-            i -> validator.violations(new Union(new Union(own.get(i), shared), context), field))
+            i -> {
+              List<Violation> found =
+                  validator.violations(new Union(new Union(own.get(i), shared), context), field);
+              tracker.processed.addAndGet(
+                  (int) partOf.values().stream().filter(part -> part == i).count());
+              tracker.report(true);
+              return found;
+            })
         .flatMap(List::stream)
         .distinct()
         .toList();

@@ -75,6 +75,11 @@ public abstract class ForwardingStore implements RegistryStore {
   }
 
   @Override
+  public void observe(StoreEvents events) {
+    delegate.observe(events);
+  }
+
+  @Override
   public long sizeOnDisk() {
     return delegate.sizeOnDisk();
   }

@@ -50,6 +50,11 @@ public interface RegistryStore extends AutoCloseable {
   /** Bytes the store occupies on disk, or -1 when not known (remote). */
   long sizeOnDisk();
 
+  /**
+   * Tells {@code events} about the store's own work from now on; stores that have none ignore it.
+   */
+  default void observe(StoreEvents events) {}
+
   /** The outcome of {@link #commit(Change)}. */
   enum CommitOutcome {
     APPLIED,

@@ -44,6 +44,7 @@ public final class TdbRegistryStore implements RegistryStore {
   private final java.util.concurrent.atomic.AtomicLong commits =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile long baseline;
+  private final List<StoreEvents> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private TdbRegistryStore(Path location, DatasetGraph dsg) {
     this.location = location;
@@ -211,8 +212,16 @@ public final class TdbRegistryStore implements RegistryStore {
             p.outcome = null;
             p.error = e;
           });
+      batch.forEach(p -> p.done = true);
+      return;
     }
     batch.forEach(p -> p.done = true);
+    observers.forEach(o -> o.committed(batch.size()));
+  }
+
+  @Override
+  public void observe(StoreEvents events) {
+    observers.add(events);
   }
 
   /**
@@ -268,10 +277,13 @@ public final class TdbRegistryStore implements RegistryStore {
   @Override
   public void compact() {
     long before = sizeOnDisk();
+    long started = System.nanoTime();
     // deletes the old generation: TDB2 otherwise keeps every copy-on-write generation on disk
     DatabaseMgr.compact(dsg, true);
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
     baseline = sizeOnDisk();
-    log.info("compacted {}: {} -> {} bytes", location, before, sizeOnDisk());
+    log.info("compacted {}: {} -> {} bytes in {} ms", location, before, baseline, took.toMillis());
+    observers.forEach(o -> o.compacted(took, before, baseline));
   }
 
   @Override

@@ -78,6 +78,32 @@ class CatalogImportTest {
   }
 
   @Test
+  void import_reportsItsProgress_fromTheFileToTheLastDatasetValidated_thenStops() {
+    List<CatalogImport.Progress> seen = new java.util.ArrayList<>();
+    t.registry.catalogImport().onProgress(seen::add);
+
+    importFile("valid.ttl").orElseThrow();
+
+    assertThat(seen.get(0)).isEqualTo(new CatalogImport.Progress(true, 0, 0, 0));
+    assertThat(seen.subList(0, seen.size() - 1)).allMatch(CatalogImport.Progress::running);
+    CatalogImport.Progress last = seen.get(seen.size() - 1);
+    assertThat(last.running()).isFalse();
+    assertThat(last.triples()).isPositive();
+    assertThat(last.datasets()).isEqualTo(1);
+    assertThat(last.datasetsProcessed()).isEqualTo(1);
+  }
+
+  @Test
+  void import_thatIsRefused_stillReportsThatItStopped() {
+    List<CatalogImport.Progress> seen = new java.util.ArrayList<>();
+    t.registry.catalogImport().onProgress(seen::add);
+
+    assertThat(importFile("malformed.ttl").ok()).isFalse();
+
+    assertThat(seen).last().extracting(CatalogImport.Progress::running).isEqualTo(false);
+  }
+
+  @Test
   void import_createsTheDatasets_andAuditsTheImport() {
     CatalogImport.Summary s = importFile("valid.ttl").orElseThrow();
 

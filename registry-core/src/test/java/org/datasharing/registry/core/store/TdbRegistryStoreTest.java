@@ -49,6 +49,32 @@ class TdbRegistryStoreTest extends RegistryStoreContract {
   }
 
   @Test
+  void observers_hearEachTransactionsNumberOfChanges_andEachCompaction() {
+    List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<java.time.Duration> compactions = new java.util.ArrayList<>();
+    store.observe(
+        new StoreEvents() {
+          @Override
+          public void committed(int changes) {
+            batches.add(changes);
+          }
+
+          @Override
+          public void compacted(java.time.Duration took, long before, long after) {
+            compactions.add(took);
+          }
+        });
+
+    store.commit(change(List.of(), List.of(), List.of(q("a"))));
+    store.commit(change(List.of(), List.of(), List.of(q("b"))));
+    store.compact();
+
+    assertThat(batches).containsExactly(1, 1);
+    assertThat(compactions).hasSize(1);
+    assertThat(compactions.get(0)).isPositive();
+  }
+
+  @Test
   void data_survivesCompaction_andTheStoreStaysUsable() {
     for (int i = 0; i < 20; i++) {
       store.commit(change(List.of(), List.of(), List.of(q("v" + i))));

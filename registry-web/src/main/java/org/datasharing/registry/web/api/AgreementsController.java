@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -83,6 +84,7 @@ class AgreementsController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "The draft, at Location")
   @Operation(summary = "Draft an agreement; the caller's organisation must be a party")
   ResponseEntity<Object> create(@RequestBody AgreementRequest body, Authentication auth) {
     Result<AgreementView> r =
@@ -122,6 +124,7 @@ class AgreementsController {
   }
 
   @DeleteMapping("/{id}")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @Operation(
       summary =
           "Delete a draft that was never submitted (staff of the drafting organisation); the audit"
@@ -132,6 +135,7 @@ class AgreementsController {
   }
 
   @PostMapping("/{id}/decisions")
+  @ApiResponse(responseCode = "201", description = "The decision is recorded; the agreement")
   @Operation(
       summary =
           "Record the caller's organisation's decision (DPO) on the version and content hash it"
@@ -162,6 +166,7 @@ class AgreementsController {
   }
 
   @PostMapping("/{id}/reviews")
+  @ApiResponse(responseCode = "201", description = "The review decision is recorded; the agreement")
   @Operation(
       summary =
           "Record the caller's organisation's review decision (DPO) on an agreement due for review:"
@@ -192,6 +197,7 @@ class AgreementsController {
   }
 
   @PostMapping("/{id}/parties/{orgId}/withdrawal")
+  @ApiResponse(responseCode = "201", description = "The notice is recorded; the agreement")
   @Operation(
       summary =
           "Give notice that the caller's organisation (DPO) leaves an agreement in force with three"
@@ -280,12 +286,14 @@ class AgreementsController {
   }
 
   @PostMapping("/{id}/amend")
+  @ApiResponse(responseCode = "201", description = "The new draft version; the agreement")
   @Operation(summary = "Start an amendment of an active agreement (a new draft version)")
   ResponseEntity<Object> amend(@PathVariable String id, Authentication auth) {
     return Problems.answer(agreements.amend(Actors.of(auth), id), HttpStatus.CREATED);
   }
 
   @PostMapping("/{id}/revise")
+  @ApiResponse(responseCode = "201", description = "The new draft version; the agreement")
   @Operation(summary = "Start a new draft version after changes were requested")
   ResponseEntity<Object> revise(@PathVariable String id, Authentication auth) {
     return Problems.answer(agreements.revise(Actors.of(auth), id), HttpStatus.CREATED);

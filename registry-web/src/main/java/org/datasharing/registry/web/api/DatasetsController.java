@@ -2,6 +2,7 @@ package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -80,6 +81,7 @@ class DatasetsController {
   }
 
   @PostMapping("/{id}/access-requests")
+  @ApiResponse(responseCode = "201", description = "The draft agreement, at Location")
   @Operation(
       summary = "Request access to a dataset for a purpose",
       description =
@@ -133,6 +135,7 @@ class DatasetsController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "The dataset, at Location")
   @Operation(summary = "Record a dataset (staff of its publisher)")
   ResponseEntity<Object> create(@RequestBody Dataset d, Authentication auth) {
     Result<Dataset> r = catalog.create(Actors.of(auth), d);

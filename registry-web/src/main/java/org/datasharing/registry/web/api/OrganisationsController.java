@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -46,6 +47,7 @@ class OrganisationsController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "The organisation, at Location")
   @Operation(summary = "Add an organisation (registry-admin)")
   ResponseEntity<Object> create(@RequestBody Organisation o, Authentication auth) {
     Result<Organisation> r = organisations.create(Actors.of(auth), o);

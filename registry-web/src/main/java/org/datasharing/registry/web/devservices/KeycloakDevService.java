@@ -63,7 +63,14 @@ public final class KeycloakDevService implements AutoCloseable {
   public static final String HOME_ENV = "REGISTRY_KEYCLOAK_HOME";
 
   static final String REALM_FILE = "docker/keycloak/realm-registry.json";
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long to wait for Keycloak to answer: 180 s, or the system property {@code
+   * registry.keycloak.start-timeout-seconds} on a machine so busy that a start takes longer.
+   */
+  static final Duration DEFAULT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("registry.keycloak.start-timeout-seconds", 180));
+
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -160,6 +167,7 @@ public final class KeycloakDevService implements AutoCloseable {
     Path importDir = Files.createDirectories(home.resolve("data/import"));
     Files.copy(
         realmFile, importDir.resolve("realm-registry.json"), StandardCopyOption.REPLACE_EXISTING);
+    copyThemes(realmFile.getParent().resolve("themes"), home.resolve("themes"));
     Path logFile = home.getParent().resolve("keycloak-" + port + ".log");
     // the transaction manager's object store is the only file Keycloak writes with --db=dev-mem:
     // one per instance, so concurrent instances from the same folder never share it
@@ -397,6 +405,27 @@ public final class KeycloakDevService implements AutoCloseable {
     log.info("Stopping Keycloak at {} (pid {})", baseUrl(), process.pid());
     stop(process);
     deleteQuietly(transactionLogs);
+  }
+
+  /**
+   * The registry's Keycloak themes ({@code docker/keycloak/themes}, beside the realm file; the
+   * realm names its login theme) into the distribution's {@code themes} folder, where Keycloak
+   * finds themes without a build; {@code start-dev} does not cache them.
+   */
+  static void copyThemes(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static void deleteQuietly(Path dir) {

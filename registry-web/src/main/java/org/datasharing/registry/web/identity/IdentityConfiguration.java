@@ -5,6 +5,7 @@ import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.web.operations.DomainMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +25,8 @@ class IdentityConfiguration {
   private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  KeycloakIdentityDirectory identityDirectory(IdentityProperties props, Environment env) {
+  IdentityDirectory identityDirectory(
+      IdentityProperties props, Environment env, DomainMetrics metrics) {
     boolean devService = env.getProperty(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY) != null;
     IdentityProperties.Resolved s =
         props.resolve(env.getProperty(KeycloakDevServiceStarter.ISSUER_PROPERTY), devService);
@@ -38,7 +40,7 @@ class IdentityConfiguration {
                     s.realm(),
                     s.clientId(),
                     devService && props.clientSecret().isBlank() ? ", dev secret" : ""));
-    return KeycloakIdentityDirectory.connect(s);
+    return MeteredDirectory.of(KeycloakIdentityDirectory.connect(s), metrics);
   }
 
   @Bean

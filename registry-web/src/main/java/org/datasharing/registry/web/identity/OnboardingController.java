@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.datasharing.registry.core.common.Result;
@@ -35,6 +36,7 @@ class OnboardingController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "Onboarded in the registry and in Keycloak")
   @Operation(summary = "Onboard an organisation in the registry and as a Keycloak organisation")
   ResponseEntity<Object> onboard(@RequestBody Organisation o, Authentication auth) {
     Result<Synced<Organisation>> r = onboarding.onboardOrganisation(Actors.of(auth), o);
@@ -90,6 +92,7 @@ class OnboardingController {
   }
 
   @PostMapping("/{id}/members")
+  @ApiResponse(responseCode = "201", description = "The member, in Keycloak")
   @Operation(
       summary = "Add a DPO or partner: create or link the Keycloak user, grant the role, add them")
   ResponseEntity<Object> addMember(

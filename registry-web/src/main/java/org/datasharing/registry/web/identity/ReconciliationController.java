@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,7 @@ class ReconciliationController {
   }
 
   @DeleteMapping("/pending-operations/{id}")
+  @ApiResponse(responseCode = "204", description = "Given up")
   @Operation(summary = "Give up a pending operation (audited)")
   ResponseEntity<Object> discard(@PathVariable String id, Authentication auth) {
     var r = onboarding.discard(Actors.of(auth), id);

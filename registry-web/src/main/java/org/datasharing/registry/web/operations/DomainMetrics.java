@@ -1,11 +1,13 @@
 package org.datasharing.registry.web.operations;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +17,13 @@ import java.util.function.Supplier;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.audit.AuditTrail;
+import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.common.Queries;
+import org.datasharing.registry.core.identity.DirectoryException;
+import org.datasharing.registry.core.notification.Notification;
+import org.datasharing.registry.core.notification.Outbox;
 import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.StoreEvents;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +43,17 @@ import org.springframework.stereotype.Component;
  *   <li>{@code registry_audit_verification_last_*}: the last verification's time, result (1 intact)
  *       and duration; {@code registry_audit_verifications_seconds{result}} all of them
  *   <li>{@code registry_store_size_bytes}: the store's size on disk (cached)
+ *   <li>{@code registry_store_commit_batch_changes}: changes per write transaction (group commit)
+ *   <li>{@code registry_store_compactions_total}, {@code
+ *       registry_store_compaction_last_duration_seconds}: compactions of the store and the last
+ *       one's time
+ *   <li>{@code registry_import_running}, {@code registry_import_triples}, {@code
+ *       registry_import_datasets}, {@code registry_import_datasets_processed}: the running (or
+ *       last) catalogue import's file and how far it has got
+ *   <li>{@code registry_notifications{state}}: notifications waiting to be sent ({@code pending})
+ *       and given up ({@code failed}) in the outbox (cached)
+ *   <li>{@code registry_keycloak_admin_failures_total{operation,kind}}: failed calls to Keycloak's
+ *       admin API, by directory operation and kind of failure
  * </ul>
  */
 @Component
@@ -56,16 +74,39 @@ public class DomainMetrics {
   private final MeterRegistry meters;
   private final AtomicReference<AuditTrail.Verification> lastVerification = new AtomicReference<>();
   private volatile Duration lastVerificationTook = Duration.ZERO;
+  private volatile Duration lastCompactionTook = Duration.ZERO;
+  private final AtomicReference<CatalogImport.Progress> importProgress =
+      new AtomicReference<>(new CatalogImport.Progress(false, 0, 0, 0));
 
   DomainMetrics(
-      MeterRegistry meters, RegistryStore store, AuditTrail auditTrail, MetricsProperties props) {
+      MeterRegistry meters,
+      RegistryStore store,
+      AuditTrail auditTrail,
+      CatalogImport catalogImport,
+      Outbox outbox,
+      MetricsProperties props) {
     this.meters = meters;
+    storeWork(store);
+    imports(catalogImport);
+    Supplier<Map<Notification.State, Integer>> outboxCounts =
+        new Cached<>(() -> outboxCounts(outbox), props.gaugeRefresh());
+    for (Notification.State state :
+        List.of(Notification.State.PENDING, Notification.State.FAILED)) {
+      Gauge.builder("registry.notifications", outboxCounts, c -> c.get().getOrDefault(state, 0))
+          .description(
+              "Notifications in the outbox waiting to be sent (pending) or given up (failed)")
+          .tag("state", state.name().toLowerCase(Locale.ROOT))
+          .strongReference(true)
+          .register(meters);
+    }
     Supplier<Map<AgreementStatus, Long>> byStatus =
         new Cached<>(() -> countByStatus(store), props.gaugeRefresh());
     for (AgreementStatus status : AgreementStatus.values()) {
       Gauge.builder("registry.agreements", byStatus, s -> s.get().getOrDefault(status, 0L))
           .description("Agreements in each status")
           .tag("status", status.name().toLowerCase(Locale.ROOT))
+          // Micrometer holds a gauge's object weakly: only the gauge refers to this cache
+          .strongReference(true)
           .register(meters);
     }
     Gauge.builder("registry.audit.tree.size", store, s -> s.logHead().size())
@@ -75,6 +116,7 @@ public class DomainMetrics {
     Gauge.builder("registry.store.size", onDisk, s -> s.get())
         .description("The store's size on disk (0 for a remote store)")
         .baseUnit("bytes")
+        .strongReference(true)
         .register(meters);
     Gauge.builder(
             "registry.audit.verification.last.time",
@@ -97,6 +139,77 @@ public class DomainMetrics {
         .baseUnit("seconds")
         .register(meters);
     auditTrail.onVerified(this::verified);
+  }
+
+  /** Group-commit batch sizes and compactions, as the store reports them. */
+  private void storeWork(RegistryStore store) {
+    DistributionSummary batches =
+        DistributionSummary.builder("registry.store.commit.batch")
+            .description("Changes carried by each write transaction (group commit)")
+            .baseUnit("changes")
+            .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+            .register(meters);
+    Counter compactions =
+        Counter.builder("registry.store.compactions")
+            .description("Compactions of the store")
+            .register(meters);
+    Gauge.builder(
+            "registry.store.compaction.last.duration",
+            this,
+            m -> m.lastCompactionTook.toNanos() / 1e9)
+        .description("How long the last compaction of the store took")
+        .baseUnit("seconds")
+        .register(meters);
+    store.observe(
+        new StoreEvents() {
+          @Override
+          public void committed(int changes) {
+            batches.record(changes);
+          }
+
+          @Override
+          public void compacted(Duration took, long bytesBefore, long bytesAfter) {
+            lastCompactionTook = took;
+            compactions.increment();
+          }
+        });
+  }
+
+  /** The running (or last) catalogue import's size and progress. */
+  private void imports(CatalogImport catalogImport) {
+    Gauge.builder("registry.import.running", importProgress, p -> p.get().running() ? 1 : 0)
+        .description("Whether a catalogue import is running (1) or not (0)")
+        .register(meters);
+    Gauge.builder("registry.import.triples", importProgress, p -> p.get().triples())
+        .description("Triples in the running (or last) catalogue import's file")
+        .register(meters);
+    Gauge.builder("registry.import.datasets", importProgress, p -> p.get().datasets())
+        .description("Datasets in the running (or last) catalogue import's file")
+        .register(meters);
+    Gauge.builder(
+            "registry.import.datasets.processed", importProgress, p -> p.get().datasetsProcessed())
+        .description("Datasets of the running (or last) catalogue import validated so far")
+        .register(meters);
+    catalogImport.onProgress(importProgress::set);
+  }
+
+  /** A call to Keycloak's admin API failed: which directory operation, and how. */
+  public void keycloakFailure(String operation, DirectoryException.Kind kind) {
+    Counter.builder("registry.keycloak.admin.failures")
+        .description("Failed calls to Keycloak's admin API, by operation and kind of failure")
+        .tag("operation", operation)
+        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+        .register(meters)
+        .increment();
+  }
+
+  private static Map<Notification.State, Integer> outboxCounts(Outbox outbox) {
+    Map<Notification.State, Integer> counts = new EnumMap<>(Notification.State.class);
+    for (Notification.State state :
+        List.of(Notification.State.PENDING, Notification.State.FAILED)) {
+      counts.put(state, outbox.inState(state).size());
+    }
+    return counts;
   }
 
   private void verified(AuditTrail.Verification result, Duration took) {

@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.store;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ class BackupController {
   }
 
   @PostMapping("/api/admin/backups")
+  @ApiResponse(responseCode = "201", description = "The backup file written and its size")
   @Operation(
       summary =
           "Write an online, consistent backup of the embedded store (registry administrators)",

@@ -45,8 +45,26 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.open(base() + "/datasets");
     browser.page("find-data-signed-out");
 
+    // the sign-in page is the registry's (GOV.UK, username and password on one page) and passes
+    // axe; a wrong password is told in a GOV.UK error summary that links to the field
+    KeycloakRedirects.allow(SharedKeycloak.get(), base());
+    browser.open(base() + "/sign-in");
+    browser.waitFor("#username");
+    assertThat(browser.present("#password")).as("username and password on one page").isTrue();
+    assertThat(browser.text("h1")).isEqualTo("Sign in");
+    assertThat(browser.present("link[href$='govuk-frontend.min.css']")).isTrue();
+    browser.signInPage("keycloak-sign-in");
+    browser.type("username", "partner.icb");
+    browser.type("password", "not-the-password");
+    browser.click("#kc-login");
+    WebElement error = browser.waitFor(".govuk-error-summary__list a");
+    assertThat(error.getText()).isEqualTo("Enter a correct username and password");
+    assertThat(error.getAttribute("href")).endsWith("#username");
+    assertThat(browser.text("#username-error")).contains("Enter a correct username and password");
+    browser.signInPage("keycloak-sign-in-error");
+
     // a partner finds a dataset and requests access
-    signIn("partner.icb", "keycloak-sign-in");
+    signIn("partner.icb", null);
     browser.page("partner-dashboard");
     browser.open(base() + "/datasets");
     browser.type("q", "reablement");

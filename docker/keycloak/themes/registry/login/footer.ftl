@@ -1,0 +1,3 @@
+<#macro content>
+<#-- the GOV.UK footer is in template.ftl -->
+</#macro>
