@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,7 @@ class AuditController {
           "Start a verification of the whole log in the background (one at a time: while one"
               + " runs, this joins it); 202 with its progress. The result is kept as a VerifyLog"
               + " audit event in the caller's name")
+  @ApiResponse(responseCode = "202", description = "Started (or joined); its progress")
   ResponseEntity<VerificationStatus> startVerification(Authentication auth) {
     verifications.start(Actors.of(auth));
     return ResponseEntity.accepted()
