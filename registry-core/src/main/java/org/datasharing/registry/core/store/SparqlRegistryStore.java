@@ -76,6 +76,15 @@ public final class SparqlRegistryStore implements RegistryStore {
         .build();
   }
 
+  /**
+   * A live, read-only view of the whole remote dataset for evaluating one ad-hoc query locally (the
+   * SPARQL endpoint): every read it makes is a query the store cancels at {@code deadline} ({@link
+   * System#nanoTime()}); close it when the query ends.
+   */
+  public DatasetGraph liveView(long deadline) {
+    return new RemoteDatasetView(endpoints.query(), deadline);
+  }
+
   @Override
   public Graph graph(Node graphName) {
     Query q = QueryFactory.create("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }");
