@@ -2,6 +2,7 @@ package org.datasharing.registry.core.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -234,6 +235,14 @@ public final class SparqlRegistryStore implements RegistryStore {
     try (RDFLink link = link()) {
       link.update(request);
     }
+  }
+
+  @Override
+  public boolean lease(String name, String holder, Instant now, Instant until) {
+    try (RDFLink link = link()) {
+      link.update(Leases.take(name, holder, now, until));
+    }
+    return ask(Leases.held(name, holder, now, until));
   }
 
   @Override
