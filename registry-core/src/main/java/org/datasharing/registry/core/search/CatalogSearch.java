@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * has caught up with; a search that finds the log has moved in a way the index did not follow
  * (another writer on a shared remote store, a listener that failed, a crash between commit and
  * re-index) first reconciles: it compares every dataset's fingerprint with the index and re-indexes
- * what differs. On start the index is reconciled the same way, which rebuilds a missing one; {@link
- * #rebuild} drops and rebuilds it on demand.
+ * what differs. {@link #follow} does the same on a timer, so an instance's index follows the
+ * others' commits without waiting for a search. On start the index is reconciled the same way,
+ * which rebuilds a missing one; {@link #rebuild} drops and rebuilds it on demand.
  */
 public final class CatalogSearch implements ObservedStore.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
@@ -318,8 +319,37 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
     return store.logHead().size() == caughtUpTo.get();
   }
 
+  /**
+   * Polls the audit log head every {@code every} on a daemon thread and catches the index up when
+   * the log has moved past what this instance followed: with several instances on one store, each
+   * index follows the others' commits within about {@code every} (plus a reconcile), not only at
+   * the next search. Close the returned handle to stop.
+   */
+  public AutoCloseable follow(java.time.Duration every) {
+    java.util.concurrent.ScheduledExecutorService poller =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "search-index-follower");
+              t.setDaemon(true);
+              return t;
+            });
+    poller.scheduleWithFixedDelay(
+        () -> {
+          try {
+            catchUp();
+          } catch (RuntimeException e) {
+            // the store unavailable, say: the next poll (or search) tries again
+            log.debug("search index could not follow the store: {}", e.toString());
+          }
+        },
+        every.toMillis(),
+        every.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    return poller::shutdownNow;
+  }
+
   /** Brings the index in step with the store if writes it did not follow have landed. */
-  private void catchUp() {
+  void catchUp() {
     long head = store.logHead().size();
     if (head != caughtUpTo.get()) {
       Report r = reconcile();

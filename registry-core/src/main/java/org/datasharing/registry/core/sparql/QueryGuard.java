@@ -30,6 +30,11 @@ final class QueryGuard {
     this.maxStringLength = maxStringLength;
   }
 
+  /** When the query's time is up, in {@link System#nanoTime()}'s terms. */
+  long deadline() {
+    return deadline;
+  }
+
   /** Cancels the query: guarded work stops at its next check, and Jena's execution is aborted. */
   void cancel(Reason why) {
     if (reason == null) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -18,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
 import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
@@ -26,6 +28,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.SparqlRegistryStore;
 import org.datasharing.registry.core.store.TdbRegistryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +88,12 @@ public final class SparqlService {
     }
   }
 
-  /** Whether queries can run here: the endpoint reads the embedded TDB2 dataset directly. */
+  /**
+   * Whether queries can run here: over the embedded TDB2 dataset directly, or over a live view of a
+   * remote SPARQL store whose every read the store cancels at the query's deadline.
+   */
   public boolean available() {
-    return store instanceof TdbRegistryStore;
+    return store instanceof TdbRegistryStore || store instanceof SparqlRegistryStore;
   }
 
   public SparqlLimits limits() {
@@ -128,8 +134,7 @@ public final class SparqlService {
     if (!available()) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE,
-          "The SPARQL endpoint needs the embedded store; this registry runs on a remote SPARQL"
-              + " store, so query that store's own endpoint");
+          "The SPARQL endpoint needs the embedded store or a remote SPARQL store");
     }
     SparqlOutcome<Query> parsed = parse(request.query());
     if (!parsed.ok()) {
@@ -190,14 +195,32 @@ public final class SparqlService {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE, "The SPARQL endpoint needs the embedded store");
     }
-    DatasetGraph base = ((TdbRegistryStore) store).datasetGraph();
     return workers.run(
         caller,
         guard -> {
-          SparqlOutcome<Answer> answer =
-              Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+          SparqlOutcome<Answer> answer = evaluate(actor, query, guard);
           return answer.ok() ? SparqlOutcome.ok(then.apply(answer.value())) : answer.asFailure();
         });
+  }
+
+  private SparqlOutcome<Answer> evaluate(Actor actor, Query query, QueryGuard guard) {
+    if (store instanceof TdbRegistryStore tdb) {
+      DatasetGraph base = tdb.datasetGraph();
+      return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
+    }
+    // the same policy and the same evaluation, over a view whose reads the store itself cancels
+    // when the query's time is up (the guard's deadline, from admission)
+    DatasetGraph base = ((SparqlRegistryStore) store).liveView(guard.deadline());
+    guard.whenCancelled(base::close);
+    try {
+      return run(query, base, policy.view(base, actor), guard);
+    } catch (QueryExceptionHTTP | HttpException e) {
+      return SparqlOutcome.failed(
+          SparqlProblem.Kind.UNAVAILABLE,
+          "The registry's SPARQL store did not answer; try again shortly");
+    } finally {
+      base.close();
+    }
   }
 
   private SparqlOutcome<Answer> run(

@@ -1,5 +1,6 @@
 package org.datasharing.registry.core.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
@@ -62,6 +63,11 @@ public abstract class ForwardingStore implements RegistryStore {
   @Override
   public Set<Node> graphNames() {
     return delegate.graphNames();
+  }
+
+  @Override
+  public boolean lease(String name, String holder, Instant now, Instant until) {
+    return delegate.lease(name, holder, now, until);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.datasharing.registry.core.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
@@ -40,6 +41,13 @@ public interface RegistryStore extends AutoCloseable {
 
   /** Replaces whole named graphs in one transaction, without audit (initial and bulk loads). */
   void replaceGraphs(DatasetGraph content);
+
+  /**
+   * Takes or renews the named lease for {@code holder} until {@code until}, atomically, if it is
+   * free, expired at {@code now} or already the holder's; says whether the holder has it. Not
+   * audited: a lease records who runs scheduled work, no registry fact (see {@link Lease}).
+   */
+  boolean lease(String name, String holder, Instant now, Instant until);
 
   /** The current audit log head (size and Merkle frontier). */
   LogHead logHead();

@@ -2,6 +2,7 @@ package org.datasharing.registry.core.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +75,15 @@ public final class SparqlRegistryStore implements RegistryStore {
         .updateEndpoint(endpoints.update())
         .gspEndpoint(endpoints.graphStore())
         .build();
+  }
+
+  /**
+   * A live, read-only view of the whole remote dataset for evaluating one ad-hoc query locally (the
+   * SPARQL endpoint): every read it makes is a query the store cancels at {@code deadline} ({@link
+   * System#nanoTime()}); close it when the query ends.
+   */
+  public DatasetGraph liveView(long deadline) {
+    return new RemoteDatasetView(endpoints.query(), deadline);
   }
 
   @Override
@@ -225,6 +235,14 @@ public final class SparqlRegistryStore implements RegistryStore {
     try (RDFLink link = link()) {
       link.update(request);
     }
+  }
+
+  @Override
+  public boolean lease(String name, String holder, Instant now, Instant until) {
+    try (RDFLink link = link()) {
+      link.update(Leases.take(name, holder, now, until));
+    }
+    return ask(Leases.held(name, holder, now, until));
   }
 
   @Override

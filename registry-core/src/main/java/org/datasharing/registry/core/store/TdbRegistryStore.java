@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.update.UpdateAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -265,6 +267,19 @@ public final class TdbRegistryStore implements RegistryStore {
             Node g = names.next();
             dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             content.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(dsg::add);
+          }
+        });
+  }
+
+  @Override
+  public boolean lease(String name, String holder, Instant now, Instant until) {
+    return Txn.calculateWrite(
+        dsg,
+        () -> {
+          UpdateAction.execute(Leases.take(name, holder, now, until), dsg);
+          try (QueryExec qe =
+              QueryExec.dataset(dsg).query(Leases.held(name, holder, now, until)).build()) {
+            return qe.ask();
           }
         });
   }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The graph-level access of the SPARQL endpoint, tried from every angle a query can take. The trust
  * drafts dsa-secret with the ICB (the council is not a party); the council drafts dsa-council-own
- * with the trust. Each draft writes one audit event.
+ * with the trust. Each draft writes one audit event. {@link RemoteSparqlAccessPolicyTest} runs
+ * every case again against a remote store (Fuseki).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparqlAccessPolicyTest {
@@ -40,10 +41,15 @@ class SparqlAccessPolicyTest {
   TestRegistry t;
   SparqlService sparql;
 
+  /** The registry the queries run against: embedded TDB2 here, remote in a subclass. */
+  TestRegistry open(Path dir) {
+    return new TestRegistry(dir);
+  }
+
   @BeforeAll
   void setUp() {
-    t = new TestRegistry(dir);
-    sparql = new SparqlService(t.store, t.registry.ids(), SparqlLimits.DEFAULTS);
+    t = open(dir);
+    sparql = new SparqlService(t.registry.store(), t.registry.ids(), SparqlLimits.DEFAULTS);
     var agreements = t.registry.agreements();
     agreements
         .createDraft(

@@ -7,9 +7,7 @@ import static org.datasharing.registry.core.support.TestRegistry.auditor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.sparql.SparqlProblem.Kind;
-import org.datasharing.registry.core.store.SparqlRegistryStore;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,18 +159,6 @@ class SparqlServiceTest {
   void describe_ofARelativeIri_resolvesAgainstTheRegistryBase() {
     var outcome = run("DESCRIBE <organisation/northshire-police>", "application/n-triples");
     assertThat(body(outcome)).contains("<http://localhost:8080/id/organisation/northshire-police>");
-  }
-
-  @Test
-  void remoteStore_isUnavailable() {
-    var remote =
-        new SparqlService(
-            new SparqlRegistryStore(SparqlRegistryStore.Endpoints.fuseki("http://127.0.0.1:9/ds")),
-            new Ids(TestRegistry.BASE),
-            SparqlLimits.DEFAULTS);
-    assertThat(remote.available()).isFalse();
-    assertThat(remote.execute(auditor(), SparqlRequest.of("ASK {}")).problem().kind())
-        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   static String body(SparqlOutcome<SparqlResponse> outcome) {

@@ -179,4 +179,41 @@ abstract class RegistryStoreContract {
     assertThat(store.graph(G).size()).isEqualTo(1);
     assertThat(store.graphs(java.util.Set.of(G)).getGraph(G).size()).isEqualTo(1);
   }
+
+  @Test
+  void lease_isHeldByOneHolderAtATime_andPassesOnOnceExpired() {
+    Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+    Instant t10 = t0.plusSeconds(10);
+    assertThat(store.lease("scheduler", "a", t0, t10)).isTrue();
+    assertThat(store.lease("scheduler", "b", t0.plusSeconds(1), t0.plusSeconds(11))).isFalse();
+    // the holder renews; another lease name is independent
+    assertThat(store.lease("scheduler", "a", t0.plusSeconds(5), t0.plusSeconds(15))).isTrue();
+    assertThat(store.lease("other", "b", t0, t10)).isTrue();
+    assertThat(store.lease("scheduler", "b", t0.plusSeconds(14), t0.plusSeconds(24))).isFalse();
+    // expired: the other holder takes it, and the first no longer has it
+    assertThat(store.lease("scheduler", "b", t0.plusSeconds(15), t0.plusSeconds(25))).isTrue();
+    assertThat(store.lease("scheduler", "a", t0.plusSeconds(16), t0.plusSeconds(26))).isFalse();
+    // a lease is not an audited change
+    assertThat(store.logHead().size()).isZero();
+  }
+
+  @Test
+  void lease_takenByManyAtOnce_goesToExactlyOne() throws Exception {
+    Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> tries = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String holder = "instance-" + i;
+        tries.add(pool.submit(() -> store.lease("scheduler", holder, now, now.plusSeconds(30))));
+      }
+      int held = 0;
+      for (Future<Boolean> f : tries) {
+        held += f.get() ? 1 : 0;
+      }
+      assertThat(held).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -1,30 +1,64 @@
 package org.datasharing.registry.core.support;
 
+import jakarta.servlet.Filter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.datasharing.registry.core.store.SparqlRegistryStore;
 
-/** An in-process Fuseki on a free loopback port with a TDB2 dataset, and a registry over it. */
+/**
+ * An in-process Fuseki on a free loopback port with a TDB2 dataset, and a registry over it. It
+ * counts the requests it is still answering and records each query request's {@code timeout}
+ * parameter, so tests can see what the store was asked to run and whether it stopped.
+ */
 public final class InProcessFuseki implements AutoCloseable {
   private final FusekiServer server;
+  private final AtomicInteger running = new AtomicInteger();
+  private final List<String> timeouts = new CopyOnWriteArrayList<>();
 
   public InProcessFuseki(Path dir) {
+    Filter counting =
+        (request, response, chain) -> {
+          running.incrementAndGet();
+          try {
+            String timeout = request.getParameter("timeout");
+            timeouts.add(timeout == null ? "" : timeout);
+            chain.doFilter(request, response);
+          } finally {
+            running.decrementAndGet();
+          }
+        };
     server =
         FusekiServer.create()
             .port(0)
             .loopback(true)
             .add("/registry", DatabaseMgr.connectDatasetGraph(dir.resolve("fuseki").toString()))
+            .addFilter("/registry/query", counting)
             .build()
             .start();
   }
 
   /** A registry whose store is this Fuseki's dataset, over SPARQL 1.1. */
   public TestRegistry registry() {
-    return new TestRegistry(
-        new SparqlRegistryStore(
-            SparqlRegistryStore.Endpoints.fuseki(
-                "http://localhost:" + server.getHttpPort() + "/registry")));
+    return new TestRegistry(new SparqlRegistryStore(endpoints()));
+  }
+
+  public SparqlRegistryStore.Endpoints endpoints() {
+    return SparqlRegistryStore.Endpoints.fuseki(
+        "http://localhost:" + server.getHttpPort() + "/registry");
+  }
+
+  /** Query requests Fuseki is answering now. */
+  public int runningQueries() {
+    return running.get();
+  }
+
+  /** The {@code timeout} parameter of every query request so far ("" when absent). */
+  public List<String> queryTimeouts() {
+    return List.copyOf(timeouts);
   }
 
   @Override

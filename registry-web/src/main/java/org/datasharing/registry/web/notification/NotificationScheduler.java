@@ -3,6 +3,7 @@ package org.datasharing.registry.web.notification;
 import java.util.Optional;
 import org.datasharing.registry.core.notification.NotificationDispatcher;
 import org.datasharing.registry.core.notification.Reminders;
+import org.datasharing.registry.web.store.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,28 +19,34 @@ class NotificationScheduler {
   private final Optional<NotificationDispatcher> dispatcher;
 
   private final Reminders reminders;
+  private final ScheduledWork work;
 
-  NotificationScheduler(NotificationConfiguration.Dispatch dispatch, Reminders reminders) {
+  NotificationScheduler(
+      NotificationConfiguration.Dispatch dispatch, Reminders reminders, ScheduledWork work) {
     this.dispatcher = dispatch.dispatcher();
     this.reminders = reminders;
+    this.work = work;
   }
 
   @Scheduled(
       initialDelayString = "${registry.notifications.initial-delay:PT2S}",
       fixedDelayString = "${registry.notifications.every:PT10S}")
   void tick() {
+    // on the one instance holding the scheduler lease
     dispatcher.ifPresent(
-        d -> {
-          try {
-            int finished = d.dispatchDue();
-            if (finished > 0) {
-              log.debug("dispatched {} notification(s)", finished);
-            }
-          } catch (RuntimeException e) {
-            // the store unavailable, say: the next tick tries again
-            log.warn("notification dispatch failed: {}", e.toString());
-          }
-        });
+        d ->
+            work.runIfHeld(
+                () -> {
+                  try {
+                    int finished = d.dispatchDue();
+                    if (finished > 0) {
+                      log.debug("dispatched {} notification(s)", finished);
+                    }
+                  } catch (RuntimeException e) {
+                    // the store unavailable, say: the next tick tries again
+                    log.warn("notification dispatch failed: {}", e.toString());
+                  }
+                }));
   }
 
   /**
@@ -51,13 +58,16 @@ class NotificationScheduler {
       initialDelayString = "${registry.notifications.reminders-initial-delay:PT5S}",
       fixedDelayString = "${registry.notifications.reminders-every:PT1H}")
   void reminders() {
-    try {
-      int recorded = reminders.recordDue();
-      if (recorded > 0) {
-        log.info("recorded {} reminder(s)", recorded);
-      }
-    } catch (RuntimeException e) {
-      log.warn("reminders failed: {}", e.toString());
-    }
+    work.runIfHeld(
+        () -> {
+          try {
+            int recorded = reminders.recordDue();
+            if (recorded > 0) {
+              log.info("recorded {} reminder(s)", recorded);
+            }
+          } catch (RuntimeException e) {
+            log.warn("reminders failed: {}", e.toString());
+          }
+        });
   }
 }

@@ -11,18 +11,24 @@ import org.springframework.stereotype.Component;
 class LifecycleScheduler {
   private static final Logger log = LoggerFactory.getLogger(LifecycleScheduler.class);
   private final AgreementService agreements;
+  private final ScheduledWork work;
 
-  LifecycleScheduler(AgreementService agreements) {
+  LifecycleScheduler(AgreementService agreements, ScheduledWork work) {
     this.agreements = agreements;
+    this.work = work;
   }
 
   @Scheduled(
       initialDelayString = "${registry.lifecycle.initial-delay:PT5S}",
       fixedDelayString = "${registry.lifecycle.every:PT1H}")
   void tick() {
-    int moved = agreements.tick();
-    if (moved > 0) {
-      log.info("lifecycle tick moved {} agreement(s)", moved);
-    }
+    // on the one instance holding the scheduler lease
+    work.runIfHeld(
+        () -> {
+          int moved = agreements.tick();
+          if (moved > 0) {
+            log.info("lifecycle tick moved {} agreement(s)", moved);
+          }
+        });
   }
 }

@@ -1,5 +1,6 @@
 package org.datasharing.registry.web.store;
 
+import java.time.Duration;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementListing;
@@ -16,6 +17,7 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
 import org.datasharing.registry.core.search.CatalogSearch;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -85,6 +87,16 @@ class ServiceConfiguration {
   @Bean(destroyMethod = "")
   CatalogSearch catalogSearch(Registry registry) {
     return registry.search();
+  }
+
+  /**
+   * Polls the audit log head so this instance's search index follows other instances' commits on a
+   * shared store without waiting for a search (every {@code registry.search.follow-every}).
+   */
+  @Bean(destroyMethod = "close")
+  AutoCloseable searchIndexFollower(
+      CatalogSearch search, @Value("${registry.search.follow-every:PT1S}") Duration every) {
+    return search.follow(every);
   }
 
   @Bean(destroyMethod = "")

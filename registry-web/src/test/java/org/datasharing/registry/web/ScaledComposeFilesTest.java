@@ -1,0 +1,80 @@
+package org.datasharing.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The scaled compose variant ({@code docker/docker-compose.scaled.yml} over the base file): two
+ * registry replicas behind an official nginx image that alone publishes the registry's port. No
+ * Docker engine runs in the build, so the files are checked as files.
+ */
+class ScaledComposeFilesTest {
+  static Path docker;
+  static String scaledText;
+  static Map<String, Object> scaled;
+  static String nginx;
+
+  @BeforeAll
+  static void readFiles() throws IOException {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("docker/docker-compose.yml"))) {
+        docker = dir.resolve("docker");
+        break;
+      }
+    }
+    scaledText = Files.readString(docker.resolve("docker-compose.scaled.yml"));
+    // Compose's !reset tag (drop the base file's list) means nothing to a plain YAML parser
+    scaled = new Yaml().load(scaledText.replace("!reset ", ""));
+    nginx = Files.readString(docker.resolve("lb/nginx.conf"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void scaledVariant_runsTwoRegistryReplicas_withoutTheirOwnHostPort() {
+    Map<String, Object> registry = service("registry");
+    assertThat(map(registry.get("deploy"))).containsEntry("replicas", 2);
+    assertThat(scaledText).contains("ports: !reset []");
+    assertThat((List<Object>) registry.get("ports")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void loadBalancer_isAnOfficialNginxImage_onTheRegistryPort_withItsConfigMounted() {
+    Map<String, Object> lb = service("lb");
+    assertThat((String) lb.get("image")).startsWith("nginx:");
+    assertThat((List<Object>) lb.get("ports")).containsExactly("8080:8080");
+    assertThat((List<Object>) lb.get("volumes"))
+        .containsExactly("./lb/nginx.conf:/etc/nginx/nginx.conf:ro");
+    assertThat(docker.resolve("lb/nginx.conf")).exists();
+  }
+
+  @Test
+  void nginx_spreadsOverEveryReplica_keepsABrowserOnOne_andPassesForwardedHeaders() {
+    assertThat(nginx)
+        .contains("server registry:8080 resolve;")
+        .contains("resolver 127.0.0.11")
+        .contains("ip_hash;")
+        .contains("listen 8080;")
+        .contains("proxy_pass http://registry;")
+        .contains("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host");
+    // never retries a POST on the other replica (nginx's default without non_idempotent)
+    assertThat(nginx).doesNotContain("non_idempotent");
+  }
+
+  private static Map<String, Object> service(String name) {
+    return map(map(scaled.get("services")).get(name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object yaml) {
+    return yaml == null ? Map.of() : (Map<String, Object>) yaml;
+  }
+}
