@@ -61,6 +61,34 @@ public final class TestRegistry implements AutoCloseable {
     }
   }
 
+  /**
+   * Empties the audit log of the replayed sample history (the sample agreements keep their
+   * decisions), for tests that count every event of the log: the log then starts empty, as before
+   * the sample history was replayed. Returns this registry.
+   */
+  public TestRegistry forgetSampleHistory() {
+    org.apache.jena.sparql.core.DatasetGraph dsg = store.datasetGraph();
+    org.apache.jena.graph.Node audit = org.datasharing.registry.ontology.vocab.Graphs.AUDIT_NODE;
+    org.apache.jena.system.Txn.executeWrite(
+        dsg,
+        () -> {
+          java.util.List<org.apache.jena.sparql.core.Quad> events = new ArrayList<>();
+          dsg.find(
+                  audit,
+                  org.apache.jena.graph.Node.ANY,
+                  org.apache.jena.graph.Node.ANY,
+                  org.apache.jena.graph.Node.ANY)
+              .forEachRemaining(
+                  q -> {
+                    if (!q.getSubject().equals(audit)) {
+                      events.add(q);
+                    }
+                  });
+          events.forEach(dsg::delete);
+        });
+    return this;
+  }
+
   private static synchronized org.apache.jena.sparql.core.DatasetGraph sample() {
     return sample;
   }
