@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementService;
+import org.datasharing.registry.core.agreement.SampleHistory;
 import org.datasharing.registry.core.audit.AuditLog;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.People;
@@ -66,7 +67,7 @@ public final class Registry {
       RegistryStore raw, String base, Clock clock, boolean sampleData, Optional<Path> searchIndex) {
     this.store = raw;
     this.ids = new Ids(base);
-    Bootstrap.initialise(raw, base, sampleData);
+    boolean replay = Bootstrap.initialise(raw, base, sampleData);
     // services write through the observed store, so the search index follows every commit
     this.clock = clock;
     // every audited change also records, in the same commit, the notifications it causes
@@ -88,6 +89,9 @@ public final class Registry {
         new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
     this.organisations = new OrganisationService(observed, ids, reference, writer);
     names.set(organisations);
+    if (replay) {
+      replaySampleHistory(raw, base, validator);
+    }
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
@@ -95,6 +99,22 @@ public final class Registry {
     this.accessRequests =
         new AccessRequests(observed, ids, reference, catalog, organisations, agreements);
     this.publicRegister = new PublicRegister(agreements, organisations, reference);
+  }
+
+  /**
+   * The sample agreements, built by replaying their history through the lifecycle with each step's
+   * historical time. Written to the store without the notification outbox: replayed history tells
+   * no one, and its events are marked as replayed ({@code dsr:replayedAt}).
+   */
+  private void replaySampleHistory(RegistryStore raw, String base, ShapeValidator validator) {
+    SampleHistory.HistoricalClock past = new SampleHistory.HistoricalClock();
+    AgreementService replaying =
+        new AgreementService(raw, ids, past, audit.replaying(past), validator, reference, catalog);
+    int steps =
+        new SampleHistory(replaying, past, ids, reference, catalog)
+            .replay(Bootstrap.sampleAgreements(base));
+    org.slf4j.LoggerFactory.getLogger(Registry.class)
+        .info("sample agreements replayed through the lifecycle: {} steps", steps);
   }
 
   /** Onboarding against an identity directory, writing through the registry's store and log. */

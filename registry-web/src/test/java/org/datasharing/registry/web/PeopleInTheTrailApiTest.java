@@ -132,6 +132,14 @@ class PeopleInTheTrailApiTest {
     }
     assertThat(call(get("/id/user/sub-robin")).getStatus()).isEqualTo(404);
     assertThat(call(get("/id/user/nobody").with(auditor)).getStatus()).isEqualTo(404);
+
+    // the IRI opened in a browser (no bearer token) goes to the person's page, which signs the
+    // browser in; the same answer whether or not the person exists
+    for (String who : List.of("sub-robin", "nobody")) {
+      MockHttpServletResponse browser = call(get("/id/user/" + who).accept("text/html"));
+      assertThat(browser.getStatus()).isEqualTo(303);
+      assertThat(browser.getHeader("Location")).isEqualTo("/audit/people/" + who);
+    }
   }
 
   static final com.fasterxml.jackson.databind.ObjectMapper JSON =

@@ -465,6 +465,12 @@ public final class DSR {
    */
   public static final Property actorOrganisationName = property("actorOrganisationName");
 
+  /**
+   * When an event of a replayed history was appended to the log; its {@code prov:endedAtTime} is
+   * when the step happened.
+   */
+  public static final Property replayedAt = property("replayedAt");
+
   /** The agreement the event is about, if any. */
   public static final Property agreement = property("agreement");
 
@@ -581,13 +587,10 @@ public final class DSR {
 
   // Audit actions (individuals of {@link #AuditAction})
 
-  /** A record was created, e.g. a draft agreement or a dataset. */
+  /** A draft agreement was created. */
   public static final Resource Create = resource("Create");
 
-  /**
-   * A record was changed, e.g. a draft agreement version or a dataset's description or sharing
-   * conditions.
-   */
+  /** A draft agreement version was changed. */
   public static final Resource Edit = resource("Edit");
 
   /** An agreement version was submitted for sign-off. */
@@ -626,8 +629,26 @@ public final class DSR {
   /** A new version of an agreement was started, voiding the sign-offs of the previous one. */
   public static final Resource Amend = resource("Amend");
 
-  /** An organisation or user was onboarded to the registry. */
+  /** An organisation was onboarded to the registry, or a step of its onboarding completed. */
   public static final Resource Onboard = resource("Onboard");
+
+  /** An organisation's details were changed, or its onboarding withdrawn or discarded. */
+  public static final Resource EditOrganisation = resource("EditOrganisation");
+
+  /** A person was made a member of an organisation, or given a registry role in it. */
+  public static final Resource AddMember = resource("AddMember");
+
+  /** A person was removed from an organisation and their registry roles revoked. */
+  public static final Resource RemoveMember = resource("RemoveMember");
+
+  /** A dataset was added to the catalogue. */
+  public static final Resource AddDataset = resource("AddDataset");
+
+  /** A dataset's description or sharing conditions were changed. */
+  public static final Resource EditDataset = resource("EditDataset");
+
+  /** Datasets were imported into the catalogue from a DCAT file. */
+  public static final Resource Import = resource("Import");
 
   /** A data protection officer recorded a review decision on an agreement due for review. */
   public static final Resource Review = resource("Review");

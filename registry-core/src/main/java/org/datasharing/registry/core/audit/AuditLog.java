@@ -40,6 +40,9 @@ public final class AuditLog {
   private final Ids ids;
   private final Clock clock;
   private final Function<String, Optional<String>> organisationNames;
+  // set on a log that replays a history: the clock of appending, while {@link #clock} gives each
+  // step's own (earlier) time
+  private final Optional<Clock> appending;
 
   public AuditLog(Ids ids, Clock clock) {
     this(ids, clock, slug -> Optional.empty());
@@ -50,9 +53,28 @@ public final class AuditLog {
    *     event with the person acting for it
    */
   public AuditLog(Ids ids, Clock clock, Function<String, Optional<String>> organisationNames) {
+    this(ids, clock, organisationNames, Optional.empty());
+  }
+
+  private AuditLog(
+      Ids ids,
+      Clock clock,
+      Function<String, Optional<String>> organisationNames,
+      Optional<Clock> appending) {
     this.ids = ids;
     this.clock = clock;
     this.organisationNames = organisationNames;
+    this.appending = appending;
+  }
+
+  /**
+   * A log for replaying a history: its events carry the time each step happened ({@code
+   * prov:endedAtTime}, from {@code historical}) and, marking them as replayed, the time they were
+   * appended ({@code dsr:replayedAt}, from this log's clock). The log's order stays the order of
+   * appending.
+   */
+  public AuditLog replaying(Clock historical) {
+    return new AuditLog(ids, historical, organisationNames, Optional.of(clock));
   }
 
   private Optional<String> organisationName(Actor actor) {
@@ -191,6 +213,12 @@ public final class AuditLog {
         id,
         DSR.month.asNode(),
         NodeFactory.createLiteralDT(YearMonth.from(day).toString(), XSDDatatype.XSDgYearMonth));
+    appending.ifPresent(
+        c ->
+            g.add(
+                id,
+                DSR.replayedAt.asNode(),
+                NodeFactory.createLiteralDT(c.instant().toString(), XSDDatatype.XSDdateTime)));
     e.subject().ifPresent(s -> g.add(id, DSR.agreement.asNode(), s));
     e.about().ifPresent(r -> g.add(id, PROV.used.asNode(), r));
     e.version().ifPresent(v -> g.add(id, DSR.version.asNode(), v));

@@ -249,7 +249,7 @@ public final class CatalogImport {
             add,
             audit.appender(
                 audit.eventAbout(
-                    DSR.Create.asNode(),
+                    DSR.Import.asNode(),
                     actor,
                     Graphs.CATALOG_NODE,
                     AuditLog.sha256Hex(g),

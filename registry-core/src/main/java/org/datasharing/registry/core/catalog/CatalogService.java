@@ -252,7 +252,7 @@ public final class CatalogService {
             g,
             create,
             context,
-            create ? DSR.Create.asNode() : DSR.Edit.asNode(),
+            create ? DSR.AddDataset.asNode() : DSR.EditDataset.asNode(),
             guards)
         .map(n -> read(g, iri, d.id()));
   }

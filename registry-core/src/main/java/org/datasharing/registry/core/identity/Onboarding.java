@@ -97,7 +97,7 @@ public final class Onboarding {
       String how = sync.ensureOrganisation(org);
       journal.record(
           actor,
-          create ? DSR.Onboard.asNode() : DSR.Edit.asNode(),
+          create ? DSR.Onboard.asNode() : DSR.EditOrganisation.asNode(),
           org.id(),
           "organisation " + how);
       return Result.ok(
@@ -135,7 +135,7 @@ public final class Onboarding {
     try {
       completeOrganisationFirst(actor, organisation);
       MemberAdded added = sync.addMember(organisation, m);
-      journal.record(actor, DSR.Onboard.asNode(), organisation, added.message());
+      journal.record(actor, DSR.AddMember.asNode(), organisation, added.message());
       return Result.ok(Synced.done(added, added.message()));
     } catch (DirectoryException e) {
       if (e.kind().retryable()) {
@@ -187,7 +187,7 @@ public final class Onboarding {
       sync.removeMember(organisation, user);
       String done =
           "Removed " + user.username() + " from " + organisation + " and revoked their roles";
-      journal.record(actor, DSR.Edit.asNode(), organisation, done);
+      journal.record(actor, DSR.RemoveMember.asNode(), organisation, done);
       return Result.ok(Synced.done(user.username(), done));
     } catch (DirectoryException e) {
       if (e.kind().retryable()) {
@@ -230,7 +230,8 @@ public final class Onboarding {
       return Result.forbidden("Only a registry administrator can discard pending operations");
     }
     Optional<PendingOperation> op = journal.pending(id);
-    if (op.isEmpty() || !journal.close(actor, DSR.Edit.asNode(), op.get(), "discarded")) {
+    if (op.isEmpty()
+        || !journal.close(actor, DSR.EditOrganisation.asNode(), op.get(), "discarded")) {
       return Result.notFound("No pending operation " + id);
     }
     return Result.ok(op.get());

@@ -137,7 +137,7 @@ final class OnboardingJournal {
     current.find().forEachRemaining(t -> remove.add(new Quad(graph, t)));
     AuditEvent event =
         audit.eventAbout(
-            DSR.Edit.asNode(),
+            DSR.EditOrganisation.asNode(),
             actor,
             org,
             AuditLog.sha256Hex(current),

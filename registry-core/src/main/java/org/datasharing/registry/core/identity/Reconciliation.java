@@ -219,7 +219,7 @@ public final class Reconciliation {
         actor -> {
           directory.updateOrganisation(r.id(), r.name(), r.domain());
           String done = "set Keycloak's " + what + " for " + r.id() + " to '" + ours + "'";
-          journal.record(actor, DSR.Edit.asNode(), r.id(), "reconciliation: " + done);
+          journal.record(actor, DSR.EditOrganisation.asNode(), r.id(), "reconciliation: " + done);
           return done;
         });
   }
@@ -249,7 +249,7 @@ public final class Reconciliation {
                       directory.grantRole(u.id(), MemberRole.DPO);
                       String done = "granted the dpo role to " + u.username();
                       journal.record(
-                          actor, DSR.Onboard.asNode(), r.id(), "reconciliation: " + done);
+                          actor, DSR.AddMember.asNode(), r.id(), "reconciliation: " + done);
                       return done;
                     }));
   }

@@ -84,7 +84,7 @@ public final class OrganisationService {
                 + "/assurances, or the organisation's assurance page");
       }
     }
-    return save(actor, o, false, DSR.Edit.asNode());
+    return save(actor, o, false, DSR.EditOrganisation.asNode());
   }
 
   /**

@@ -266,10 +266,14 @@ public final class PublicRegister {
       String reviewDate,
       String endDate,
       String retentionPeriod,
+      String retentionDuration,
       String deletionArrangements,
       String rightsProcedure,
       List<String> contacts,
       boolean dpiaDone,
+      String dpiaSummary,
+      String internationalTransfer,
+      String transferMechanism,
       List<PartyRow> partyDetails,
       List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions) {
 
@@ -355,6 +359,7 @@ public final class PublicRegister {
               date(f.get("reviewDate")),
               date(f.get("endDate")),
               text(f.get("retentionPeriod")),
+              durationWords(f.get("retentionDuration")),
               text(f.get("deletionArrangements")),
               text(f.get("dataSubjectRightsProcedure")),
               parties.stream()
@@ -362,6 +367,13 @@ public final class PublicRegister {
                   .map(p -> p.name() + ": " + p.contact())
                   .toList(),
               Boolean.TRUE.equals(f.get("dpiaDone")),
+              text(f.get("dpiaSummary")),
+              f.get("internationalTransfer") == null
+                  ? ""
+                  : label("international-transfer", String.valueOf(f.get("internationalTransfer"))),
+              f.get("transferMechanism") == null
+                  ? ""
+                  : label("transfer-mechanism", String.valueOf(f.get("transferMechanism"))),
               List.copyOf(parties),
               e.versions()));
     }
@@ -387,6 +399,30 @@ public final class PublicRegister {
     r = r.substring(Math.max(r.lastIndexOf('#'), r.lastIndexOf('/')) + 1);
     String words = r.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** An ISO 8601 period in words ("P8Y" is "8 years", "P1Y6M" "1 year and 6 months"). */
+  static String durationWords(Object iso) {
+    if (iso == null) {
+      return "";
+    }
+    String d = String.valueOf(iso);
+    try {
+      java.time.Period p = java.time.Period.parse(d);
+      List<String> parts = new ArrayList<>();
+      unit(parts, p.getYears(), "year");
+      unit(parts, p.getMonths(), "month");
+      unit(parts, p.getDays(), "day");
+      return parts.isEmpty() ? d : String.join(" and ", parts);
+    } catch (java.time.format.DateTimeParseException e) {
+      return d;
+    }
+  }
+
+  private static void unit(List<String> parts, int n, String unit) {
+    if (n != 0) {
+      parts.add(n + " " + unit + (n == 1 ? "" : "s"));
+    }
   }
 
   private static String text(Object o) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -16,9 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.datasharing.registry.core.common.Canonical;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.Graphs;
 import org.slf4j.Logger;
@@ -33,7 +30,11 @@ public final class Bootstrap {
 
   private Bootstrap() {}
 
-  public static void initialise(RegistryStore store, String base, boolean sample) {
+  /**
+   * Returns whether the sample organisations and catalogue were loaded (sample data asked for, into
+   * an empty store): the sample agreements are then to be replayed.
+   */
+  public static boolean initialise(RegistryStore store, String base, boolean sample) {
     DatasetGraph load = DatasetGraphFactory.createTxnMem();
     Graph ontology = load.getGraph(Graphs.ONTOLOGY_NODE);
     for (String file : listed("ontology")) {
@@ -54,23 +55,59 @@ public final class Bootstrap {
                   "Audit log of the Data Sharing Registry (RFC 9162 Merkle log of PROV-O activities)")));
     }
     boolean empty = store.graph(Graphs.ORGANISATIONS_NODE).isEmpty();
-    if (sample && empty) {
-      for (String file : listed("sample")) {
-        DatasetGraph d = DatasetGraphFactory.createTxnMem();
-        try (InputStream in = resourceStream("/sample/" + file)) {
-          RDFParser.source(in).lang(Lang.TRIG).base(base).parse(d);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        d.find().forEachRemaining(load::add);
-      }
-      org.apache.jena.system.Txn.executeWrite(load, () -> prepareSampleAgreements(load));
+    boolean loaded = sample && empty;
+    if (loaded) {
+      DatasetGraph all = sampleData(base);
+      all.find()
+          .forEachRemaining(
+              q -> {
+                // agreements are not loaded as data: their history is replayed through the
+                // lifecycle (SampleHistory), so that every sample decision has its audit event
+                if (!isAgreementGraph(all, q.getGraph())) {
+                  load.add(q);
+                }
+              });
     }
     store.replaceGraphs(load);
     log.info(
         "store initialised: {} graphs{}",
         store.graphNames().size(),
-        sample && empty ? " (with sample data)" : "");
+        loaded ? " (with sample organisations and catalogue)" : "");
+    return loaded;
+  }
+
+  /** Every sample file, parsed against the base, in one dataset. */
+  private static DatasetGraph sampleData(String base) {
+    DatasetGraph all = DatasetGraphFactory.createTxnMem();
+    for (String file : listed("sample")) {
+      try (InputStream in = resourceStream("/sample/" + file)) {
+        RDFParser.source(in).lang(Lang.TRIG).base(base).parse(all);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The sample agreements as written in the sample files, one graph per agreement: the script of
+   * their history (texts, decisions and their times) that {@code SampleHistory} replays.
+   */
+  public static DatasetGraph sampleAgreements(String base) {
+    DatasetGraph all = sampleData(base);
+    DatasetGraph out = DatasetGraphFactory.createTxnMem();
+    all.find()
+        .forEachRemaining(
+            q -> {
+              if (isAgreementGraph(all, q.getGraph())) {
+                out.add(q);
+              }
+            });
+    return out;
+  }
+
+  private static boolean isAgreementGraph(DatasetGraph d, Node g) {
+    return d.contains(g, g, RDF.type.asNode(), DSR.DataSharingAgreement.asNode());
   }
 
   /** Shapes graph: every file under /shapes. */
@@ -89,45 +126,6 @@ public final class Bootstrap {
       parse("/reference/" + file, Lang.TURTLE, "http://localhost/").find().forEachRemaining(g::add);
     }
     return g;
-  }
-
-  /**
-   * Sample agreements get what the lifecycle records for real ones: the revision counter, the
-   * content hash each decision approved (recomputed from the version's text, as an approval would
-   * have), and the end time of ended agreements.
-   */
-  private static void prepareSampleAgreements(DatasetGraph load) {
-    Node one = NodeFactory.createLiteralDT("1", XSDDatatype.XSDlong);
-    List<Quad> agreements = new java.util.ArrayList<>();
-    load.find(Node.ANY, Node.ANY, RDF.type.asNode(), DSR.DataSharingAgreement.asNode())
-        .forEachRemaining(agreements::add);
-    for (Quad q : agreements) {
-      Node g = q.getGraph();
-      Node ag = q.getSubject();
-      if (!load.contains(g, ag, DSR.revision.asNode(), Node.ANY)) {
-        load.add(Quad.create(g, ag, DSR.revision.asNode(), one));
-      }
-      boolean ended =
-          load.contains(g, ag, DSR.status.asNode(), DSR.Terminated.asNode())
-              || load.contains(g, ag, DSR.status.asNode(), DSR.Expired.asNode());
-      if (ended && !load.contains(g, ag, DSR.endedAt.asNode(), Node.ANY)) {
-        List<Quad> modified = new java.util.ArrayList<>();
-        load.find(g, ag, DCTerms.modified.asNode(), Node.ANY).forEachRemaining(modified::add);
-        modified.forEach(m -> load.add(Quad.create(g, ag, DSR.endedAt.asNode(), m.getObject())));
-      }
-      List<Quad> decisions = new java.util.ArrayList<>();
-      load.find(g, Node.ANY, DSR.decisionOn.asNode(), Node.ANY).forEachRemaining(decisions::add);
-      for (Quad d : decisions) {
-        String hash = Canonical.sha256Hex(Canonical.versionText(load.getGraph(g), d.getObject()));
-        load.deleteAny(g, d.getSubject(), DSR.contentHash.asNode(), Node.ANY);
-        load.add(
-            Quad.create(
-                g,
-                d.getSubject(),
-                DSR.contentHash.asNode(),
-                NodeFactory.createLiteralString(hash)));
-      }
-    }
   }
 
   private static Graph parse(String path, Lang lang, String base) {

@@ -107,9 +107,23 @@ class WithdrawAndDeleteTest {
 
   @Test
   void withdrawAndDelete_areRefusedWithAReason_whenTheDraftingOrganisationIsNotRecorded() {
-    // the sample draft predates recording who drafted it
-    AgreementView sample =
-        agreements.get(partner(COUNCIL), "dsa-carers-support-referrals").orElseThrow();
+    String id = "dsa-carers-support-referrals";
+    // the replayed sample draft records who drafted it: its drafting organisation may delete it
+    assertThat(agreements.get(partner(COUNCIL), id).orElseThrow().refused())
+        .doesNotContainKey(Action.DELETE);
+    // an agreement recorded before the registry kept who drafted it
+    org.apache.jena.graph.Node ag = t.registry.ids().agreement(id);
+    org.apache.jena.system.Txn.executeWrite(
+        t.store.datasetGraph(),
+        () ->
+            t.store
+                .datasetGraph()
+                .deleteAny(
+                    ag,
+                    ag,
+                    org.apache.jena.vocabulary.DCTerms.creator.asNode(),
+                    org.apache.jena.graph.Node.ANY));
+    AgreementView sample = agreements.get(partner(COUNCIL), id).orElseThrow();
     assertThat(sample.refused().get(Action.DELETE).reason()).contains("does not record");
   }
 }

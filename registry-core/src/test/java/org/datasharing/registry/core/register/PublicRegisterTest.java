@@ -146,4 +146,12 @@ class PublicRegisterTest {
             });
     assertThat(COUNCIL).isNotBlank();
   }
+
+  @Test
+  void retentionDuration_readsInWords() {
+    assertThat(PublicRegister.durationWords("P8Y")).isEqualTo("8 years");
+    assertThat(PublicRegister.durationWords("P1Y6M")).isEqualTo("1 year and 6 months");
+    assertThat(PublicRegister.durationWords("P14D")).isEqualTo("14 days");
+    assertThat(PublicRegister.durationWords(null)).isEmpty();
+  }
 }

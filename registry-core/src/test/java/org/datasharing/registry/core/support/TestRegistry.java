@@ -33,9 +33,70 @@ public final class TestRegistry implements AutoCloseable {
   public final TdbRegistryStore store;
   public final Registry registry;
 
+  // the sample registry as the first TestRegistry of this JVM built it, replaying the sample
+  // history (SampleHistory); later ones start from a copy, as a restart over the same data would
+  private static org.apache.jena.sparql.core.DatasetGraph sample;
+
   public TestRegistry(Path dir) {
+    this(dir, true);
+  }
+
+  /**
+   * @param reuse start from the copy of the first sample registry of this JVM, if there is one,
+   *     instead of replaying the sample history again (false: replay it, for tests of the replay)
+   */
+  public TestRegistry(Path dir, boolean reuse) {
     store = TdbRegistryStore.open(dir.resolve("tdb"));
+    org.apache.jena.sparql.core.DatasetGraph dsg = store.datasetGraph();
+    org.apache.jena.sparql.core.DatasetGraph copy = reuse ? sample() : null;
+    if (copy != null) {
+      org.apache.jena.system.Txn.executeWrite(dsg, () -> copy.find().forEachRemaining(dsg::add));
+    }
     registry = new Registry(store, BASE, clock, true);
+    if (reuse && copy == null) {
+      org.apache.jena.sparql.core.DatasetGraph taken =
+          org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
+      org.apache.jena.system.Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(taken::add));
+      remember(taken);
+    }
+  }
+
+  /**
+   * Empties the audit log of the replayed sample history (the sample agreements keep their
+   * decisions), for tests that count every event of the log: the log then starts empty, as before
+   * the sample history was replayed. Returns this registry.
+   */
+  public TestRegistry forgetSampleHistory() {
+    org.apache.jena.sparql.core.DatasetGraph dsg = store.datasetGraph();
+    org.apache.jena.graph.Node audit = org.datasharing.registry.ontology.vocab.Graphs.AUDIT_NODE;
+    org.apache.jena.system.Txn.executeWrite(
+        dsg,
+        () -> {
+          java.util.List<org.apache.jena.sparql.core.Quad> events = new ArrayList<>();
+          dsg.find(
+                  audit,
+                  org.apache.jena.graph.Node.ANY,
+                  org.apache.jena.graph.Node.ANY,
+                  org.apache.jena.graph.Node.ANY)
+              .forEachRemaining(
+                  q -> {
+                    if (!q.getSubject().equals(audit)) {
+                      events.add(q);
+                    }
+                  });
+          events.forEach(dsg::delete);
+        });
+    return this;
+  }
+
+  private static synchronized org.apache.jena.sparql.core.DatasetGraph sample() {
+    return sample;
+  }
+
+  private static synchronized void remember(org.apache.jena.sparql.core.DatasetGraph taken) {
+    if (sample == null) {
+      sample = taken;
+    }
   }
 
   /** A registry over another store (e.g. remote SPARQL); {@link #store} is then null. */

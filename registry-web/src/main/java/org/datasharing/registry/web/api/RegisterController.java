@@ -171,7 +171,11 @@ class RegisterController {
                 "Approved on",
                 "Version",
                 "DPIA done",
-                "Public summary")
+                "Public summary",
+                "Retention period",
+                "DPIA summary",
+                "International transfers",
+                "Transfer safeguard")
             .get();
     try (CSVPrinter p = new CSVPrinter(out, format)) {
       for (PublicRegister.Row r : rows) {
@@ -199,7 +203,11 @@ class RegisterController {
             r.approvedOn(),
             r.version() == 0 ? "" : String.valueOf(r.version()),
             yesNo(r.dpiaDone()),
-            r.link());
+            r.link(),
+            r.retentionDuration(),
+            cell(r.dpiaSummary()),
+            r.internationalTransfer(),
+            r.transferMechanism());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -118,7 +118,8 @@ class LinkedDataController {
 
   /**
    * A person in the audit trail, described by their events: for auditors and registry
-   * administrators only, 404 for everyone else (as if there were no such person).
+   * administrators only, 404 for everyone else (as if there were no such person). A browser is sent
+   * to the person's page ({@code /audit/people/{id}}), which signs it in.
    */
   @GetMapping("/id/user/{id}")
   Object person(
@@ -129,7 +130,19 @@ class LinkedDataController {
     if (!knownFormat(format)) {
       return badFormat();
     }
-    Result<Graph> r = people.describe(Actors.of(auth), id);
+    Actor actor = Actors.of(auth);
+    boolean mayRead = actor.has(Actor.Role.AUDITOR) || actor.has(Actor.Role.REGISTRY_ADMIN);
+    if (!mayRead
+        && Slugs.isValid(id)
+        && chosen(format, accept).filter(MediaType.TEXT_HTML::equals).isPresent()) {
+      // a browser (no bearer token on /id/**) is sent to the person's page, which asks it to sign
+      // in and answers 404 to anyone but auditors and registry administrators, whether or not
+      // the person exists
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(java.net.URI.create("/audit/people/" + id))
+          .build();
+    }
+    Result<Graph> r = people.describe(actor, id);
     if (!r.ok()) {
       return Problems.of(HttpStatus.NOT_FOUND, r.message());
     }

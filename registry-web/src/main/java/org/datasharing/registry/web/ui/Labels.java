@@ -197,27 +197,46 @@ class Labels {
     return out.toString();
   }
 
+  /**
+   * Every audit action of the ontology ({@code dsr:AuditAction}, by local name) in words: the one
+   * place an event kind gets its label ({@code LabelsTest} fails for an action without one).
+   */
+  static final java.util.Map<String, String> ACTIONS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("Create", "Draft created"),
+          java.util.Map.entry("Edit", "Draft edited"),
+          java.util.Map.entry("Submit", "Submitted for approval"),
+          java.util.Map.entry("Decide", "Decision recorded"),
+          java.util.Map.entry("Approve", "Approved by every party"),
+          java.util.Map.entry("Reject", "Rejected"),
+          java.util.Map.entry("RequestChanges", "Changes requested"),
+          java.util.Map.entry("Activate", "Came into force"),
+          java.util.Map.entry("MarkReviewDue", "Review date reached"),
+          java.util.Map.entry("Suspend", "Suspended"),
+          java.util.Map.entry("Resume", "Resumed"),
+          java.util.Map.entry("Terminate", "Terminated"),
+          java.util.Map.entry("Expire", "Ended on its end date"),
+          java.util.Map.entry("Amend", "Amendment started"),
+          java.util.Map.entry("Withdraw", "Withdrawn before any decision"),
+          java.util.Map.entry("Delete", "Draft deleted"),
+          java.util.Map.entry("Review", "Review decision recorded"),
+          java.util.Map.entry("Leave", "A party gave notice of leaving"),
+          java.util.Map.entry("RecordAssurance", "Assurance recorded"),
+          java.util.Map.entry("Onboard", "Organisation onboarded"),
+          java.util.Map.entry("EditOrganisation", "Organisation details changed"),
+          java.util.Map.entry("AddMember", "Member added"),
+          java.util.Map.entry("RemoveMember", "Member removed"),
+          java.util.Map.entry("AddDataset", "Dataset added"),
+          java.util.Map.entry("EditDataset", "Dataset changed"),
+          java.util.Map.entry("Import", "Catalogue imported"),
+          java.util.Map.entry("VerifyLog", "Audit log verified"));
+
   /** An audit action ({@code Create}, {@code Decide}, ...) in words. */
   public String action(String action) {
     if (action == null) {
       return "";
     }
-    return switch (action) {
-      case "Create" -> "Draft created";
-      case "Edit" -> "Draft edited";
-      case "Submit" -> "Submitted for approval";
-      case "Decide" -> "Decision recorded";
-      case "Suspend" -> "Suspended";
-      case "Resume" -> "Resumed";
-      case "Terminate" -> "Terminated";
-      case "Amend" -> "Amendment started";
-      case "Withdraw" -> "Withdrawn before any decision";
-      case "Delete" -> "Draft deleted";
-      case "Review" -> "Review decision recorded";
-      case "Leave" -> "A party gave notice of leaving";
-      case "VerifyLog" -> "Audit log verified";
-      default -> action.replaceAll("([a-z])([A-Z])", "$1 $2");
-    };
+    return ACTIONS.getOrDefault(action, action.replaceAll("([a-z])([A-Z])", "$1 $2"));
   }
 
   /** The last path segment of an IRI, decoded (the user id of an agent IRI, for example). */

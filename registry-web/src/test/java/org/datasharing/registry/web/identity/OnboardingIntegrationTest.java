@@ -267,7 +267,7 @@ class OnboardingIntegrationTest {
 
     Answer events = call("auditor", "GET", "/api/audit/events?size=50", null);
     assertThat(events.body().get("events").findValuesAsString("action"))
-        .contains("Onboard", "Edit");
+        .contains("Onboard", "RemoveMember");
     assertThat(call("dpo.council", "GET", "/api/admin/reconciliation", null).status())
         .isEqualTo(403);
   }

@@ -87,6 +87,14 @@ class PublicPagesTest {
         .contains("Public task")
         .doesNotContain("dpv:", "dsr:", "dct:", "odrl:", "https://w3id.org/", "http://")
         .doesNotContain("Priya Raman"); // the DPO's name is not published
+    // the data-protection record laid out: retention in words, the published DPIA summary and
+    // whether the data leaves the UK
+    assertThat(text)
+        .contains("Longest time it is kept", "8 years")
+        .contains("Data protection impact assessment", "The assessment found no high risk")
+        .contains(
+            "Transfers outside the UK", "International transfers", "No transfer outside the UK");
+    assertThat(html).contains("id=\"dpia-summary\"", "id=\"international-transfer\"");
     assertThat(html)
         .contains("href=\"/id/organisation/northshire-county-council\"")
         .contains("href=\"mailto:dpo@northshire-cc.example\"")

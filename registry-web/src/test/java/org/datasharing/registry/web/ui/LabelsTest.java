@@ -2,7 +2,16 @@ package org.datasharing.registry.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.ontology.vocab.DSR;
 import org.junit.jupiter.api.Test;
 
 /** Times and statuses as the pages say them. */
@@ -31,5 +40,23 @@ class LabelsTest {
         .isEqualTo(
             "Agreement dsa-x cannot be edited while it is changes requested; agreement now"
                 + " approved");
+  }
+
+  @Test
+  void everyAuditActionOfTheOntology_hasItsOwnLabel() throws Exception {
+    Graph ontology;
+    try (InputStream in = getClass().getResourceAsStream("/ontology/registry.ttl")) {
+      ontology = RDFParser.source(in).lang(Lang.TURTLE).base("http://localhost/").toGraph();
+    }
+    Set<String> actions = new HashSet<>();
+    ontology
+        .find(Node.ANY, RDF.type.asNode(), DSR.AuditAction.asNode())
+        .forEachRemaining(t -> actions.add(t.getSubject().getLocalName()));
+
+    assertThat(actions).contains("Create", "Import", "Onboard", "RecordAssurance");
+    // a new kind of event without a label fails here; a label for no kind does too
+    assertThat(Labels.ACTIONS.keySet()).containsExactlyInAnyOrderElementsOf(actions);
+    // one label per kind: no two kinds read the same
+    assertThat(Set.copyOf(Labels.ACTIONS.values())).hasSize(Labels.ACTIONS.size());
   }
 }

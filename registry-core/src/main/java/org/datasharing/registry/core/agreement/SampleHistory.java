@@ -1,0 +1,376 @@
+package org.datasharing.registry.core.agreement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.datasharing.registry.core.catalog.CatalogService;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.common.Ids;
+import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.PROV;
+
+/**
+ * Replays the sample agreements' history through the lifecycle at first start, with each step's
+ * historical time on an injected clock: draft (by {@code dct:creator}, at {@code dct:created}),
+ * submission ({@code dct:dateSubmitted}; for an amendment, on the version), each party's decision
+ * as recorded, the date transitions on their dates, and a suspension or termination (by the
+ * creator's DPO, at {@code dct:modified}, with {@code dsr:statusReason}). Every step is an audited
+ * commit, so the audit log holds the sample history and every sample decision has its event.
+ *
+ * <p>Steps of all agreements run in the order of their times, so the log's order follows history.
+ * The replaying service writes to the store without the notification outbox: replayed history tells
+ * no one. A replayed agreement that does not end in the status its sample declares stops the start:
+ * the sample and the lifecycle disagree.
+ */
+public final class SampleHistory {
+  // the sample realm's DPO logins (docker/keycloak), by organisation; other organisations' DPOs
+  // have no login in the sample realm and are recorded by their user identifier only
+  private static final Map<String, String[]> SAMPLE_LOGINS =
+      Map.of(
+          "northshire-county-council", new String[] {"dpo.council", "Priya Raman"},
+          "northshire-nhs-foundation-trust", new String[] {"dpo.trust", "Gareth Mills"},
+          "northshire-integrated-care-board", new String[] {"dpo.icb", "Fiona Adeyemi"});
+
+  private static final Actor READER =
+      new Actor("sample-history", "sample-history", Optional.empty(), Set.of(Actor.Role.AUDITOR));
+
+  private final AgreementService service;
+  private final HistoricalClock clock;
+  private final Ids ids;
+  private final ContentMapper mapper;
+  private final CatalogService catalog;
+
+  /**
+   * @param service an agreement service whose clock is {@code clock} (and whose audit log stamps
+   *     events with it)
+   */
+  public SampleHistory(
+      AgreementService service,
+      HistoricalClock clock,
+      Ids ids,
+      ReferenceData reference,
+      CatalogService catalog) {
+    this.service = service;
+    this.clock = clock;
+    this.ids = ids;
+    this.mapper = new ContentMapper(ids, reference);
+    this.catalog = catalog;
+  }
+
+  /** A clock the replay sets to each step's time. */
+  public static final class HistoricalClock extends Clock {
+    private Instant now = Instant.EPOCH;
+
+    void set(Instant at) {
+      now = at;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private record Step(Instant at, int order, String what, Runnable run) {}
+
+  /** Replays every agreement of {@code sample}; returns how many steps were replayed. */
+  public int replay(DatasetGraph sample) {
+    List<Step> steps = new ArrayList<>();
+    Set<LocalDate> dates = new TreeSet<>();
+    Map<String, String> dpoSubjects = dpoSubjects(sample);
+    sample
+        .listGraphNodes()
+        .forEachRemaining(g -> plan(sample.getGraph(g), g, dpoSubjects, steps, dates));
+    // the date transitions (start, review, end) on their dates, just after midnight UTC, up to the
+    // last recorded step: later dates are the live clock's to apply
+    Instant last =
+        steps.stream().map(Step::at).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    for (LocalDate d : dates) {
+      Instant at = d.atTime(0, 5).toInstant(ZoneOffset.UTC);
+      if (!at.isAfter(last)) {
+        steps.add(new Step(at, 0, "date transitions on " + d, service::tick));
+      }
+    }
+    steps.sort(Comparator.comparing(Step::at).thenComparing(Step::order));
+    for (Step s : steps) {
+      clock.set(s.at());
+      s.run().run();
+    }
+    sample.listGraphNodes().forEachRemaining(g -> checkStatus(sample.getGraph(g), g));
+    return steps.size();
+  }
+
+  private void plan(
+      Graph g, Node ag, Map<String, String> dpoSubjects, List<Step> steps, Set<LocalDate> dates) {
+    String id = literal(g, ag, DCTerms.identifier.asNode()).orElseThrow();
+    String creator = slug(one(g, ag, DCTerms.creator.asNode()).orElseThrow(() -> missing(id)));
+    Actor drafter = dpo(creator, dpoSubjects);
+    List<Node> versions = versions(g, ag);
+    int seq = 1;
+    for (int n = 1; n <= versions.size(); n++) {
+      Node v = versions.get(n - 1);
+      AgreementContent content = mapper.fromGraph(g, v);
+      int number = n;
+      if (n == 1) {
+        steps.add(
+            new Step(
+                time(g, ag, DCTerms.created.asNode()).orElseThrow(),
+                seq++,
+                id + ": draft",
+                () -> draft(id, drafter, content, dpoSubjects)));
+      } else {
+        steps.add(
+            new Step(
+                time(g, v, DCTerms.created.asNode()).orElseThrow(() -> missing(id)),
+                seq++,
+                id + ": amendment " + n,
+                () -> {
+                  expect(service.amend(drafter, id), id);
+                  expect(service.updateDraft(drafter, id, content), id);
+                }));
+      }
+      // the first submission is on the agreement (where the lifecycle records it), an
+      // amendment's on its version
+      Optional<Instant> submitted = time(g, n == 1 ? ag : v, DCTerms.dateSubmitted.asNode());
+      if (submitted.isEmpty()) {
+        continue;
+      }
+      steps.add(
+          new Step(
+              submitted.get(),
+              seq++,
+              id + ": submit " + n,
+              () -> expect(service.submit(drafter, id), id)));
+      for (Node d : decisionsOn(g, v)) {
+        String org = slug(one(g, d, DSR.onBehalfOf.asNode()).orElseThrow());
+        Actor dpo = dpo(org, dpoSubjects);
+        AgreementService.Outcome outcome =
+            AgreementService.Outcome.of(one(g, d, DSR.outcome.asNode()).orElseThrow())
+                .orElseThrow();
+        Optional<String> reason = literal(g, d, DSR.reason.asNode());
+        steps.add(
+            new Step(
+                time(g, d, PROV.endedAtTime.asNode()).orElseThrow(),
+                seq++,
+                id + ": decision",
+                () -> {
+                  String hash = expect(service.version(dpo, id, number), id).contentHash();
+                  expect(service.decide(dpo, id, number, hash, outcome, reason), id);
+                }));
+      }
+      for (Node p : List.of(DSR.startDate.asNode(), DSR.reviewDate.asNode())) {
+        literal(g, v, p).map(LocalDate::parse).ifPresent(dates::add);
+      }
+      literal(g, v, DSR.endDate.asNode())
+          .map(LocalDate::parse)
+          .map(d -> d.plusDays(1))
+          .ifPresent(dates::add);
+    }
+    Node status = one(g, ag, DSR.status.asNode()).orElseThrow();
+    Optional<String> reason = literal(g, ag, DSR.statusReason.asNode());
+    Instant modified = time(g, ag, DCTerms.modified.asNode()).orElseThrow();
+    if (status.equals(AgreementStatus.SUSPENDED.node())) {
+      steps.add(
+          new Step(
+              modified,
+              seq,
+              id + ": suspended",
+              () -> expect(service.suspend(drafter, id, reason.orElseThrow()), id)));
+    } else if (status.equals(AgreementStatus.TERMINATED.node())) {
+      steps.add(
+          new Step(
+              modified,
+              seq,
+              id + ": terminated",
+              () -> expect(service.terminate(drafter, id, reason.orElseThrow()), id)));
+    }
+  }
+
+  /**
+   * The draft as the lifecycle lets it be written: the drafter names the datasets it can see; a
+   * dataset its publisher keeps out of the catalogue is then added by that party's DPO (the sample
+   * records no separate time for that edit, so it is replayed at the draft's time).
+   */
+  private void draft(
+      String id, Actor drafter, AgreementContent content, Map<String, String> dpoSubjects) {
+    List<String> datasets = datasets(content);
+    List<String> unseen = datasets.stream().filter(d -> catalog.get(drafter, d).isEmpty()).toList();
+    expect(service.createDraft(drafter, Optional.of(id), without(content, unseen)), id);
+    List<String> missing = new ArrayList<>(unseen);
+    for (String org : content.partyOrganisations()) {
+      Actor party = dpo(org, dpoSubjects);
+      List<String> theirs =
+          missing.stream().filter(d -> catalog.get(party, d).isPresent()).toList();
+      if (!theirs.isEmpty()) {
+        missing.removeAll(theirs);
+        expect(service.updateDraft(party, id, without(content, missing)), id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "Sample agreement " + id + " names datasets no party can see: " + missing);
+    }
+  }
+
+  private static List<String> datasets(AgreementContent c) {
+    return c.fields().get(Field.DATASETS.apiName()) instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
+  /** The content without the given datasets, and without the permissions to share them. */
+  private static AgreementContent without(AgreementContent c, List<String> datasets) {
+    if (datasets.isEmpty()) {
+      return c;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(c.fields());
+    fields.put(
+        Field.DATASETS.apiName(), datasets(c).stream().filter(d -> !datasets.contains(d)).toList());
+    if (fields.get(ContentMapper.PERMISSIONS) instanceof List<?> permissions) {
+      fields.put(
+          ContentMapper.PERMISSIONS,
+          permissions.stream()
+              .filter(
+                  p ->
+                      !(p instanceof Map<?, ?> m
+                          && datasets.contains(String.valueOf(m.get("dataset")))))
+              .toList());
+    }
+    return new AgreementContent(fields, c.parties());
+  }
+
+  private void checkStatus(Graph g, Node ag) {
+    String id = literal(g, ag, DCTerms.identifier.asNode()).orElseThrow();
+    Node declared = one(g, ag, DSR.status.asNode()).orElseThrow();
+    AgreementView now = expect(service.get(READER, id), id);
+    if (!now.status().node().equals(declared)) {
+      throw new IllegalStateException(
+          "Sample agreement "
+              + id
+              + " replays to "
+              + now.status()
+              + ", not the status its sample declares ("
+              + declared.getLocalName()
+              + ")");
+    }
+  }
+
+  /** Each organisation's DPO, by the user identifier its sample decisions name. */
+  private static Map<String, String> dpoSubjects(DatasetGraph sample) {
+    Map<String, String> out = new LinkedHashMap<>();
+    sample
+        .find(Node.ANY, Node.ANY, DSR.onBehalfOf.asNode(), Node.ANY)
+        .forEachRemaining(
+            q ->
+                sample
+                    .find(q.getGraph(), q.getSubject(), PROV.wasAssociatedWith.asNode(), Node.ANY)
+                    .forEachRemaining(
+                        u -> {
+                          String iri = u.getObject().getURI();
+                          out.putIfAbsent(
+                              slug(q.getObject()), iri.substring(iri.lastIndexOf('/') + 1));
+                        }));
+    return out;
+  }
+
+  private static Actor dpo(String org, Map<String, String> subjects) {
+    String subject = subjects.getOrDefault(org, "sample-dpo-" + org);
+    String[] login = SAMPLE_LOGINS.get(org);
+    return new Actor(
+        subject,
+        login == null ? subject : login[0],
+        Optional.of(org),
+        Set.of(Actor.Role.DPO),
+        Optional.ofNullable(login == null ? null : login[1]));
+  }
+
+  private static List<Node> versions(Graph g, Node ag) {
+    List<Node> out = new ArrayList<>();
+    g.find(ag, DSR.hasVersion.asNode(), Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
+    out.sort(
+        Comparator.comparing(
+            v -> Integer.parseInt(literal(g, v, DSR.versionNumber.asNode()).orElseThrow())));
+    return out;
+  }
+
+  private static List<Node> decisionsOn(Graph g, Node v) {
+    List<Node> out = new ArrayList<>();
+    g.find(Node.ANY, DSR.decisionOn.asNode(), v)
+        .forEachRemaining(
+            t -> {
+              if (g.contains(t.getSubject(), RDF.type.asNode(), DSR.Decision.asNode())) {
+                out.add(t.getSubject());
+              }
+            });
+    return out;
+  }
+
+  private static Optional<Node> one(Graph g, Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    try {
+      return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+    } finally {
+      it.close();
+    }
+  }
+
+  private static Optional<String> literal(Graph g, Node s, Node p) {
+    return one(g, s, p).filter(Node::isLiteral).map(Node::getLiteralLexicalForm);
+  }
+
+  private static Optional<Instant> time(Graph g, Node s, Node p) {
+    return literal(g, s, p).map(Instant::parse);
+  }
+
+  private static String slug(Node iri) {
+    String s = iri.getURI();
+    return s.substring(s.lastIndexOf('/') + 1);
+  }
+
+  private static IllegalStateException missing(String id) {
+    return new IllegalStateException(
+        "Sample agreement " + id + " lacks a time or its creator needed to replay its history");
+  }
+
+  private static <T> T expect(Result<T> r, String id) {
+    if (!r.ok()) {
+      throw new IllegalStateException(
+          "Sample agreement "
+              + id
+              + " could not be replayed: "
+              + r.failure()
+              + " "
+              + r.message()
+              + " "
+              + r.violations());
+    }
+    return r.value();
+  }
+}
