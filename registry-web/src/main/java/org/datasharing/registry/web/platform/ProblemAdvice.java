@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.platform;
 
 import org.datasharing.registry.core.common.XmlText;
+import org.datasharing.registry.core.store.DiskFull;
 import org.datasharing.registry.core.store.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,10 +104,15 @@ class ProblemAdvice {
   @ExceptionHandler(StoreUnavailable.class)
   ResponseEntity<Object> storeUnavailable(StoreUnavailable e) {
     log.warn("the store failed: {}", e.toString(), e.getCause());
+    // a full disk is named: retrying is pointless until someone frees space
+    boolean full = e.getCause() instanceof DiskFull;
     var p =
         Problems.problem(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "The registry's store did not answer; try again in a few seconds",
+            full
+                ? "The disk holding the registry's store is full: nothing was changed; try again"
+                    + " once space has been freed"
+                : "The registry's store did not answer; try again in a few seconds",
             java.util.List.of());
     return Problems.response(p)
         .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
