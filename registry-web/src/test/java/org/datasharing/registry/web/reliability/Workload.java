@@ -184,17 +184,15 @@ final class Workload {
   }
 
   private boolean ok(Answer a, int expected, String what) {
-    if (a.status() == expected || (a.status() >= 200 && a.status() < 300)) {
+    if (a.status() == expected) {
       acks.incrementAndGet();
       return true;
     }
-    // a refusal is not a crash symptom unless it is a server error
+    // a refusal stops this agreement or import; a server error is a crash symptom
     if (a.status() >= 500) {
       unexpected.incrementAndGet();
-      surprises.add(what + ": " + a.status() + " " + a.body());
-    } else {
-      surprises.add(what + ": " + a.status() + " " + a.body());
     }
+    surprises.add(what + ": " + a.status() + " " + a.body());
     return false;
   }
 
