@@ -65,7 +65,8 @@ final class ChildRegistry {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    // generous: a loaded CI machine has been seen to take minutes
+    long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -88,7 +89,7 @@ final class ChildRegistry {
       Thread.sleep(100);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the registry did not become ready in 180 s; see " + log);
+    throw new IllegalStateException("the registry did not become ready in 600 s; see " + log);
   }
 
   String base() {
