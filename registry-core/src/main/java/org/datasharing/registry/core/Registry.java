@@ -71,8 +71,11 @@ public final class Registry {
     // services write through the observed store, so the search index follows every commit
     this.clock = clock;
     // every audited change also records, in the same commit, the notifications it causes
+    // a failing store reaches the services as StoreUnavailable, whichever implementation it is
     this.observed =
-        new ObservedStore(new org.datasharing.registry.core.notification.OutboxStore(raw, base));
+        new ObservedStore(
+            new org.datasharing.registry.core.notification.OutboxStore(
+                org.datasharing.registry.core.store.StoreFailures.of(raw), base));
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
     ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
     // the organisation's name on record when an event is made (organisations is built below,

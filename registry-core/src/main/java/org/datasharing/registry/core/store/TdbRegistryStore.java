@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
@@ -208,11 +209,14 @@ public final class TdbRegistryStore implements RegistryStore {
               LogHeads.quads(head).forEach(dsg::add);
             }
           });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | InternalError e) {
+      // every change of the batch failed with it: an Error escaping here used to leave the other
+      // writers of the batch with neither an outcome nor an error (a null outcome)
+      RuntimeException failure = failure(e);
       batch.forEach(
           p -> {
             p.outcome = null;
-            p.error = e;
+            p.error = failure;
           });
       batch.forEach(p -> p.done = true);
       return;
@@ -224,6 +228,17 @@ public final class TdbRegistryStore implements RegistryStore {
   @Override
   public void observe(StoreEvents events) {
     observers.add(events);
+  }
+
+  /** A failed write transaction as an exception the callers can handle (a full disk named). */
+  private RuntimeException failure(Throwable e) {
+    Optional<DiskFull> full = DiskFull.of(location, e);
+    if (full.isPresent()) {
+      return full.get();
+    }
+    return e instanceof RuntimeException r
+        ? r
+        : new IllegalStateException("the store's files could not be written", e);
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.datasharing.registry.web.platform;
 
 import org.datasharing.registry.core.common.XmlText;
+import org.datasharing.registry.core.store.DiskFull;
+import org.datasharing.registry.core.store.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -93,6 +95,28 @@ class ProblemAdvice {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Object> notFound(NoResourceFoundException e) {
     return Problems.of(HttpStatus.NOT_FOUND, "No such resource");
+  }
+
+  /**
+   * The store failed (I/O error, remote store down, aborted transaction): the store is consistent
+   * and the caller may try again, so 503 rather than an internal error.
+   */
+  @ExceptionHandler(StoreUnavailable.class)
+  ResponseEntity<Object> storeUnavailable(StoreUnavailable e) {
+    log.warn("the store failed: {}", e.toString(), e.getCause());
+    // a full disk is named: retrying is pointless until someone frees space
+    boolean full = e.getCause() instanceof DiskFull;
+    var p =
+        Problems.problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            full
+                ? "The disk holding the registry's store is full: nothing was changed; try again"
+                    + " once space has been freed"
+                : "The registry's store did not answer; try again in a few seconds",
+            java.util.List.of());
+    return Problems.response(p)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+        .body(p);
   }
 
   @ExceptionHandler(Exception.class)
