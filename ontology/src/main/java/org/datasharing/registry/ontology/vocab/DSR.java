@@ -635,6 +635,56 @@ public final class DSR {
   /** A party gave notice that it leaves an agreement in force. */
   public static final Resource Leave = resource("Leave");
 
+  /** Staff of a party recorded a personal data breach or other incident under an agreement. */
+  public static final Resource RecordIncident = resource("RecordIncident");
+
+  // Incidents (UK GDPR Articles 33 and 34)
+
+  /** A personal data breach or other incident affecting data shared under an agreement. */
+  public static final Resource Incident = resource("Incident");
+
+  /** What an incident did to the data: confidentiality, integrity or availability. */
+  public static final Resource IncidentKind = resource("IncidentKind");
+
+  /** The risk an incident poses to the people the data is about. */
+  public static final Resource IncidentSeverity = resource("IncidentSeverity");
+
+  /** The version in force under which the affected data was shared. */
+  public static final Property incidentUnder = property("incidentUnder");
+
+  /** When the reporting party became aware of the incident. */
+  public static final Property discoveredAt = property("discoveredAt");
+
+  /** Whether the incident affected confidentiality, integrity or availability. */
+  public static final Property incidentKind = property("incidentKind");
+
+  /** The risk the incident poses to people. */
+  public static final Property severity = property("severity");
+
+  /** Which shared data the incident affected. */
+  public static final Property dataAffected = property("dataAffected");
+
+  /** The party whose staff recorded the incident. */
+  public static final Property reportingOrganisation = property("reportingOrganisation");
+
+  /** Data disclosed to, or accessed by, someone not entitled to it. */
+  public static final Resource ConfidentialityBreach = resource("ConfidentialityBreach");
+
+  /** Data altered without authority or by accident. */
+  public static final Resource IntegrityBreach = resource("IntegrityBreach");
+
+  /** Data lost or destroyed, or access to it lost. */
+  public static final Resource AvailabilityBreach = resource("AvailabilityBreach");
+
+  /** Unlikely to result in a risk to people: recorded, not reported to the ICO. */
+  public static final Resource RiskUnlikely = resource("RiskUnlikely");
+
+  /** Likely to result in a risk to people: reported to the ICO within 72 hours. */
+  public static final Resource Risk = resource("Risk");
+
+  /** Likely to result in a high risk: reported to the ICO and told to the people affected. */
+  public static final Resource HighRisk = resource("HighRisk");
+
   // The UK ICO data sharing code checklist (individuals of {@link #IcoChecklistItem})
 
   /** ICO checklist item 1: Parties, their roles and contact details. */

@@ -416,6 +416,17 @@ final class AgreementReads {
                         r.reason(),
                         r.agent().getURI(),
                         r.at()))
+            .toList(),
+        a.incidents().stream()
+            .map(
+                i ->
+                    new AgreementView.IncidentView(
+                        a.number(i.version()),
+                        i.organisation(),
+                        i.incident(),
+                        i.agent().getURI(),
+                        i.at(),
+                        i.incident().icoReportDue()))
             .toList());
   }
 

@@ -39,6 +39,7 @@ public final class AgreementService {
   private final AfterApproval afterApproval;
   private final Reviews reviews;
   private final PartyLeaving leaving;
+  private final Incidents incidents;
   private final DateTransitions dates;
   private final AssuranceCheck assurance;
 
@@ -64,6 +65,7 @@ public final class AgreementService {
     this.afterApproval = new AfterApproval(writes);
     this.reviews = new Reviews(writes, ids, clock, hashes);
     this.leaving = new PartyLeaving(writes, drafting, ids, clock);
+    this.incidents = new Incidents(writes, ids, clock, hashes);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
 
@@ -317,6 +319,15 @@ public final class AgreementService {
   public Result<AgreementView> leave(
       Actor actor, String id, String organisation, Optional<String> reason) {
     return leaving.leave(actor, id, organisation, reason);
+  }
+
+  /**
+   * Staff of a party record a personal data breach or other incident affecting data shared under
+   * the agreement (in force or ended): audited, and every party's DPO is told. Each missing or
+   * unusable answer is refused by its field.
+   */
+  public Result<AgreementView> recordIncident(Actor actor, String id, Incident incident) {
+    return incidents.record(actor, id, incident);
   }
 
   /**

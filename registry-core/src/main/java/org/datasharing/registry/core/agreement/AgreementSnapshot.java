@@ -182,6 +182,51 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
     return out;
   }
 
+  /** A recorded incident. */
+  record RecordedIncident(
+      Node version, String organisation, Incident incident, Node agent, Instant at) {}
+
+  /** Every recorded incident, by time of discovery. */
+  List<RecordedIncident> incidents() {
+    List<RecordedIncident> out = new ArrayList<>();
+    graph
+        .find(Node.ANY, DSR.incidentUnder.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node i = t.getSubject();
+              out.add(
+                  new RecordedIncident(
+                      t.getObject(),
+                      one(i, DSR.reportingOrganisation.asNode())
+                          .flatMap(o -> ids.slug(o, "organisation"))
+                          .orElse("?"),
+                      new Incident(
+                          Instant.parse(
+                              one(i, DSR.discoveredAt.asNode())
+                                  .orElseThrow()
+                                  .getLiteralLexicalForm()),
+                          literal(i, DCTerms.description.asNode()),
+                          one(i, DSR.incidentKind.asNode())
+                              .flatMap(Incident.Kind::of)
+                              .orElseThrow(),
+                          one(i, DSR.severity.asNode())
+                              .flatMap(Incident.Severity::of)
+                              .orElseThrow(),
+                          literal(i, DSR.dataAffected.asNode())),
+                      one(i, PROV.wasAssociatedWith.asNode()).orElseThrow(),
+                      Instant.parse(
+                          one(i, PROV.endedAtTime.asNode())
+                              .orElseThrow()
+                              .getLiteralLexicalForm())));
+            });
+    out.sort(java.util.Comparator.comparing(r -> r.incident().discoveredAt()));
+    return out;
+  }
+
+  private String literal(Node s, Node p) {
+    return one(s, p).map(Node::getLiteralLexicalForm).orElse("");
+  }
+
   /** A recorded decision. */
   record Decision(
       Node iri,

@@ -204,6 +204,8 @@ class PolicyTableTest {
       case RESUME -> a.resume(actor, d.id, "a reason");
       case TERMINATE -> a.terminate(actor, d.id, "a reason");
       case LEAVE -> a.leave(actor, d.id, actor.organisation().orElse(ICB), Optional.empty());
+      case REPORT_INCIDENT ->
+          a.recordIncident(actor, d.id, IncidentsTest.incident(d.t.clock.instant()));
       case REVIEW ->
           a.review(
               actor,

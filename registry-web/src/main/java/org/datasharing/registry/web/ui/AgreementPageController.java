@@ -49,14 +49,17 @@ class AgreementPageController {
   private final EvidenceBundle evidence;
   private final Labels labels;
   private final AgreementListing listing;
+  private final java.time.Clock clock;
 
   AgreementPageController(
       AgreementService agreements,
       AuditTrail auditTrail,
       EvidenceBundle evidence,
       Labels labels,
-      AgreementListing listing) {
+      AgreementListing listing,
+      java.time.Clock clock) {
     this.listing = listing;
+    this.clock = clock;
     this.agreements = agreements;
     this.auditTrail = auditTrail;
     this.evidence = evidence;
@@ -226,6 +229,7 @@ class AgreementPageController {
             .findFirst()
             .orElse(""));
     mav.addObject("timeline", timeline);
+    mav.addObject("incidents", incidentRows(a));
     mav.addObject("canDecide", a.can(AgreementPolicy.Action.DECIDE));
     mav.addObject("canReview", a.can(AgreementPolicy.Action.REVIEW));
     mav.addObject("statusActions", statusActions);
@@ -246,6 +250,41 @@ class AgreementPageController {
       readBeforeDeciding(actor, a, org, mav);
     }
     return mav;
+  }
+
+  /**
+   * An incident as the page shows it: the kind and severity in words, and whether the 72 hours for
+   * reporting it to the ICO have passed.
+   */
+  record IncidentRow(
+      AgreementView.IncidentView incident,
+      String kind,
+      String severity,
+      java.util.Optional<java.time.Instant> icoReportDue,
+      boolean overdue,
+      boolean tellPeople) {}
+
+  private List<IncidentRow> incidentRows(AgreementView a) {
+    java.time.Instant now = clock.instant();
+    return a.incidents().stream()
+        .map(
+            i ->
+                new IncidentRow(
+                    i,
+                    switch (i.incident().kind()) {
+                      case CONFIDENTIALITY -> "Confidentiality breach";
+                      case INTEGRITY -> "Integrity breach";
+                      case AVAILABILITY -> "Availability breach";
+                    },
+                    switch (i.incident().severity()) {
+                      case RISK_UNLIKELY -> "Unlikely to result in a risk to people";
+                      case RISK -> "A risk to people";
+                      case HIGH_RISK -> "A high risk to people";
+                    },
+                    i.icoReportDue(),
+                    i.icoReportDue().filter(now::isAfter).isPresent(),
+                    i.incident().severity().tellPeople()))
+        .toList();
   }
 
   /**
