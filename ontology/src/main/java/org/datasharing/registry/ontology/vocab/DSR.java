@@ -638,6 +638,35 @@ public final class DSR {
   /** Staff of a party recorded a personal data breach or other incident under an agreement. */
   public static final Resource RecordIncident = resource("RecordIncident");
 
+  /** A party's DPO confirmed the data it received under an ended agreement was destroyed. */
+  public static final Resource ConfirmDestruction = resource("ConfirmDestruction");
+
+  // Destruction at the end of an agreement
+
+  /** A DPO's confirmation that their organisation destroyed or returned the shared data. */
+  public static final Resource DestructionConfirmation = resource("DestructionConfirmation");
+
+  /** What a party did with the shared data when the agreement ended. */
+  public static final Resource DisposalMethod = resource("DisposalMethod");
+
+  /** The last version in force of the ended agreement. */
+  public static final Property destructionOf = property("destructionOf");
+
+  /** What the party did with the data it received. */
+  public static final Property disposal = property("disposal");
+
+  /** The data was securely destroyed. */
+  public static final Resource Destroyed = resource("Destroyed");
+
+  /** The data was returned and no copy kept. */
+  public static final Resource Returned = resource("Returned");
+
+  /** The party received no data under the agreement. */
+  public static final Resource NoneReceived = resource("NoneReceived");
+
+  /** A country or territory outside the UK the shared data is transferred to. */
+  public static final Property transferDestination = property("transferDestination");
+
   // Incidents (UK GDPR Articles 33 and 34)
 
   /** A personal data breach or other incident affecting data shared under an agreement. */

@@ -23,7 +23,9 @@ public record AgreementView(
     java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refused,
     Optional<java.time.LocalDate> reviewDue,
     List<ReviewView> currentReview,
-    List<IncidentView> incidents) {
+    List<IncidentView> incidents,
+    List<DestructionView> destruction,
+    Optional<Instant> destructionDue) {
 
   /** Whether the caller may do the action now (the same answer the service gives). */
   public boolean can(AgreementPolicy.Action action) {
@@ -77,6 +79,17 @@ public record AgreementView(
       String recordedBy,
       Instant at,
       Optional<Instant> icoReportDue) {}
+
+  /**
+   * Once the agreement ended: one party to its last version in force, and what it confirmed it did
+   * with the data (empty until it confirms).
+   */
+  public record DestructionView(
+      String organisation,
+      Optional<String> disposal,
+      Optional<String> statement,
+      Optional<String> confirmedBy,
+      Optional<Instant> at) {}
 
   /**
    * A line of a list of agreements: when it was first submitted and which organisation drafted it

@@ -68,6 +68,12 @@ class AgreementsController {
   record IncidentRequest(
       String discoveredAt, String description, String kind, String severity, String dataAffected) {}
 
+  /**
+   * What a party did with the data once the agreement ended: destroyed, returned or none-received,
+   * with an optional statement (how, a certificate of destruction).
+   */
+  record DestructionRequest(String disposal, String statement) {}
+
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
 
@@ -258,6 +264,32 @@ class AgreementsController {
             Actors.of(auth),
             id,
             new Incident(discovered, body.description(), kind, severity, body.dataAffected())),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/destruction")
+  @Operation(
+      summary =
+          "Confirm, as a party's DPO once the agreement ended (terminated or expired), what your"
+              + " organisation did with the data it received: destroyed, returned or none-received;"
+              + " once per party, audited")
+  ResponseEntity<Object> confirmDestruction(
+      @PathVariable String id, @RequestBody DestructionRequest body, Authentication auth) {
+    AgreementService.Disposal disposal = null;
+    if (body.disposal() != null) {
+      disposal = AgreementService.Disposal.ofCode(body.disposal().strip()).orElse(null);
+      if (disposal == null) {
+        return Problems.invalid("disposal", "Choose destroyed, returned or none-received");
+      }
+    }
+    Reasons.problem(body.statement())
+        .ifPresent(
+            message -> {
+              throw new InvalidParameter("statement", message);
+            });
+    return Problems.answer(
+        agreements.confirmDestruction(
+            Actors.of(auth), id, disposal, Optional.ofNullable(body.statement())),
         HttpStatus.CREATED);
   }
 
