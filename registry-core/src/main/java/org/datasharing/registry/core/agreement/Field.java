@@ -55,8 +55,7 @@ public enum Field {
   INTERNATIONAL_TRANSFER(
       "internationalTransfer", DSR.internationalTransfer, Kind.REF, "international-transfer"),
   TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism"),
-  TRANSFER_DESTINATIONS(
-      "transferDestinations", DSR.transferDestination, Kind.REF_LIST, "country");
+  TRANSFER_DESTINATIONS("transferDestinations", DSR.transferDestination, Kind.REF_LIST, "country");
 
   /**
    * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
@@ -67,8 +66,8 @@ public enum Field {
    * identifiers (a dataset may be hidden from the public). Retention (its description and its
    * duration) and the DPIA's published summary are public: privacy notices must state retention (UK
    * GDPR Articles 13(2)(a), 14(2)(a)) and the ICO recommends publishing DPIA summaries; so are
-   * international transfers and the countries they go to (Articles 13(1)(f), 14(1)(f)). The DPIA's reference, date, outcome and
-   * residual risk stay with the parties.
+   * international transfers and the countries they go to (Articles 13(1)(f), 14(1)(f)). The DPIA's
+   * reference, date, outcome and residual risk stay with the parties.
    */
   public static final java.util.Set<Field> PUBLIC =
       java.util.Collections.unmodifiableSet(

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A transfer outside the UK names the countries it goes to (ISO 3166 codes): required with
- * adequacy or safeguards, refused with no transfer, and an unknown code is refused by its field.
+ * A transfer outside the UK names the countries it goes to (ISO 3166 codes): required with adequacy
+ * or safeguards, refused with no transfer, and an unknown code is refused by its field.
  */
 class TransferDestinationsTest {
   @TempDir Path dir;
 
   static AgreementContent transfer(TestRegistry t, String transfer, Object countries) {
     AgreementContent c =
-        TestRegistry.with(t.completeContent(List.of(ICB, COUNCIL)), "internationalTransfer", transfer);
+        TestRegistry.with(
+            t.completeContent(List.of(ICB, COUNCIL)), "internationalTransfer", transfer);
     return TestRegistry.with(c, "transferDestinations", countries);
   }
 
@@ -31,7 +32,8 @@ class TransferDestinationsTest {
   void adequacyWithACountry_isSubmitted_andWithoutOne_isRefusedNamingTheField() {
     try (TestRegistry t = new TestRegistry(dir)) {
       AgreementService a = t.registry.agreements();
-      a.createDraft(partner(ICB), Optional.of("dsa-to-france"), transfer(t, "adequacy", List.of("FR")))
+      a.createDraft(
+              partner(ICB), Optional.of("dsa-to-france"), transfer(t, "adequacy", List.of("FR")))
           .orElseThrow();
       AgreementView submitted = a.submit(partner(ICB), "dsa-to-france").orElseThrow();
       assertThat(submitted.content().fields().get("transferDestinations")).isEqualTo(List.of("FR"));
@@ -43,7 +45,8 @@ class TransferDestinationsTest {
           .extracting(Violation::field)
           .containsExactly("transferDestinations");
 
-      a.createDraft(partner(ICB), Optional.of("dsa-no-transfer"), transfer(t, "none", List.of("US")))
+      a.createDraft(
+              partner(ICB), Optional.of("dsa-no-transfer"), transfer(t, "none", List.of("US")))
           .orElseThrow();
       assertThat(a.submit(partner(ICB), "dsa-no-transfer").violations())
           .extracting(Violation::field)
@@ -53,7 +56,9 @@ class TransferDestinationsTest {
           a.createDraft(
               partner(ICB), Optional.of("dsa-atlantis"), transfer(t, "adequacy", List.of("XX")));
       assertThat(unknown.failure()).isEqualTo(Result.Failure.INVALID);
-      assertThat(unknown.violations()).extracting(Violation::field).contains("transferDestinations");
+      assertThat(unknown.violations())
+          .extracting(Violation::field)
+          .contains("transferDestinations");
     }
   }
 }
