@@ -58,7 +58,9 @@ class DataProtectionRulesTest {
         Arguments.of("dpia-details-without-dpia", "noDpiaReason"),
         Arguments.of("no-international-transfer", "internationalTransfer"),
         Arguments.of("safeguards-without-mechanism", "transferMechanism"),
-        Arguments.of("mechanism-without-safeguards", "transferMechanism"));
+        Arguments.of("mechanism-without-safeguards", "transferMechanism"),
+        Arguments.of("transfer-without-destination", "transferDestinations"),
+        Arguments.of("destination-without-transfer", "transferDestinations"));
   }
 
   static Stream<String> accepted() {
@@ -75,7 +77,8 @@ class DataProtectionRulesTest {
         "ok-health-confidentiality",
         "ok-section-251-for-evaluation",
         "ok-high-residual-risk-ico-consulted",
-        "ok-safeguards-with-idta");
+        "ok-safeguards-with-idta",
+        "ok-adequacy-with-destination");
   }
 
   @ParameterizedTest(name = "{0} is refused on {1}")

@@ -30,6 +30,7 @@ import org.datasharing.registry.core.search.CatalogSearch;
 import org.datasharing.registry.core.store.Bootstrap;
 import org.datasharing.registry.core.store.ObservedStore;
 import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.validation.ReviewInterval;
 import org.datasharing.registry.core.validation.ShapeValidator;
 import org.datasharing.registry.ontology.vocab.Graphs;
 
@@ -65,6 +66,20 @@ public final class Registry {
    */
   public Registry(
       RegistryStore raw, String base, Clock clock, boolean sampleData, Optional<Path> searchIndex) {
+    this(raw, base, clock, sampleData, searchIndex, Optional.empty());
+  }
+
+  /**
+   * As above, with the longest review interval set (else the shapes' default, one year): the
+   * review-date rule at submit and the review decisions both use it.
+   */
+  public Registry(
+      RegistryStore raw,
+      String base,
+      Clock clock,
+      boolean sampleData,
+      Optional<Path> searchIndex,
+      Optional<java.time.Period> maxReviewInterval) {
     this.store = raw;
     this.ids = new Ids(base);
     boolean replay = Bootstrap.initialise(raw, base, sampleData);
@@ -77,7 +92,11 @@ public final class Registry {
             new org.datasharing.registry.core.notification.OutboxStore(
                 org.datasharing.registry.core.store.StoreFailures.of(raw), base));
     this.reference = new ReferenceData(observed.graph(Graphs.REFERENCE_NODE));
-    ShapeValidator validator = new ShapeValidator(Bootstrap.shapes());
+    org.apache.jena.graph.Graph shapes =
+        maxReviewInterval
+            .map(p -> ReviewInterval.applyTo(Bootstrap.shapes(), p))
+            .orElseGet(Bootstrap::shapes);
+    ShapeValidator validator = new ShapeValidator(shapes);
     // the organisation's name on record when an event is made (organisations is built below,
     // before any event can be)
     AtomicReference<OrganisationService> names = new AtomicReference<>();
@@ -89,7 +108,8 @@ public final class Registry {
             auditTrail, observed, audit, clock);
     this.catalog = new CatalogService(observed, ids, reference, writer);
     this.agreements =
-        new AgreementService(observed, ids, clock, audit, validator, reference, catalog);
+        new AgreementService(
+            observed, ids, clock, audit, validator, reference, catalog, ReviewInterval.of(shapes));
     this.organisations = new OrganisationService(observed, ids, reference, writer);
     names.set(organisations);
     if (replay) {

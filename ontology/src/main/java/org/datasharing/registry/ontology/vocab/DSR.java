@@ -659,6 +659,85 @@ public final class DSR {
   /** An auditor or administrator verified the whole audit log; the result is recorded. */
   public static final Resource VerifyLog = resource("VerifyLog");
 
+  /** Staff of a party recorded a personal data breach or other incident under an agreement. */
+  public static final Resource RecordIncident = resource("RecordIncident");
+
+  /** A party's DPO confirmed the data it received under an ended agreement was destroyed. */
+  public static final Resource ConfirmDestruction = resource("ConfirmDestruction");
+
+  // Destruction at the end of an agreement
+
+  /** A DPO's confirmation that their organisation destroyed or returned the shared data. */
+  public static final Resource DestructionConfirmation = resource("DestructionConfirmation");
+
+  /** What a party did with the shared data when the agreement ended. */
+  public static final Resource DisposalMethod = resource("DisposalMethod");
+
+  /** The last version in force of the ended agreement. */
+  public static final Property destructionOf = property("destructionOf");
+
+  /** What the party did with the data it received. */
+  public static final Property disposal = property("disposal");
+
+  /** The data was securely destroyed. */
+  public static final Resource Destroyed = resource("Destroyed");
+
+  /** The data was returned and no copy kept. */
+  public static final Resource Returned = resource("Returned");
+
+  /** The party received no data under the agreement. */
+  public static final Resource NoneReceived = resource("NoneReceived");
+
+  /** A country or territory outside the UK the shared data is transferred to. */
+  public static final Property transferDestination = property("transferDestination");
+
+  // Incidents (UK GDPR Articles 33 and 34)
+
+  /** A personal data breach or other incident affecting data shared under an agreement. */
+  public static final Resource Incident = resource("Incident");
+
+  /** What an incident did to the data: confidentiality, integrity or availability. */
+  public static final Resource IncidentKind = resource("IncidentKind");
+
+  /** The risk an incident poses to the people the data is about. */
+  public static final Resource IncidentSeverity = resource("IncidentSeverity");
+
+  /** The version in force under which the affected data was shared. */
+  public static final Property incidentUnder = property("incidentUnder");
+
+  /** When the reporting party became aware of the incident. */
+  public static final Property discoveredAt = property("discoveredAt");
+
+  /** Whether the incident affected confidentiality, integrity or availability. */
+  public static final Property incidentKind = property("incidentKind");
+
+  /** The risk the incident poses to people. */
+  public static final Property severity = property("severity");
+
+  /** Which shared data the incident affected. */
+  public static final Property dataAffected = property("dataAffected");
+
+  /** The party whose staff recorded the incident. */
+  public static final Property reportingOrganisation = property("reportingOrganisation");
+
+  /** Data disclosed to, or accessed by, someone not entitled to it. */
+  public static final Resource ConfidentialityBreach = resource("ConfidentialityBreach");
+
+  /** Data altered without authority or by accident. */
+  public static final Resource IntegrityBreach = resource("IntegrityBreach");
+
+  /** Data lost or destroyed, or access to it lost. */
+  public static final Resource AvailabilityBreach = resource("AvailabilityBreach");
+
+  /** Unlikely to result in a risk to people: recorded, not reported to the ICO. */
+  public static final Resource RiskUnlikely = resource("RiskUnlikely");
+
+  /** Likely to result in a risk to people: reported to the ICO within 72 hours. */
+  public static final Resource Risk = resource("Risk");
+
+  /** Likely to result in a high risk: reported to the ICO and told to the people affected. */
+  public static final Resource HighRisk = resource("HighRisk");
+
   // The UK ICO data sharing code checklist (individuals of {@link #IcoChecklistItem})
 
   /** ICO checklist item 1: Parties, their roles and contact details. */

@@ -33,7 +33,8 @@ public final class DSRREF {
           DpiaOutcome.ID,
           RiskLevel.ID,
           InternationalTransfer.ID,
-          TransferMechanism.ID);
+          TransferMechanism.ID,
+          Country.ID);
 
   private DSRREF() {}
 
@@ -219,5 +220,13 @@ public final class DSRREF {
     public static final Resource SCHEME = schemeResource(ID);
 
     private TransferMechanism() {}
+  }
+
+  /** Countries and territories by ISO 3166-1 alpha-2 code ({@code dsr:transferDestination}). */
+  public static final class Country {
+    public static final String ID = "country";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private Country() {}
   }
 }

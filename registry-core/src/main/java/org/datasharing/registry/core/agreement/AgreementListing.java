@@ -120,6 +120,36 @@ public final class AgreementListing {
             .toList());
   }
 
+  /**
+   * An ended agreement whose data the caller's organisation has still to confirm destroyed or
+   * returned: by when, and whether that time has passed.
+   */
+  public record DestructionDue(
+      AgreementView.Summary agreement, Optional<Instant> due, boolean overdue) {}
+
+  /**
+   * The dashboard's queue of confirmations of destruction the caller (a party's DPO) still owes,
+   * overdue first: the policy's {@code CONFIRM_DESTRUCTION} decides, not a rule here.
+   */
+  public List<DestructionDue> destructionToConfirm(Actor actor, Instant now) {
+    List<DestructionDue> out = new ArrayList<>();
+    for (AgreementView.Summary s : agreements.list(actor)) {
+      if (s.status() != AgreementStatus.TERMINATED && s.status() != AgreementStatus.EXPIRED) {
+        continue;
+      }
+      Result<AgreementView> v = agreements.get(actor, s.id());
+      if (v.ok() && v.value().can(AgreementPolicy.Action.CONFIRM_DESTRUCTION)) {
+        Optional<Instant> due = v.value().destructionDue();
+        out.add(new DestructionDue(s, due, due.filter(now::isAfter).isPresent()));
+      }
+    }
+    out.sort(
+        Comparator.comparing((DestructionDue d) -> !d.overdue())
+            .thenComparing(d -> d.due().orElse(Instant.MAX))
+            .thenComparing(d -> d.agreement().id()));
+    return out;
+  }
+
   /** A status from its name, in either spelling; empty if there is none. */
   public static Optional<AgreementStatus> status(String name) {
     String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');

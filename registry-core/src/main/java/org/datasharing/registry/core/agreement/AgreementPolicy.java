@@ -38,6 +38,11 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *       parties: the DPO of a party to the version in force, for their own organisation, while no
  *       other amendment is under way. The others continue on a new version without it, which the
  *       leaving organisation need not approve. With two parties, leaving is terminating.
+ *   <li><b>Report an incident</b> (a personal data breach affecting the shared data): staff
+ *       (partner or DPO) of a party to the version in force, while the agreement is in force or
+ *       after it ended (the recipients may still hold the data).
+ *   <li><b>Confirm destruction</b> of the shared data once an agreement ended (terminated or
+ *       expired): the DPO of a party to the last version in force, once for their organisation.
  *   <li><b>Withdraw</b> a submitted version before any decision on it, <b>delete</b> a draft that
  *       was never submitted: staff of the organisation that drafted the agreement.
  * </ul>
@@ -59,7 +64,9 @@ public final class AgreementPolicy {
     REVIEW,
     LEAVE,
     WITHDRAW,
-    DELETE
+    DELETE,
+    REPORT_INCIDENT,
+    CONFIRM_DESTRUCTION
   }
 
   /** Why an action is refused, and how the refusal is answered (forbidden or conflict). */
@@ -99,6 +106,8 @@ public final class AgreementPolicy {
       case LEAVE -> leave(actor, a);
       case WITHDRAW -> withdraw(actor, a);
       case DELETE -> delete(actor, a);
+      case REPORT_INCIDENT -> reportIncident(actor, a);
+      case CONFIRM_DESTRUCTION -> confirmDestruction(actor, a);
     };
   }
 
@@ -329,6 +338,41 @@ public final class AgreementPolicy {
           "Agreement "
               + a.slug()
               + " already has an amendment under way; give notice of leaving once it is decided");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> reportIncident(Actor actor, AgreementSnapshot a) {
+    if (!a.status().isPublic() || a.versionInForce().isEmpty()) {
+      return conflict(
+          "No data has been shared under agreement "
+              + a.slug()
+              + ": it has never been approved, so there is no incident to record under it");
+    }
+    if (!memberOfParty(actor, a, a.versionInForce().get())) {
+      return forbidden("Only staff of a party to the version in force can record an incident");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> confirmDestruction(Actor actor, AgreementSnapshot a) {
+    Optional<Node> last = publicVersion(a);
+    if (!actor.has(Actor.Role.DPO)
+        || last.isEmpty()
+        || actor.organisation().filter(a.partyOrganisations(last.get())::contains).isEmpty()) {
+      return forbidden(
+          "Only the data protection officer of a party to the agreement's last version in force can"
+              + " confirm what their organisation did with the data");
+    }
+    if (a.status() != AgreementStatus.TERMINATED && a.status() != AgreementStatus.EXPIRED) {
+      return conflict(
+          "Agreement "
+              + a.slug()
+              + " has not ended; the data is destroyed or returned once it is terminated or"
+              + " expired");
+    }
+    if (a.destructionConfirmations().containsKey(actor.organisation().get())) {
+      return conflict("Your organisation has already confirmed what it did with the data");
     }
     return Optional.empty();
   }

@@ -215,6 +215,11 @@ final class AgreementReads {
         }
       }
       fields.put("dpiaDone", full.fields().containsKey(Field.DPIA.apiName()));
+      // the review date in force: one every party agreed at a review replaces the version's
+      if (a.versionInForce().filter(v::equals).isPresent()
+          && a.one(a.iri(), DSR.nextReviewDate.asNode()).isPresent()) {
+        a.reviewDue().ifPresent(d -> fields.put("reviewDate", d.toString()));
+      }
       List<java.util.Map<String, Object>> parties =
           full.parties().stream()
               .map(
@@ -416,7 +421,42 @@ final class AgreementReads {
                         r.reason(),
                         r.agent().getURI(),
                         r.at()))
-            .toList());
+            .toList(),
+        a.incidents().stream()
+            .map(
+                i ->
+                    new AgreementView.IncidentView(
+                        a.number(i.version()),
+                        i.organisation(),
+                        i.incident(),
+                        i.agent().getURI(),
+                        i.at(),
+                        i.incident().icoReportDue()))
+            .toList(),
+        destruction(a),
+        a.endedAt().map(t -> t.plus(Destruction.CONFIRM_WITHIN)));
+  }
+
+  /** Each party's confirmation of destruction, once the agreement ended; empty before. */
+  private static List<AgreementView.DestructionView> destruction(AgreementSnapshot a) {
+    Optional<Node> last = AgreementPolicy.publicVersion(a);
+    if (a.endedAt().isEmpty() || last.isEmpty()) {
+      return List.of();
+    }
+    var confirmed = a.destructionConfirmations();
+    return a.partyOrganisations(last.get()).stream()
+        .map(
+            org -> {
+              var c = Optional.ofNullable(confirmed.get(org));
+              return new AgreementView.DestructionView(
+                  org,
+                  c.flatMap(x -> AgreementService.Disposal.of(x.disposal()))
+                      .map(AgreementService.Disposal::code),
+                  c.flatMap(AgreementSnapshot.DestructionConfirmation::statement),
+                  c.map(x -> x.agent().getURI()),
+                  c.map(AgreementSnapshot.DestructionConfirmation::at));
+            })
+        .toList();
   }
 
   private static java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refusals(

@@ -39,6 +39,8 @@ public final class AgreementService {
   private final AfterApproval afterApproval;
   private final Reviews reviews;
   private final PartyLeaving leaving;
+  private final Incidents incidents;
+  private final Destruction destruction;
   private final DateTransitions dates;
   private final AssuranceCheck assurance;
 
@@ -49,7 +51,8 @@ public final class AgreementService {
       AuditLog audit,
       ShapeValidator validator,
       ReferenceData reference,
-      CatalogService catalog) {
+      CatalogService catalog,
+      java.time.Period maxReviewInterval) {
     ContentMapper mapper = new ContentMapper(ids, reference);
     VersionHashes hashes = new VersionHashes();
     this.reads = new AgreementReads(store, ids, mapper, hashes);
@@ -62,8 +65,10 @@ public final class AgreementService {
     this.decisions = new Decisions(writes, ids, clock, hashes, assurance);
     this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
-    this.reviews = new Reviews(writes, ids, clock, hashes);
+    this.reviews = new Reviews(writes, ids, clock, hashes, maxReviewInterval);
     this.leaving = new PartyLeaving(writes, drafting, ids, clock);
+    this.incidents = new Incidents(writes, ids, clock, hashes);
+    this.destruction = new Destruction(writes, ids, clock, hashes);
     this.dates = new DateTransitions(writes, store, ids, clock);
   }
 
@@ -106,6 +111,43 @@ public final class AgreementService {
 
     static Optional<ReviewOutcome> of(Node node) {
       return Arrays.stream(values()).filter(o -> o.node.equals(node)).findFirst();
+    }
+  }
+
+  /** What a party did with the data it received once the agreement ended. */
+  public enum Disposal {
+    DESTROYED(DSR.Destroyed.asNode(), "destroyed"),
+    RETURNED(DSR.Returned.asNode(), "returned"),
+    NONE_RECEIVED(DSR.NoneReceived.asNode(), "none received");
+
+    private final Node node;
+    private final String words;
+
+    Disposal(Node node, String words) {
+      this.node = node;
+      this.words = words;
+    }
+
+    public Node node() {
+      return node;
+    }
+
+    /** In words: destroyed, returned, none received. */
+    public String words() {
+      return words;
+    }
+
+    /** The API's word for it: {@code destroyed}, {@code returned}, {@code none-received}. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Disposal> of(Node node) {
+      return Arrays.stream(values()).filter(d -> d.node.equals(node)).findFirst();
+    }
+
+    public static Optional<Disposal> ofCode(String code) {
+      return Arrays.stream(values()).filter(d -> d.code().equals(code)).findFirst();
     }
   }
 
@@ -317,6 +359,25 @@ public final class AgreementService {
   public Result<AgreementView> leave(
       Actor actor, String id, String organisation, Optional<String> reason) {
     return leaving.leave(actor, id, organisation, reason);
+  }
+
+  /**
+   * Staff of a party record a personal data breach or other incident affecting data shared under
+   * the agreement (in force or ended): audited, and every party's DPO is told. Each missing or
+   * unusable answer is refused by its field.
+   */
+  public Result<AgreementView> recordIncident(Actor actor, String id, Incident incident) {
+    return incidents.record(actor, id, incident);
+  }
+
+  /**
+   * The DPO of a party to an ended agreement (terminated or expired) confirms what their
+   * organisation did with the data it received: destroyed, returned, or none received; once per
+   * party, audited.
+   */
+  public Result<AgreementView> confirmDestruction(
+      Actor actor, String id, Disposal disposal, Optional<String> statement) {
+    return destruction.confirm(actor, id, disposal, statement);
   }
 
   /**

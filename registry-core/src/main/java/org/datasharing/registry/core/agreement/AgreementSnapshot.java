@@ -182,6 +182,107 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
     return out;
   }
 
+  /** A party's confirmation of what it did with the data once the agreement ended. */
+  record DestructionConfirmation(
+      String organisation, Node disposal, Optional<String> statement, Node agent, Instant at) {}
+
+  /** Each party's confirmation, by organisation (the first, as it can be given once). */
+  java.util.Map<String, DestructionConfirmation> destructionConfirmations() {
+    java.util.Map<String, DestructionConfirmation> out = new java.util.TreeMap<>();
+    graph
+        .find(Node.ANY, DSR.destructionOf.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node c = t.getSubject();
+              String org =
+                  one(c, DSR.onBehalfOf.asNode())
+                      .flatMap(o -> ids.slug(o, "organisation"))
+                      .orElse("?");
+              out.putIfAbsent(
+                  org,
+                  new DestructionConfirmation(
+                      org,
+                      one(c, DSR.disposal.asNode()).orElseThrow(),
+                      one(c, DSR.reason.asNode()).map(Node::getLiteralLexicalForm),
+                      one(c, PROV.wasAssociatedWith.asNode()).orElseThrow(),
+                      Instant.parse(
+                          one(c, PROV.endedAtTime.asNode())
+                              .orElseThrow()
+                              .getLiteralLexicalForm())));
+            });
+    return out;
+  }
+
+  /**
+   * When the agreement ended: the time recorded when it was terminated or expired, else (sample
+   * data from before that was recorded) the day after the end date for an expired agreement.
+   */
+  Optional<Instant> endedAt() {
+    if (status() != AgreementStatus.TERMINATED && status() != AgreementStatus.EXPIRED) {
+      return Optional.empty();
+    }
+    Optional<Instant> recorded =
+        one(iri, DSR.endedAt.asNode()).map(n -> Instant.parse(n.getLiteralLexicalForm()));
+    if (recorded.isPresent()) {
+      return recorded;
+    }
+    if (status() == AgreementStatus.EXPIRED) {
+      Optional<Instant> afterEnd =
+          AgreementPolicy.publicVersion(this)
+              .flatMap(v -> date(v, DSR.endDate.asNode()))
+              .map(d -> d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+      if (afterEnd.isPresent()) {
+        return afterEnd;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A recorded incident. */
+  record RecordedIncident(
+      Node version, String organisation, Incident incident, Node agent, Instant at) {}
+
+  /** Every recorded incident, by time of discovery. */
+  List<RecordedIncident> incidents() {
+    List<RecordedIncident> out = new ArrayList<>();
+    graph
+        .find(Node.ANY, DSR.incidentUnder.asNode(), Node.ANY)
+        .forEachRemaining(
+            t -> {
+              Node i = t.getSubject();
+              out.add(
+                  new RecordedIncident(
+                      t.getObject(),
+                      one(i, DSR.reportingOrganisation.asNode())
+                          .flatMap(o -> ids.slug(o, "organisation"))
+                          .orElse("?"),
+                      new Incident(
+                          Instant.parse(
+                              one(i, DSR.discoveredAt.asNode())
+                                  .orElseThrow()
+                                  .getLiteralLexicalForm()),
+                          literal(i, DCTerms.description.asNode()),
+                          one(i, DSR.incidentKind.asNode())
+                              .flatMap(Incident.Kind::of)
+                              .orElseThrow(),
+                          one(i, DSR.severity.asNode())
+                              .flatMap(Incident.Severity::of)
+                              .orElseThrow(),
+                          literal(i, DSR.dataAffected.asNode())),
+                      one(i, PROV.wasAssociatedWith.asNode()).orElseThrow(),
+                      Instant.parse(
+                          one(i, PROV.endedAtTime.asNode())
+                              .orElseThrow()
+                              .getLiteralLexicalForm())));
+            });
+    out.sort(java.util.Comparator.comparing(r -> r.incident().discoveredAt()));
+    return out;
+  }
+
+  private String literal(Node s, Node p) {
+    return one(s, p).map(Node::getLiteralLexicalForm).orElse("");
+  }
+
   /** A recorded decision. */
   record Decision(
       Node iri,

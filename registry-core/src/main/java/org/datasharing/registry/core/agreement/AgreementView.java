@@ -22,7 +22,10 @@ public record AgreementView(
     java.util.Set<AgreementPolicy.Action> allowed,
     java.util.Map<AgreementPolicy.Action, AgreementPolicy.Refusal> refused,
     Optional<java.time.LocalDate> reviewDue,
-    List<ReviewView> currentReview) {
+    List<ReviewView> currentReview,
+    List<IncidentView> incidents,
+    List<DestructionView> destruction,
+    Optional<Instant> destructionDue) {
 
   /** Whether the caller may do the action now (the same answer the service gives). */
   public boolean can(AgreementPolicy.Action action) {
@@ -64,6 +67,29 @@ public record AgreementView(
       Optional<String> reason,
       String decidedBy,
       Instant at) {}
+
+  /**
+   * A recorded incident: who recorded it for which party and when, what happened, and when the
+   * report to the ICO is due (72 hours from discovery) where it must be reported.
+   */
+  public record IncidentView(
+      int version,
+      String organisation,
+      Incident incident,
+      String recordedBy,
+      Instant at,
+      Optional<Instant> icoReportDue) {}
+
+  /**
+   * Once the agreement ended: one party to its last version in force, and what it confirmed it did
+   * with the data (empty until it confirms).
+   */
+  public record DestructionView(
+      String organisation,
+      Optional<String> disposal,
+      Optional<String> statement,
+      Optional<String> confirmedBy,
+      Optional<Instant> at) {}
 
   /**
    * A line of a list of agreements: when it was first submitted and which organisation drafted it

@@ -54,7 +54,8 @@ public enum Field {
   DPIA_SUMMARY("dpiaSummary", DSR.dpiaSummary, Kind.TEXT, null),
   INTERNATIONAL_TRANSFER(
       "internationalTransfer", DSR.internationalTransfer, Kind.REF, "international-transfer"),
-  TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism");
+  TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism"),
+  TRANSFER_DESTINATIONS("transferDestinations", DSR.transferDestination, Kind.REF_LIST, "country");
 
   /**
    * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
@@ -65,8 +66,8 @@ public enum Field {
    * identifiers (a dataset may be hidden from the public). Retention (its description and its
    * duration) and the DPIA's published summary are public: privacy notices must state retention (UK
    * GDPR Articles 13(2)(a), 14(2)(a)) and the ICO recommends publishing DPIA summaries; so are
-   * international transfers (Articles 13(1)(f), 14(1)(f)). The DPIA's reference, date, outcome and
-   * residual risk stay with the parties.
+   * international transfers and the countries they go to (Articles 13(1)(f), 14(1)(f)). The DPIA's
+   * reference, date, outcome and residual risk stay with the parties.
    */
   public static final java.util.Set<Field> PUBLIC =
       java.util.Collections.unmodifiableSet(
@@ -88,7 +89,8 @@ public enum Field {
               RETENTION_DURATION,
               DPIA_SUMMARY,
               INTERNATIONAL_TRANSFER,
-              TRANSFER_MECHANISM));
+              TRANSFER_MECHANISM,
+              TRANSFER_DESTINATIONS));
 
   /** How a field's value is written. */
   public enum Kind {

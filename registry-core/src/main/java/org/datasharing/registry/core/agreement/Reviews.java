@@ -35,18 +35,20 @@ import org.datasharing.registry.ontology.vocab.PROV;
  * it asked; ending terminates the agreement at once.
  */
 final class Reviews {
-  /**
-   * The longest interval between reviews: the one the data-protection rules hold a version's review
-   * date to ({@code dsrsh:ReviewWithinAYearRule}; {@code ReviewTest} checks they agree).
-   */
-  static final Period MAX_INTERVAL = Period.ofYears(1);
 
   private final AgreementWrites writes;
   private final Ids ids;
   private final Clock clock;
   private final VersionHashes hashes;
 
-  Reviews(AgreementWrites writes, Ids ids, Clock clock, VersionHashes hashes) {
+  /**
+   * The longest interval between reviews: the one the data-protection rules hold a version's review
+   * date to ({@code ReviewInterval}, one setting for both).
+   */
+  private final Period maxInterval;
+
+  Reviews(AgreementWrites writes, Ids ids, Clock clock, VersionHashes hashes, Period maxInterval) {
+    this.maxInterval = maxInterval;
     this.writes = writes;
     this.ids = ids;
     this.clock = clock;
@@ -68,7 +70,7 @@ final class Reviews {
             return refused.get().result();
           }
           LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-          Optional<Violation> bad = problem(outcome, nextReviewDate, reason, today);
+          Optional<Violation> bad = problem(outcome, nextReviewDate, reason, today, maxInterval);
           if (bad.isPresent()) {
             return invalid(bad.get());
           }
@@ -153,7 +155,11 @@ final class Reviews {
 
   /** What is wrong with the decision's answers, by field. */
   private static Optional<Violation> problem(
-      ReviewOutcome outcome, Optional<LocalDate> next, Optional<String> reason, LocalDate today) {
+      ReviewOutcome outcome,
+      Optional<LocalDate> next,
+      Optional<String> reason,
+      LocalDate today,
+      Period maxInterval) {
     if (outcome == ReviewOutcome.CONTINUE) {
       if (next.isEmpty()) {
         return Optional.of(
@@ -163,7 +169,7 @@ final class Reviews {
         return Optional.of(
             new Violation("nextReviewDate", "The next review date must be after today"));
       }
-      LocalDate latest = today.plus(MAX_INTERVAL);
+      LocalDate latest = today.plus(maxInterval);
       if (next.get().isAfter(latest)) {
         return Optional.of(
             new Violation(

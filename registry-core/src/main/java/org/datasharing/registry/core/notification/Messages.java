@@ -63,6 +63,7 @@ final class Messages {
           case RESUMED -> "Resumed: " + title;
           case TERMINATED -> "Terminated: " + title;
           case EXPIRED -> "Expired: " + title;
+          case INCIDENT -> "Incident recorded by " + org + ": " + title;
           case REVIEW_DUE_SOON -> "Review due on " + due(n) + ": " + title;
           case REVIEW_OVERDUE -> "Review overdue since " + due(n) + ": " + title;
           case END_DATE_SOON -> "Ends on " + due(n) + ": " + title;
@@ -72,7 +73,13 @@ final class Messages {
     body.append("Agreement: ").append(title).append(" (").append(slug(n.agreement())).append(")\n");
     body.append("Version: ").append(number).append('\n');
     n.contentHash().ifPresent(h -> body.append("Content hash (SHA-256): ").append(h).append('\n'));
-    n.reason().ifPresent(r -> body.append("Reason: ").append(r).append('\n'));
+    n.reason()
+        .ifPresent(
+            r ->
+                body.append(
+                        n.kind() == NotificationKind.INCIDENT ? "What was recorded: " : "Reason: ")
+                    .append(r)
+                    .append('\n'));
     body.append('\n').append(action(n)).append('\n').append(link(n.agreement())).append("\n\n");
     body.append("You receive this message as ")
         .append(to.why().startsWith("DPO") ? "a data protection officer of a party" : "its author")
@@ -92,6 +99,12 @@ final class Messages {
       case RESUMED -> "The agreement was resumed.";
       case TERMINATED -> "The agreement was terminated.";
       case EXPIRED -> "The agreement has reached its end date and expired.";
+      case INCIDENT ->
+          org
+              + " recorded a personal data breach or other incident affecting data shared under"
+              + " this agreement. A breach likely to result in a risk to people is reported to the"
+              + " ICO within 72 hours of its discovery (UK GDPR Article 33); read the details and"
+              + " agree with the other parties who reports it.";
       case REVIEW_DUE_SOON ->
           "The agreement's review is due on "
               + due(n)

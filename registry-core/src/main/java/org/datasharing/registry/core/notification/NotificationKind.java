@@ -15,6 +15,8 @@ public enum NotificationKind {
   RESUMED("resumed"),
   TERMINATED("terminated"),
   EXPIRED("expired"),
+  /** A party recorded an incident: every party's DPO hears of it, with the ICO's deadline. */
+  INCIDENT("incident"),
   /** Reminders, computed from the dates of the version in force (see {@link Reminders}). */
   REVIEW_DUE_SOON("review-due-soon"),
   REVIEW_OVERDUE("review-overdue"),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDFS;
 import org.datasharing.registry.core.store.Change;
 import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.PROV;
@@ -25,7 +26,8 @@ final class NotificationRules {
           DSR.Suspend.asNode(), NotificationKind.SUSPENDED,
           DSR.Resume.asNode(), NotificationKind.RESUMED,
           DSR.Terminate.asNode(), NotificationKind.TERMINATED,
-          DSR.Expire.asNode(), NotificationKind.EXPIRED);
+          DSR.Expire.asNode(), NotificationKind.EXPIRED,
+          DSR.RecordIncident.asNode(), NotificationKind.INCIDENT);
 
   private final String base;
 
@@ -58,9 +60,15 @@ final class NotificationRules {
     }
     if (byAction != null) {
       Optional<String> reason =
-          byAction == NotificationKind.DECISION_NEEDED
-              ? Optional.empty()
-              : one(change.add(), ag, DSR.statusReason.asNode()).map(Node::getLiteralLexicalForm);
+          switch (byAction) {
+            case DECISION_NEEDED -> Optional.empty();
+            // what the incident was and when the ICO must hear of it, as the audit event says
+            case INCIDENT ->
+                one(appended.quads(), event, RDFS.comment.asNode())
+                    .map(Node::getLiteralLexicalForm);
+            default ->
+                one(change.add(), ag, DSR.statusReason.asNode()).map(Node::getLiteralLexicalForm);
+          };
       out.add(
           Notification.pending(
               id(event, byAction),

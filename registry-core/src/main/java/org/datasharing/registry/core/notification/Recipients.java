@@ -23,8 +23,8 @@ import org.datasharing.registry.ontology.vocab.DSR;
  * Who a notification goes to, resolved when it is sent (the identity directory is another system,
  * which may be down when the change commits; its people can change meanwhile, and the message then
  * reaches whoever holds the role when it is sent). The parties are those of the notification's
- * version; the author is the person who submitted that version, from the audit log. Reminders go to
- * every party's DPOs.
+ * version; the author is the person who submitted that version, from the audit log. Reminders and
+ * incidents go to every party's DPOs only.
  */
 final class Recipients {
   private final RegistryStore store;
@@ -46,7 +46,9 @@ final class Recipients {
             ? n.actorOrganisation().flatMap(o -> ids.slug(o, "organisation"))
             : Optional.empty();
     Map<String, Recipient> out = new LinkedHashMap<>();
-    if (n.kind() != NotificationKind.DECISION_NEEDED && !n.kind().reminder()) {
+    if (n.kind() != NotificationKind.DECISION_NEEDED
+        && n.kind() != NotificationKind.INCIDENT
+        && !n.kind().reminder()) {
       version.flatMap(v -> author(n.agreement(), v)).ifPresent(u -> add(out, u, "author"));
     }
     for (String party : parties) {

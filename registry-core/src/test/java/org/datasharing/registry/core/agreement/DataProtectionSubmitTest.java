@@ -159,6 +159,7 @@ class DataProtectionSubmitTest {
     content = TestRegistry.with(content, "dpiaSummary", "No high risk was found.");
     content = TestRegistry.with(content, "internationalTransfer", "appropriate-safeguards");
     content = TestRegistry.with(content, "transferMechanism", "idta");
+    content = TestRegistry.with(content, "transferDestinations", List.of("US"));
 
     AgreementView v = submit("dsa-records", content).orElseThrow();
 
@@ -166,7 +167,8 @@ class DataProtectionSubmitTest {
         .containsEntry("retentionDuration", "P7Y")
         .containsEntry("dpiaOutcome", "no-high-risk")
         .containsEntry("internationalTransfer", "appropriate-safeguards")
-        .containsEntry("transferMechanism", "idta");
+        .containsEntry("transferMechanism", "idta")
+        .containsEntry("transferDestinations", List.of("US"));
     assertThat(v.content().parties().get(0))
         .containsEntry("confidentialityBasis", "implied-consent-individual-care")
         .containsEntry("nationalDataOptOut", false);

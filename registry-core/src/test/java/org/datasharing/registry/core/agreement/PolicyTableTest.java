@@ -204,6 +204,11 @@ class PolicyTableTest {
       case RESUME -> a.resume(actor, d.id, "a reason");
       case TERMINATE -> a.terminate(actor, d.id, "a reason");
       case LEAVE -> a.leave(actor, d.id, actor.organisation().orElse(ICB), Optional.empty());
+      case CONFIRM_DESTRUCTION ->
+          a.confirmDestruction(
+              actor, d.id, AgreementService.Disposal.DESTROYED, Optional.of("Deleted"));
+      case REPORT_INCIDENT ->
+          a.recordIncident(actor, d.id, IncidentsTest.incident(d.t.clock.instant()));
       case REVIEW ->
           a.review(
               actor,

@@ -14,17 +14,12 @@ import static org.datasharing.registry.core.support.TestRegistry.partner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Result;
-import org.datasharing.registry.core.store.Bootstrap;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,22 +240,28 @@ class ReviewTest {
   }
 
   @Test
-  void longestReviewInterval_isTheOneTheDataProtectionRulesUse() {
-    String rule =
-        Bootstrap.shapes()
-            .find(
-                NodeFactory.createURI("https://w3id.org/dsr/shapes#ReviewWithinAYearRule-sparql"),
-                Node.ANY,
-                Node.ANY)
-            .toList()
-            .stream()
-            .filter(tr -> tr.getObject().isLiteral())
-            .map(tr -> tr.getObject().getLiteralLexicalForm())
-            .filter(o -> o.contains("?review > ?start +"))
+  void theRegister_showsTheReviewDateAgreedAtTheReview_notTheVersions() {
+    Object before =
+        agreements.register().stream()
+            .filter(e -> e.id().equals(ID))
             .findFirst()
-            .orElseThrow();
-    Matcher m = Pattern.compile("\\?start \\+ \"(P\\w+)\"").matcher(rule);
-    assertThat(m.find()).as(rule).isTrue();
-    assertThat(Period.parse(m.group(1))).isEqualTo(Reviews.MAX_INTERVAL);
+            .orElseThrow()
+            .summary()
+            .fields()
+            .get("reviewDate");
+    assertThat(String.valueOf(before)).isEqualTo("2027-07-01");
+    for (String org : PARTIES) {
+      review(org, CONTINUE, "2028-03-31", null).orElseThrow();
+    }
+
+    assertThat(
+            agreements.register().stream()
+                .filter(e -> e.id().equals(ID))
+                .findFirst()
+                .orElseThrow()
+                .summary()
+                .fields()
+                .get("reviewDate"))
+        .hasToString("2028-03-31");
   }
 }

@@ -375,4 +375,36 @@ class NotificationOutboxTest {
         .containsExactlyInAnyOrder("dpo@icb.example", "dpo@trust.example");
     assertThat(asked).allSatisfy(m -> assertThat(m.body()).contains(LINK));
   }
+
+  @Test
+  void anIncident_tellsEveryPartysDpo_withTheIcoDeadline_notTheAuthor() {
+    approvedByAll();
+    dispatcher.dispatchDue();
+    mail.sent.clear();
+    java.time.Instant found = t.clock.instant().minus(Duration.ofHours(2));
+
+    agreements
+        .recordIncident(
+            partner(COUNCIL),
+            ID,
+            new org.datasharing.registry.core.agreement.Incident(
+                found,
+                "A discharge list was e-mailed to the wrong care home",
+                org.datasharing.registry.core.agreement.Incident.Kind.CONFIDENTIALITY,
+                org.datasharing.registry.core.agreement.Incident.Severity.RISK,
+                "Names and addresses of 12 patients"))
+        .orElseThrow();
+
+    dispatcher.dispatchDue();
+    List<Message> told =
+        mail.sent.stream().filter(m -> m.subject().startsWith("Incident recorded by")).toList();
+    assertThat(told.stream().map(Message::to).toList()).containsExactlyInAnyOrderElementsOf(DPOS);
+    assertThat(told)
+        .allSatisfy(
+            m ->
+                assertThat(m.body())
+                    .contains("72 hours")
+                    .contains("report to the ICO due by " + found.plus(Duration.ofHours(72)))
+                    .contains(LINK));
+  }
 }

@@ -99,6 +99,13 @@ public final class TestRegistry implements AutoCloseable {
     }
   }
 
+  /** A registry whose longest review interval is set (the deployment setting). */
+  public TestRegistry(Path dir, java.time.Period maxReviewInterval) {
+    store = TdbRegistryStore.open(dir.resolve("tdb"));
+    registry =
+        new Registry(store, BASE, clock, true, Optional.empty(), Optional.of(maxReviewInterval));
+  }
+
   /** A registry over another store (e.g. remote SPARQL); {@link #store} is then null. */
   public TestRegistry(RegistryStore other) {
     store = null;

@@ -14,6 +14,7 @@ import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementListing;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.agreement.Incident;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Problems;
@@ -59,6 +60,20 @@ class AgreementsController {
    * YYYY-MM-DD), amend, or end (with a reason).
    */
   record ReviewRequest(String outcome, String nextReviewDate, String reason) {}
+
+  /**
+   * An incident a party records: when it was discovered (ISO 8601 date and time with an offset),
+   * what happened, its kind (confidentiality, integrity or availability), its severity
+   * (risk-unlikely, risk or high-risk) and the data it affected.
+   */
+  record IncidentRequest(
+      String discoveredAt, String description, String kind, String severity, String dataAffected) {}
+
+  /**
+   * What a party did with the data once the agreement ended: destroyed, returned or none-received,
+   * with an optional statement (how, a certificate of destruction).
+   */
+  record DestructionRequest(String disposal, String statement) {}
 
   /** A reason for suspending, resuming or terminating. */
   record ReasonRequest(String reason) {}
@@ -213,6 +228,74 @@ class AgreementsController {
     checkReason(reason);
     return Problems.answer(
         agreements.leave(Actors.of(auth), id, orgId, Optional.ofNullable(reason)),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/incidents")
+  @Operation(
+      summary =
+          "Record a personal data breach or other incident affecting data shared under the"
+              + " agreement (staff of a party to the version in force): audited, every party's DPO"
+              + " is told, and the agreement shows the 72-hour deadline for reporting it to the ICO"
+              + " from discovery (UK GDPR Article 33); 422 naming each bad field")
+  ResponseEntity<Object> recordIncident(
+      @PathVariable String id, @RequestBody IncidentRequest body, Authentication auth) {
+    Instant discovered = null;
+    if (body.discoveredAt() != null && !body.discoveredAt().isBlank()) {
+      try {
+        discovered = java.time.OffsetDateTime.parse(body.discoveredAt().strip()).toInstant();
+      } catch (DateTimeParseException e) {
+        return Problems.invalid(
+            "discoveredAt",
+            "Give the time of discovery as a date and time with its offset, such as"
+                + " 2027-03-01T09:30:00Z");
+      }
+    }
+    Incident.Kind kind = null;
+    if (body.kind() != null) {
+      kind = Incident.Kind.ofCode(body.kind().strip()).orElse(null);
+      if (kind == null) {
+        return Problems.invalid("kind", "Choose confidentiality, integrity or availability");
+      }
+    }
+    Incident.Severity severity = null;
+    if (body.severity() != null) {
+      severity = Incident.Severity.ofCode(body.severity().strip()).orElse(null);
+      if (severity == null) {
+        return Problems.invalid("severity", "Choose risk-unlikely, risk or high-risk");
+      }
+    }
+    return Problems.answer(
+        agreements.recordIncident(
+            Actors.of(auth),
+            id,
+            new Incident(discovered, body.description(), kind, severity, body.dataAffected())),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/destruction")
+  @Operation(
+      summary =
+          "Confirm, as a party's DPO once the agreement ended (terminated or expired), what your"
+              + " organisation did with the data it received: destroyed, returned or none-received;"
+              + " once per party, audited")
+  ResponseEntity<Object> confirmDestruction(
+      @PathVariable String id, @RequestBody DestructionRequest body, Authentication auth) {
+    AgreementService.Disposal disposal = null;
+    if (body.disposal() != null) {
+      disposal = AgreementService.Disposal.ofCode(body.disposal().strip()).orElse(null);
+      if (disposal == null) {
+        return Problems.invalid("disposal", "Choose destroyed, returned or none-received");
+      }
+    }
+    Reasons.problem(body.statement())
+        .ifPresent(
+            message -> {
+              throw new InvalidParameter("statement", message);
+            });
+    return Problems.answer(
+        agreements.confirmDestruction(
+            Actors.of(auth), id, disposal, Optional.ofNullable(body.statement())),
         HttpStatus.CREATED);
   }
 

@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires the core over the configured store. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, AgreementProperties.class})
 @EnableScheduling
 class StoreConfiguration {
 
@@ -39,7 +39,14 @@ class StoreConfiguration {
   }
 
   @Bean
-  Registry registry(RegistryStore store, StoreProperties props, Clock clock) {
-    return new Registry(store, props.base(), clock, props.sampleData());
+  Registry registry(
+      RegistryStore store, StoreProperties props, AgreementProperties rules, Clock clock) {
+    return new Registry(
+        store,
+        props.base(),
+        clock,
+        props.sampleData(),
+        java.util.Optional.empty(),
+        rules.maxReviewInterval());
   }
 }

@@ -56,7 +56,8 @@ class AgreementEditorController {
           "dpia-outcome",
           "risk-level",
           "international-transfer",
-          "transfer-mechanism");
+          "transfer-mechanism",
+          "country");
 
   private final AgreementService agreements;
   private final CatalogService catalog;

@@ -49,14 +49,17 @@ class AgreementPageController {
   private final EvidenceBundle evidence;
   private final Labels labels;
   private final AgreementListing listing;
+  private final java.time.Clock clock;
 
   AgreementPageController(
       AgreementService agreements,
       AuditTrail auditTrail,
       EvidenceBundle evidence,
       Labels labels,
-      AgreementListing listing) {
+      AgreementListing listing,
+      java.time.Clock clock) {
     this.listing = listing;
+    this.clock = clock;
     this.agreements = agreements;
     this.auditTrail = auditTrail;
     this.evidence = evidence;
@@ -226,6 +229,11 @@ class AgreementPageController {
             .findFirst()
             .orElse(""));
     mav.addObject("timeline", timeline);
+    mav.addObject("incidents", incidentRows(a));
+    mav.addObject("canLeave", a.can(AgreementPolicy.Action.LEAVE));
+    mav.addObject("canConfirmDestruction", a.can(AgreementPolicy.Action.CONFIRM_DESTRUCTION));
+    mav.addObject(
+        "destructionOverdue", a.destructionDue().filter(clock.instant()::isAfter).isPresent());
     mav.addObject("canDecide", a.can(AgreementPolicy.Action.DECIDE));
     mav.addObject("canReview", a.can(AgreementPolicy.Action.REVIEW));
     mav.addObject("statusActions", statusActions);
@@ -246,6 +254,41 @@ class AgreementPageController {
       readBeforeDeciding(actor, a, org, mav);
     }
     return mav;
+  }
+
+  /**
+   * An incident as the page shows it: the kind and severity in words, and whether the 72 hours for
+   * reporting it to the ICO have passed.
+   */
+  record IncidentRow(
+      AgreementView.IncidentView incident,
+      String kind,
+      String severity,
+      java.util.Optional<java.time.Instant> icoReportDue,
+      boolean overdue,
+      boolean tellPeople) {}
+
+  private List<IncidentRow> incidentRows(AgreementView a) {
+    java.time.Instant now = clock.instant();
+    return a.incidents().stream()
+        .map(
+            i ->
+                new IncidentRow(
+                    i,
+                    switch (i.incident().kind()) {
+                      case CONFIDENTIALITY -> "Confidentiality breach";
+                      case INTEGRITY -> "Integrity breach";
+                      case AVAILABILITY -> "Availability breach";
+                    },
+                    switch (i.incident().severity()) {
+                      case RISK_UNLIKELY -> "Unlikely to result in a risk to people";
+                      case RISK -> "A risk to people";
+                      case HIGH_RISK -> "A high risk to people";
+                    },
+                    i.icoReportDue(),
+                    i.icoReportDue().filter(now::isAfter).isPresent(),
+                    i.incident().severity().tellPeople()))
+        .toList();
   }
 
   /**
@@ -481,6 +524,120 @@ class AgreementPageController {
       return again(actor, id, errors);
     }
     return Pages.failure(r);
+  }
+
+  /**
+   * A party's DPO confirms what their organisation did with the data once the agreement ended; a
+   * missing choice or a refusal comes back on the page by its field.
+   */
+  @PostMapping("/agreements/{id}/destruction")
+  ModelAndView destruction(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String disposal,
+      @RequestParam(defaultValue = "") String disposalStatement,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Optional<AgreementService.Disposal> chosen = AgreementService.Disposal.ofCode(disposal);
+    if (chosen.isEmpty()) {
+      return again(
+          actor,
+          id,
+          List.of(
+              new Pages.ErrorLink(
+                  "disposal",
+                  "disposal",
+                  "Select what your organisation did with the data it received")));
+    }
+    Optional<String> bad = Reasons.problem(disposalStatement);
+    if (bad.isPresent()) {
+      return again(
+          actor, id, List.of(new Pages.ErrorLink("statement", "disposalStatement", bad.get())));
+    }
+    Result<AgreementView> r =
+        agreements.confirmDestruction(
+            actor, id, chosen.get(), Optional.of(disposalStatement).filter(s -> !s.isBlank()));
+    if (r.ok()) {
+      redirect.addFlashAttribute(
+          "success", "Your organisation's confirmation is recorded: " + chosen.get().words() + ".");
+      return new ModelAndView("redirect:/agreements/" + id);
+    }
+    if (r.failure() == Result.Failure.INVALID || r.failure() == Result.Failure.CONFLICT) {
+      return again(
+          actor,
+          id,
+          r.failure() == Result.Failure.CONFLICT
+              ? List.of(new Pages.ErrorLink("disposal", "disposal", r.message()))
+              : r.violations().stream()
+                  .map(
+                      v ->
+                          new Pages.ErrorLink(
+                              v.field(),
+                              v.field().equals("statement") ? "disposalStatement" : "disposal",
+                              v.message()))
+                  .toList());
+    }
+    return Pages.failure(r);
+  }
+
+  /** Asks a party's DPO to confirm that their organisation leaves the agreement. */
+  @GetMapping("/agreements/{id}/leave")
+  ModelAndView confirmLeave(@PathVariable String id, Authentication auth) {
+    return leavePage(Actors.of(auth), id, List.of());
+  }
+
+  private ModelAndView leavePage(Actor actor, String id, List<Pages.ErrorLink> errors) {
+    Result<AgreementView> got = agreements.get(actor, id);
+    if (!got.ok()) {
+      return Pages.failure(got);
+    }
+    AgreementView a = got.value();
+    if (!a.can(AgreementPolicy.Action.LEAVE)) {
+      AgreementPolicy.Refusal why = a.refused().get(AgreementPolicy.Action.LEAVE);
+      return Pages.problem(
+          why.failure() == Result.Failure.FORBIDDEN ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+          "Your organisation cannot leave this agreement now",
+          why.reason());
+    }
+    ModelAndView mav = new ModelAndView("agreement-leave");
+    mav.addObject("agreement", a);
+    mav.addObject("organisationName", labels.organisation(actor.organisation().orElse("")));
+    mav.addObject("errors", errors);
+    if (!errors.isEmpty()) {
+      mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+    return mav;
+  }
+
+  /** The DPO's organisation leaves; the others continue on a version without it. */
+  @PostMapping("/agreements/{id}/leave")
+  ModelAndView leave(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String leaveReason,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Optional<String> bad = Reasons.problem(leaveReason);
+    if (bad.isPresent()) {
+      return leavePage(actor, id, List.of(new Pages.ErrorLink("reason", "leaveReason", bad.get())));
+    }
+    Result<AgreementView> r =
+        agreements.leave(
+            actor,
+            id,
+            actor.organisation().orElse(""),
+            Optional.of(leaveReason).filter(s -> !s.isBlank()));
+    if (!r.ok()) {
+      return Pages.failure(r);
+    }
+    redirect.addFlashAttribute(
+        "success",
+        "Your organisation's notice of leaving is recorded. Version "
+            + r.value().currentVersion()
+            + ", without it, goes to the other parties; version "
+            + r.value().versionInForce().map(String::valueOf).orElse("in force")
+            + " binds every party until they approve it.");
+    return new ModelAndView("redirect:/agreements/" + id);
   }
 
   /** Asks the drafting organisation to confirm before it withdraws or deletes. */

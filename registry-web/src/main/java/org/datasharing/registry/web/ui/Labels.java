@@ -229,6 +229,8 @@ class Labels {
           java.util.Map.entry("AddDataset", "Dataset added"),
           java.util.Map.entry("EditDataset", "Dataset changed"),
           java.util.Map.entry("Import", "Catalogue imported"),
+          java.util.Map.entry("RecordIncident", "Incident recorded"),
+          java.util.Map.entry("ConfirmDestruction", "Destruction of the data confirmed"),
           java.util.Map.entry("VerifyLog", "Audit log verified"));
 
   /** An audit action ({@code Create}, {@code Decide}, ...) in words. */

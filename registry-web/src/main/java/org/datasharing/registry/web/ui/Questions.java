@@ -176,7 +176,13 @@ final class Questions {
                       Field.TRANSFER_MECHANISM,
                       Input.RADIOS,
                       "Transfer mechanism",
-                      "Only for a transfer under appropriate safeguards (UK GDPR Article 46)"))),
+                      "Only for a transfer under appropriate safeguards (UK GDPR Article 46)"),
+                  q(
+                      Field.TRANSFER_DESTINATIONS,
+                      Input.CHECKBOXES,
+                      "Countries the data goes to",
+                      "Only if the data is transferred outside the UK: each country or territory"
+                          + " it goes to, which privacy notices must name"))),
           new Section(
               "rights",
               "Individuals and their rights",

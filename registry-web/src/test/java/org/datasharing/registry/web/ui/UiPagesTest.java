@@ -860,13 +860,15 @@ class UiPagesTest {
         call(get("/agreements/" + id + "/edit/protection").with(partner)).getContentAsString();
     assertThat(protection)
         .contains("name=\"internationalTransfer\"", "value=\"appropriate-safeguards\"")
-        .contains("name=\"transferMechanism\"", "value=\"idta\"", "id=\"onwardDisclosure\"");
+        .contains("name=\"transferMechanism\"", "value=\"idta\"", "id=\"onwardDisclosure\"")
+        .contains("name=\"transferDestinations\"", "value=\"US\"");
     call(
         post("/agreements/" + id + "/edit/protection")
             .with(partner)
             .with(csrf())
             .param("internationalTransfer", "appropriate-safeguards")
             .param("transferMechanism", "idta")
+            .param("transferDestinations", "US")
             .param("onwardDisclosure", "None without the other parties' written agreement."));
     call(
         post("/agreements/" + id + "/edit/impact")
@@ -898,6 +900,7 @@ class UiPagesTest {
     assertThat(saved.fields())
         .containsEntry("internationalTransfer", "appropriate-safeguards")
         .containsEntry("transferMechanism", "idta")
+        .containsEntry("transferDestinations", List.of("US"))
         .containsEntry("dpiaDate", "2026-10-01")
         .containsEntry("dpiaOutcome", "high-risk-mitigated")
         .doesNotContainKey("retentionDuration");
