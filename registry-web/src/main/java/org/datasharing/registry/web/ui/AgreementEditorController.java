@@ -23,11 +23,13 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.ui.Questions.Section;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +67,7 @@ class AgreementEditorController {
   private final OrganisationService organisations;
   private final AccessRequests accessRequests;
   private final Labels labels;
+  private final String sessionTimeout;
 
   AgreementEditorController(
       AgreementService agreements,
@@ -72,13 +75,21 @@ class AgreementEditorController {
       ReferenceData reference,
       OrganisationService organisations,
       AccessRequests accessRequests,
-      Labels labels) {
+      Labels labels,
+      @Value("${server.servlet.session.timeout:30m}") String sessionTimeout) {
     this.agreements = agreements;
     this.catalog = catalog;
     this.reference = reference;
     this.organisations = organisations;
     this.accessRequests = accessRequests;
     this.labels = labels;
+    this.sessionTimeout = sessionTimeout;
+  }
+
+  /** How long a signed-in page's session lasts: its timeout warning counts down to the end. */
+  @ModelAttribute("sessionTimeout")
+  String sessionTimeout() {
+    return sessionTimeout;
   }
 
   /** One row of the task list: complete only once answered and nothing on it is missing. */

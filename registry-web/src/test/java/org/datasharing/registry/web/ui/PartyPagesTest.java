@@ -315,6 +315,25 @@ class PartyPagesTest {
         .containsPattern("govuk-tag--(green|red)\">(Met|Missing)</strong>");
   }
 
+  @Test
+  void editorPages_carryTheSessionTimeoutWarning_asAStaticModule_withTheSessionsTimeout()
+      throws Exception {
+    String id = councilDraft(Map.of());
+    var partner = user("partner.council", "partner", COUNCIL);
+    for (String page : List.of("/edit", "/edit/about", "/edit/parties/1", "/edit/check")) {
+      String html = call(get("/agreements/" + id + page).with(partner)).getContentAsString();
+      assertThat(html)
+          .as(page)
+          .contains(
+              "id=\"session-timeout-warning\"",
+              "data-timeout=\"30m\"",
+              "<script type=\"module\" src=\"/js/session-timeout.mjs\"></script>");
+    }
+    MockHttpServletResponse script = call(get("/js/session-timeout.mjs"));
+    assertThat(script.getStatus()).isEqualTo(200);
+    assertThat(script.getContentAsString()).contains("showModal", "save-draft");
+  }
+
   private static String statusOf(String html, String id) {
     int at = html.indexOf("id=\"" + id + "\"");
     assertThat(at).as(id).isPositive();
