@@ -113,7 +113,7 @@ public final class Registry {
     this.organisations = new OrganisationService(observed, ids, reference, writer);
     names.set(organisations);
     if (replay) {
-      replaySampleHistory(raw, base, validator);
+      replaySampleHistory(raw, base, validator, ReviewInterval.of(shapes));
     }
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
@@ -129,10 +129,12 @@ public final class Registry {
    * historical time. Written to the store without the notification outbox: replayed history tells
    * no one, and its events are marked as replayed ({@code dsr:replayedAt}).
    */
-  private void replaySampleHistory(RegistryStore raw, String base, ShapeValidator validator) {
+  private void replaySampleHistory(
+      RegistryStore raw, String base, ShapeValidator validator, java.time.Period reviewInterval) {
     SampleHistory.HistoricalClock past = new SampleHistory.HistoricalClock();
     AgreementService replaying =
-        new AgreementService(raw, ids, past, audit.replaying(past), validator, reference, catalog);
+        new AgreementService(
+            raw, ids, past, audit.replaying(past), validator, reference, catalog, reviewInterval);
     int steps =
         new SampleHistory(replaying, past, ids, reference, catalog)
             .replay(Bootstrap.sampleAgreements(base));

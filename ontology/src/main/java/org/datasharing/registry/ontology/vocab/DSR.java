@@ -253,6 +253,9 @@ public final class DSR {
   /** The party's data protection role under the agreement. */
   public static final Property partyRole = property("partyRole");
 
+  /** The party's place in the agreement's list of parties, counting from 1 ("Party 2"). */
+  public static final Property partyNumber = property("partyNumber");
+
   /** The named contact for the agreement at the party's organisation. */
   public static final Property contactName = property("contactName");
 

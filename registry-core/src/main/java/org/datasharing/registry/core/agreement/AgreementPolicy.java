@@ -43,6 +43,9 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *       after it ended (the recipients may still hold the data).
  *   <li><b>Confirm destruction</b> of the shared data once an agreement ended (terminated or
  *       expired): the DPO of a party to the last version in force, once for their organisation.
+ *   <li><b>Each party answers for itself</b>: its own answers (lawful basis, conditions, statutory
+ *       power, contacts and the rest of {@link #OWN_ANSWERS}) are changed only by its own staff;
+ *       who the parties are and their roles, like the rest of the text, by staff of any party.
  *   <li><b>Withdraw</b> a submitted version before any decision on it, <b>delete</b> a draft that
  *       was never submitted: staff of the organisation that drafted the agreement.
  * </ul>
@@ -109,6 +112,56 @@ public final class AgreementPolicy {
       case REPORT_INCIDENT -> reportIncident(actor, a);
       case CONFIRM_DESTRUCTION -> confirmDestruction(actor, a);
     };
+  }
+
+  /**
+   * The answers a party gives for itself: every party field but who it is and its role, which are
+   * part of the shared text.
+   */
+  public static final Set<Field.PartyField> OWN_ANSWERS =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.complementOf(
+              java.util.EnumSet.of(Field.PartyField.ORGANISATION, Field.PartyField.ROLE)));
+
+  /** Whether the actor answers for the party that is this organisation: one of its staff. */
+  public static boolean answersFor(Actor actor, String organisation) {
+    return actor
+        .organisation()
+        .filter(o -> actor.memberOf(o) && o.equals(organisation))
+        .isPresent();
+  }
+
+  /**
+   * Refuses an edit that changes (gives, alters or clears) another party's own answers: each party
+   * answers for itself. A party is matched by its organisation, so adding, removing or moving
+   * parties is not an answer; a new party's answers are its own to give.
+   */
+  static Optional<Refusal> partyAnswers(
+      Actor actor, AgreementContent before, AgreementContent after) {
+    for (int i = 0; i < after.parties().size(); i++) {
+      Map<String, Object> party = after.parties().get(i);
+      String org = String.valueOf(party.get(Field.PartyField.ORGANISATION.apiName()));
+      if (answersFor(actor, org)) {
+        continue;
+      }
+      Map<String, Object> was =
+          before.parties().stream()
+              .filter(p -> org.equals(String.valueOf(p.get("organisation"))))
+              .findFirst()
+              .orElse(Map.of());
+      for (Field.PartyField f : OWN_ANSWERS) {
+        if (!java.util.Objects.equals(was.get(f.apiName()), party.get(f.apiName()))) {
+          return forbidden(
+              "Party "
+                  + (i + 1)
+                  + " ("
+                  + org
+                  + ") answers for itself: only its own staff can change its "
+                  + f.apiName());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Auditors (and the system) see every agreement; staff of a party to any version see it. */

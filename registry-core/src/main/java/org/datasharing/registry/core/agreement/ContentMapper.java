@@ -98,6 +98,11 @@ final class ContentMapper {
       Node p = ids.party(version, slug);
       g.add(version, DSR.hasParty.asNode(), p);
       g.add(p, RDF.type.asNode(), DSR.Party.asNode());
+      // the party's number is part of the text, so "Party 2" means the same party after a save
+      g.add(
+          p,
+          DSR.partyNumber.asNode(),
+          NodeFactory.createLiteralDT(Integer.toString(i + 1), XSDDatatype.XSDinteger));
       party.forEach(
           (name, value) -> {
             Optional<Field.PartyField> field = Field.PartyField.byApiName(name);
@@ -372,7 +377,10 @@ final class ContentMapper {
     List<Map<String, Object>> parties = new ArrayList<>();
     g.find(version, DSR.hasParty.asNode(), Node.ANY).toList().stream()
         .map(t -> t.getObject())
-        .sorted(java.util.Comparator.comparing(Node::getURI))
+        // in the order the text numbers them; text written before the numbers, by identifier
+        .sorted(
+            java.util.Comparator.comparingInt((Node p) -> partyNumber(g, p))
+                .thenComparing(Node::getURI))
         .forEach(
             p -> {
               Map<String, Object> party = new LinkedHashMap<>();
@@ -383,6 +391,15 @@ final class ContentMapper {
               parties.add(party);
             });
     return new AgreementContent(fields, parties);
+  }
+
+  private static int partyNumber(Graph g, Node party) {
+    return g.find(party, DSR.partyNumber.asNode(), Node.ANY).toList().stream()
+        .map(t -> t.getObject())
+        .filter(n -> n.isLiteral() && n.getLiteralValue() instanceof Number)
+        .map(n -> ((Number) n.getLiteralValue()).intValue())
+        .findFirst()
+        .orElse(Integer.MAX_VALUE);
   }
 
   private Optional<Object> read(Graph g, Node s, Node p, Field.Kind kind) {

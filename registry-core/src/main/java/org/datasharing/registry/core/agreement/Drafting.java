@@ -159,6 +159,13 @@ final class Drafting {
           if (!mapped.ok()) {
             return mapped.asFailure();
           }
+          // compared as read back from the text, so an answer written differently is no change
+          Optional<AgreementPolicy.Refusal> notTheirs =
+              AgreementPolicy.partyAnswers(
+                  actor, mapper.fromGraph(a.graph(), v), mapper.fromGraph(mapped.value(), v));
+          if (notTheirs.isPresent()) {
+            return notTheirs.get().result();
+          }
           Graph old = a.content(v);
           List<Quad> remove = new ArrayList<>();
           List<Quad> add = new ArrayList<>();

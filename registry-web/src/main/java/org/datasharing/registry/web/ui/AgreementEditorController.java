@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.datasharing.registry.core.access.AccessRequests;
 import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
@@ -22,11 +23,13 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.ui.Questions.Section;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,22 +67,37 @@ class AgreementEditorController {
   private final ReferenceData reference;
   private final OrganisationService organisations;
   private final AccessRequests accessRequests;
+  private final Labels labels;
+  private final String sessionTimeout;
 
   AgreementEditorController(
       AgreementService agreements,
       CatalogService catalog,
       ReferenceData reference,
       OrganisationService organisations,
-      AccessRequests accessRequests) {
+      AccessRequests accessRequests,
+      Labels labels,
+      @Value("${server.servlet.session.timeout:30m}") String sessionTimeout) {
     this.agreements = agreements;
     this.catalog = catalog;
     this.reference = reference;
     this.organisations = organisations;
     this.accessRequests = accessRequests;
+    this.labels = labels;
+    this.sessionTimeout = sessionTimeout;
   }
 
-  /** One row of the task list. */
+  /** How long a signed-in page's session lasts: its timeout warning counts down to the end. */
+  @ModelAttribute("sessionTimeout")
+  String sessionTimeout() {
+    return sessionTimeout;
+  }
+
+  /** One row of the task list: complete only once answered and nothing on it is missing. */
   record Task(Section step, boolean started, boolean complete) {}
+
+  /** A party's own answers in the task list: whose they are and whether the viewer gives them. */
+  record PartyTask(int number, String organisation, boolean mine, boolean complete) {}
 
   // ---------------------------------------------------------------- a new draft: its first page
 
@@ -120,7 +138,7 @@ class AgreementEditorController {
           ? invalid(step(actor, null, first(), form, created.violations()))
           : Pages.failure(created);
     }
-    return afterSave(created.value().id(), first(), action, redirect);
+    return afterSave(created.value().id(), first(), action, false, redirect);
   }
 
   // ---------------------------------------------------------------- the task list
@@ -137,15 +155,25 @@ class AgreementEditorController {
     List<Task> tasks =
         Questions.STEPS.stream()
             .map(
-                s ->
-                    new Task(
-                        s,
-                        started(s, a.content()),
-                        open.stream().noneMatch(v -> v.field() != null && s.asks(v.field()))))
+                s -> {
+                  boolean started = started(s, a.content());
+                  return new Task(s, started, started && noneOn(open, s.slug()));
+                })
             .toList();
+    List<PartyTask> partyTasks = new ArrayList<>();
+    List<String> orgs = a.content().partyOrganisations();
+    for (int i = 0; i < orgs.size(); i++) {
+      partyTasks.add(
+          new PartyTask(
+              i + 1,
+              orgs.get(i),
+              AgreementPolicy.answersFor(actor, orgs.get(i)),
+              noneOn(open, Questions.PARTIES + "/" + (i + 1))));
+    }
     ModelAndView mav = new ModelAndView("agreement-tasks");
     mav.addObject("agreement", a);
     mav.addObject("tasks", tasks);
+    mav.addObject("partyTasks", partyTasks);
     mav.addObject("completed", tasks.stream().filter(Task::complete).count());
     return mav;
   }
@@ -174,7 +202,8 @@ class AgreementEditorController {
               .filter(v -> v.field() != null && step.get().asks(v.field()))
               .toList();
     }
-    return step(actor, got.value(), step.get(), DraftForm.of(got.value().content()), shown);
+    return step(actor, got.value(), step.get(), DraftForm.of(got.value().content()), shown)
+        .addObject("check", check);
   }
 
   @PostMapping("/agreements/{id}/edit/{slug}")
@@ -183,6 +212,7 @@ class AgreementEditorController {
       @PathVariable String slug,
       @RequestParam MultiValueMap<String, String> params,
       @RequestParam(defaultValue = CONTINUE) String action,
+      @RequestParam(defaultValue = "false") boolean check,
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
@@ -206,23 +236,216 @@ class AgreementEditorController {
               "Your organisation must stay a party: choose it as one of the organisations"));
     }
     if (!errors.isEmpty()) {
-      return invalid(step(actor, got.value(), step.get(), form, errors));
+      return invalid(
+          step(actor, got.value(), step.get(), form, named(errors, converted.content()))
+              .addObject("check", check));
     }
     Result<AgreementView> saved = agreements.updateDraft(actor, id, converted.content());
     if (!saved.ok()) {
       return saved.failure() == Result.Failure.INVALID
-          ? invalid(step(actor, got.value(), step.get(), form, saved.violations()))
+          ? invalid(
+              step(
+                      actor,
+                      got.value(),
+                      step.get(),
+                      form,
+                      named(saved.violations(), converted.content()))
+                  .addObject("check", check))
           : Pages.failure(saved);
     }
-    return afterSave(id, step.get(), action, redirect);
+    if (step.get().isParties() && CONTINUE.equals(action) && !check) {
+      // next, the questions the actor's own organisation answers for itself
+      int mine = saved.value().content().partyOrganisations().indexOf(own);
+      return new ModelAndView(
+          "redirect:/agreements/" + id + "/edit/" + Questions.PARTIES + "/" + (mine + 1));
+    }
+    return afterSave(id, step.get(), action, check, redirect);
+  }
+
+  // ---------------------------------------------------------------- one party's own answers
+
+  @GetMapping("/agreements/{id}/edit/parties/{n}")
+  ModelAndView party(
+      @PathVariable String id,
+      @PathVariable int n,
+      @RequestParam(defaultValue = "false") boolean check,
+      Authentication auth) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> got = draft(actor, id);
+    if (!got.ok()) {
+      return notEditable(got, id);
+    }
+    AgreementView a = got.value();
+    if (n < 1 || n > a.content().parties().size()) {
+      return Pages.notFound("Agreement " + id + " has no party " + n + ".");
+    }
+    List<Violation> shown = List.of();
+    if (check) {
+      shown =
+          agreements.check(actor, id).orElseThrow().stream()
+              .filter(v -> Questions.partyIndex(v.field()) == n - 1)
+              .toList();
+    }
+    return partyPage(actor, a, n - 1, a.content(), named(shown, a.content()), check);
+  }
+
+  @PostMapping("/agreements/{id}/edit/parties/{n}")
+  ModelAndView saveParty(
+      @PathVariable String id,
+      @PathVariable int n,
+      @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(defaultValue = CONTINUE) String action,
+      @RequestParam(defaultValue = "false") boolean check,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    Result<AgreementView> got = draft(actor, id);
+    if (!got.ok()) {
+      return Pages.failure(got);
+    }
+    AgreementView a = got.value();
+    if (n < 1 || n > a.content().parties().size()) {
+      return Pages.notFound("Agreement " + id + " has no party " + n + ".");
+    }
+    int i = n - 1;
+    String org = a.content().partyOrganisations().get(i);
+    if (!AgreementPolicy.answersFor(actor, org)) {
+      return Pages.problem(
+          HttpStatus.FORBIDDEN,
+          "You cannot answer for this party",
+          partyName(i, org)
+              + " answers for itself: only its own staff can give or change its answers.");
+    }
+    AgreementContent merged =
+        DraftForm.mergeParty(params, a.content(), i, asked(a.content(), i, List.of()));
+    Result<AgreementView> saved = agreements.updateDraft(actor, id, merged);
+    if (!saved.ok()) {
+      return saved.failure() == Result.Failure.INVALID
+          ? invalid(partyPage(actor, a, i, merged, named(saved.violations(), merged), check))
+          : Pages.failure(saved);
+    }
+    // the page's answers are checked at once (the draft keeps them): a wrong e-mail address is
+    // named now, not only at submit; a question not yet answered waits for submit
+    Map<String, Object> answers = merged.parties().get(i);
+    List<Violation> wrong =
+        agreements.check(actor, id).orElseThrow().stream()
+            .filter(v -> Questions.partyIndex(v.field()) == i)
+            .filter(v -> answers.containsKey(v.field().substring(v.field().indexOf('.') + 1)))
+            .toList();
+    if (!wrong.isEmpty()) {
+      return invalid(partyPage(actor, saved.value(), i, merged, named(wrong, merged), check));
+    }
+    return afterSave(id, Questions.step(Questions.PARTIES).orElseThrow(), action, check, redirect);
+  }
+
+  /**
+   * The questions a party's page asks: the criminal offence condition only when the data includes
+   * criminal offence data, the special category conditions unless it has none, processor terms only
+   * of a processor; a question is still asked when already answered or named by an error.
+   */
+  private static List<Questions.Question> asked(
+      AgreementContent content, int i, List<Violation> shown) {
+    Map<String, Object> party = content.parties().get(i);
+    Object criminal = content.fields().get(Field.CRIMINAL_OFFENCE.apiName());
+    Object special = content.fields().get(Field.SPECIAL_CATEGORY.apiName());
+    return Questions.PARTY_ANSWERS.stream()
+        .filter(
+            q -> {
+              boolean relevant =
+                  switch (q.name()) {
+                    case "criminalOffenceCondition" -> Boolean.TRUE.equals(criminal);
+                    case "specialCategoryCondition", "schedule1Condition" ->
+                        !Boolean.FALSE.equals(special);
+                    case "processorTerms" -> "processor".equals(party.get("role"));
+                    default -> true;
+                  };
+              return relevant
+                  || party.containsKey(q.name())
+                  || shown.stream()
+                      .anyMatch(v -> v.field().equals(Questions.partyName(i, q.name())));
+            })
+        .toList();
+  }
+
+  private ModelAndView partyPage(
+      Actor actor,
+      AgreementView a,
+      int i,
+      AgreementContent content,
+      List<Violation> shown,
+      boolean check) {
+    String org = content.partyOrganisations().get(i);
+    ModelAndView mav = new ModelAndView("agreement-party");
+    mav.addObject("agreement", a);
+    mav.addObject("index", i);
+    mav.addObject("number", i + 1);
+    mav.addObject("organisation", org);
+    mav.addObject("partyName", partyName(i, org));
+    mav.addObject("mine", AgreementPolicy.answersFor(actor, org));
+    mav.addObject("questions", asked(content, i, shown));
+    mav.addObject("party", content.parties().get(i));
+    mav.addObject("form", DraftForm.of(content));
+    mav.addObject("check", check);
+    Map<String, List<ReferenceData.Concept>> concepts = new LinkedHashMap<>();
+    for (String scheme : SCHEMES) {
+      concepts.put(scheme, reference.concepts(scheme));
+    }
+    mav.addObject("concepts", concepts);
+    // live: the party's standing against the assurance the draft requires, by submit's own check
+    Result<List<AgreementService.PartyAssurance>> assurance = agreements.assurance(actor, a.id());
+    mav.addObject(
+        "partyAssurance",
+        assurance.ok()
+            ? assurance.value().stream().filter(s -> s.organisation().equals(org)).toList()
+            : List.of());
+    mav.addObject("errors", Pages.errorLinks(shown));
+    Map<String, String> fieldErrors = new LinkedHashMap<>();
+    for (Violation v : shown) {
+      fieldErrors.putIfAbsent(v.field(), v.message());
+    }
+    mav.addObject("fieldErrors", fieldErrors);
+    return mav;
+  }
+
+  /** "Party 2 (Northshire NHS Foundation Trust)": how pages name a party. */
+  private String partyName(int i, String org) {
+    return "Party "
+        + (i + 1)
+        + (org == null || org.isBlank() ? "" : " (" + labels.organisation(org) + ")");
+  }
+
+  /** The violations, each about a party's answer saying which party it is about. */
+  private List<Violation> named(List<Violation> violations, AgreementContent content) {
+    List<String> orgs = content.partyOrganisations();
+    return violations.stream()
+        .map(
+            v -> {
+              int i = Questions.partyIndex(v.field());
+              if (i < 0) {
+                return v;
+              }
+              String m = v.message();
+              String lower = m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+              return new Violation(
+                  v.field(), partyName(i, i < orgs.size() ? orgs.get(i) : "") + ": " + lower);
+            })
+        .toList();
+  }
+
+  private static boolean noneOn(List<Violation> open, String page) {
+    return open.stream()
+        .noneMatch(v -> v.field() != null && Questions.pageOf(v.field()).orElse("").equals(page));
   }
 
   private ModelAndView afterSave(
-      String id, Section step, String action, RedirectAttributes redirect) {
+      String id, Section step, String action, boolean check, RedirectAttributes redirect) {
     String base = "redirect:/agreements/" + id + "/edit";
     if (!CONTINUE.equals(action)) {
       redirect.addFlashAttribute("success", "Your answers are saved.");
       return new ModelAndView(base);
+    }
+    if (check) { // reached from "Check your answers": back there
+      return new ModelAndView(base + "/check");
     }
     return new ModelAndView(
         Questions.next(step).map(n -> base + "/" + n.slug()).orElse(base + "/check"));
@@ -256,7 +479,7 @@ class AgreementEditorController {
       return Pages.failure(submitted);
     }
     AgreementView a = agreements.get(actor, id).orElseThrow();
-    return invalid(checkPage(a, submitted.violations()));
+    return invalid(checkPage(a, named(submitted.violations(), a.content())));
   }
 
   private ModelAndView checkPage(AgreementView a, List<Violation> violations) {
@@ -271,14 +494,14 @@ class AgreementEditorController {
         violations.stream()
             .map(
                 v ->
-                    Questions.stepOf(v.field())
+                    Questions.pageOf(v.field())
                         .map(
-                            s ->
+                            page ->
                                 new Pages.ErrorLink(
                                     v.field(),
                                     Questions.anchor(v.field()),
                                     v.message(),
-                                    edit + s.slug() + "?check=true"))
+                                    edit + page + "?check=true"))
                         // about the agreement as a whole: there is nothing to link to but submit
                         .orElse(new Pages.ErrorLink(v.field(), "submit-agreement", v.message())))
             .toList());
@@ -364,8 +587,9 @@ class AgreementEditorController {
     mav.addObject("agreement", agreement);
     mav.addObject("step", step);
     mav.addObject("form", form);
-    mav.addObject("partyQuestions", Questions.PARTY);
+    mav.addObject("partyQuestions", Questions.PARTY.subList(0, 2)); // who, and in what role
     mav.addObject("roles", Questions.ROLES);
+    mav.addObject("check", false);
     Map<String, List<ReferenceData.Concept>> concepts = new LinkedHashMap<>();
     for (String scheme : SCHEMES) {
       concepts.put(scheme, reference.concepts(scheme));

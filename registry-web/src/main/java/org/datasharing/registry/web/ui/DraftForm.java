@@ -176,7 +176,7 @@ final class DraftForm {
     Map<String, Object> fields = new LinkedHashMap<>(current.fields());
     List<Map<String, Object>> parties = current.parties();
     if (step.isParties()) {
-      parties = posted.content().parties();
+      parties = whoAreTheParties(current, posted.content());
     } else {
       for (Questions.Question q : step.questions()) {
         fields.remove(q.name());
@@ -194,6 +194,68 @@ final class DraftForm {
       }
     }
     return new Converted(new AgreementContent(fields, parties), posted.errors());
+  }
+
+  /**
+   * The parties' page says who the parties are and their roles, in the order posted; each party
+   * keeps the answers it gave for itself (matched by organisation), which only its own page
+   * changes.
+   */
+  private static List<Map<String, Object>> whoAreTheParties(
+      AgreementContent current, AgreementContent posted) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> p : posted.parties()) {
+      Object org = p.get("organisation");
+      Map<String, Object> party = new LinkedHashMap<>();
+      current.parties().stream()
+          .filter(c -> String.valueOf(c.get("organisation")).equals(org))
+          .findFirst()
+          .ifPresent(party::putAll);
+      party.put("organisation", org);
+      party.remove("role");
+      if (p.get("role") != null) {
+        party.put("role", p.get("role"));
+      }
+      out.add(party);
+    }
+    return out;
+  }
+
+  /**
+   * One party's own page put into the draft: that party's answers to the questions the page asked
+   * are replaced (cleared when left empty), everything else kept.
+   */
+  static AgreementContent mergeParty(
+      MultiValueMap<String, String> params,
+      AgreementContent current,
+      int index,
+      List<Questions.Question> asked) {
+    Map<String, Object> posted = new LinkedHashMap<>();
+    String prefix = Questions.partyName(index, "");
+    params.forEach(
+        (k, vs) -> {
+          String v = first(vs);
+          if (k.startsWith(prefix) && !v.isBlank()) {
+            String field = k.substring(prefix.length());
+            String answer = v.strip();
+            boolean yesNo = isYesNo(field) && (answer.equals("true") || answer.equals("false"));
+            posted.put(field, yesNo ? (Object) Boolean.valueOf(answer) : answer);
+          }
+        });
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (int i = 0; i < current.parties().size(); i++) {
+      Map<String, Object> party = new LinkedHashMap<>(current.parties().get(i));
+      if (i == index) {
+        for (Questions.Question q : asked) {
+          party.remove(q.name());
+          if (posted.containsKey(q.name())) {
+            party.put(q.name(), posted.get(q.name()));
+          }
+        }
+      }
+      parties.add(party);
+    }
+    return new AgreementContent(current.fields(), parties);
   }
 
   private java.util.Optional<LocalDate> date(String name, List<Violation> errors) {

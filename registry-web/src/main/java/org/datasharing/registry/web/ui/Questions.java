@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.agreement.Field.PartyField;
 
@@ -345,6 +346,43 @@ final class Questions {
               Input.TEXT,
               "Why the national data opt-out does or does not apply"));
 
+  /**
+   * The questions a party answers for itself, on its own page ({@code parties/{n}}): every party
+   * question but who it is and its role ({@link AgreementPolicy#OWN_ANSWERS}).
+   */
+  static final List<Question> PARTY_ANSWERS =
+      PARTY.stream()
+          .filter(
+              q ->
+                  Field.PartyField.byApiName(q.name())
+                      .map(AgreementPolicy.OWN_ANSWERS::contains)
+                      .orElse(false))
+          .toList();
+
+  /** The party's own page: {@code parties/2} for {@code parties[1].lawfulBasis}, else empty. */
+  static Optional<String> partyPage(String field) {
+    Matcher m = field == null ? null : PARTY_FIELD.matcher(field);
+    if (m == null || !m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(PARTIES + "/" + (Integer.parseInt(m.group(1)) + 1));
+  }
+
+  /** The page that fixes a violation's field: a party's own page, or the section's page. */
+  static Optional<String> pageOf(String field) {
+    Optional<String> party = partyPage(field);
+    if (party.isPresent() && !field.endsWith(".organisation") && !field.endsWith(".role")) {
+      return party;
+    }
+    return stepOf(field).map(Section::slug);
+  }
+
+  /** The party index of a party field ({@code parties[1].x} is 1), or -1. */
+  static int partyIndex(String field) {
+    Matcher m = field == null ? null : PARTY_FIELD.matcher(field);
+    return m != null && m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
   /** Party roles: the core's codes and their words. */
   static final Map<String, String> ROLES = new LinkedHashMap<>();
 
@@ -374,7 +412,7 @@ final class Questions {
         .orElse(name);
   }
 
-  private static final Pattern PARTY_FIELD = Pattern.compile("parties\\[(\\d+)]\\.(\\w+)");
+  private static final Pattern PARTY_FIELD = Pattern.compile("parties\\[(\\d{1,3})]\\.(\\w+)");
 
   /**
    * The id of the input a violation's field links to: {@code sanctions} to {@code sanctions},

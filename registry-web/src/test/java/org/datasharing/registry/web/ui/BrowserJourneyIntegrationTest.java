@@ -92,6 +92,35 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     // summary names the missing answer and links to its question page, which shows it inline
     answerEveryPage(agreement, today);
     browser.waitFor("#submit-agreement");
+    signOut();
+
+    // the council answers for itself: its page of the editor, with its assurance standing; a
+    // mistyped e-mail address is named at once, with the party, and the answers stay
+    signIn("partner.council", null);
+    browser.open(base() + "/agreements/" + agreement + "/edit");
+    browser.waitFor("#tasks");
+    WebElement councilTask =
+        browser.driver.findElements(By.cssSelector("a[id^='task-party-']")).stream()
+            .filter(a -> a.getText().contains("Northshire County Council"))
+            .findFirst()
+            .orElseThrow();
+    int council = Integer.parseInt(councilTask.getDomAttribute("id").replace("task-party-", ""));
+    councilTask.click();
+    browser.waitFor("#agreement-form");
+    answerForOwnParty(council - 1, "ig.council.northshire.example");
+    browser.click("#save-and-continue");
+    browser.waitFor(".govuk-error-summary");
+    assertThat(browser.text(".govuk-error-summary__list"))
+        .contains("Party " + council + " (Northshire County Council): give a valid e-mail");
+    browser.page("editor-party-error");
+    browser.type("parties-" + (council - 1) + "-contactEmail", "ig@northshire-council.example");
+    browser.click("#save-and-continue");
+    browser.waitForUrl(base() + "/agreements/" + agreement + "/edit/data");
+    signOut();
+
+    signIn("partner.icb", null);
+    browser.open(base() + "/agreements/" + agreement + "/edit/check");
+    browser.waitFor("#submit-agreement");
     browser.page("editor-check-answers");
     browser.click("#submit-agreement");
     browser.waitFor(".govuk-error-summary");
@@ -218,20 +247,17 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     onPage(agreement, "parties");
     for (int i = 0; i < 2; i++) {
       browser.select("parties-" + i + "-role", "controller");
-      browser.select("parties-" + i + "-lawfulBasis", "public-task");
-      browser.type("parties-" + i + "-statutoryPower", "Care Act 2014 s.2; NHS Act 2006 s.82");
-      browser.type("parties-" + i + "-contactName", "Information governance lead");
-      browser.type("parties-" + i + "-contactEmail", "ig" + i + "@northshire.example");
-      browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
-      browser.select("parties-" + i + "-schedule1Condition", "health-or-social-care-purposes");
-      // health and care parties disclosing health data: the common law duty of confidentiality
-      browser.select("parties-" + i + "-confidentialityBasis", "implied-consent-individual-care");
-      browser.select("parties-" + i + "-nationalDataOptOut", "false");
-      browser.type(
-          "parties-" + i + "-nationalDataOptOutReason",
-          "Shared for individual care: the national data opt-out does not apply.");
     }
     browser.page("editor-parties");
+    browser.click("#save-and-continue");
+
+    // on to the questions its own organisation answers, on its own page; the other party's page
+    // is theirs to answer (read-only here)
+    browser.waitForUrl(base() + "/agreements/" + agreement + "/edit/parties/");
+    int own =
+        Integer.parseInt(browser.driver.getCurrentUrl().replaceAll(".*/parties/(\\d+).*", "$1"));
+    answerForOwnParty(own - 1, "ig.icb@northshire.example");
+    browser.page("editor-own-party");
     browser.click("#save-and-continue");
 
     onPage(agreement, "data");
@@ -286,6 +312,22 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.type("terminationArrangements", "Three months' notice; data deleted on exit.");
     browser.click("#save-and-continue");
     onPage(agreement, "check");
+  }
+
+  /** The answers a party gives for itself, on its own page of the editor. */
+  void answerForOwnParty(int i, String email) {
+    browser.select("parties-" + i + "-lawfulBasis", "public-task");
+    browser.type("parties-" + i + "-statutoryPower", "Care Act 2014 s.2; NHS Act 2006 s.82");
+    browser.type("parties-" + i + "-contactName", "Information governance lead");
+    browser.type("parties-" + i + "-contactEmail", email);
+    browser.select("parties-" + i + "-specialCategoryCondition", "health-or-social-care");
+    browser.select("parties-" + i + "-schedule1Condition", "health-or-social-care-purposes");
+    // health and care parties disclosing health data: the common law duty of confidentiality
+    browser.select("parties-" + i + "-confidentialityBasis", "implied-consent-individual-care");
+    browser.check("parties-" + i + "-nationalDataOptOut-no");
+    browser.type(
+        "parties-" + i + "-nationalDataOptOutReason",
+        "Shared for individual care: the national data opt-out does not apply.");
   }
 
   void onPage(String agreement, String step) {

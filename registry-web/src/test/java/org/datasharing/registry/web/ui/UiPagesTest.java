@@ -274,7 +274,9 @@ class UiPagesTest {
       }
       order.add(call(request).getRedirectedUrl());
     }
-    assertThat(order.get(0)).isEqualTo("/agreements/" + id + "/edit/data");
+    // the list of parties leads to the author's own answers, then on to the data
+    assertThat(order.get(0)).isEqualTo("/agreements/" + id + "/edit/parties/1");
+    assertThat(order.get(1)).isEqualTo("/agreements/" + id + "/edit/joint-controllers");
     assertThat(order.get(order.size() - 1)).isEqualTo("/agreements/" + id + "/edit/check");
 
     // a page saves only its own answers: the first page's are still there
@@ -351,7 +353,7 @@ class UiPagesTest {
     assertThat(links)
         .contains(
             edit + "dates?check=true#sanctions",
-            edit + "parties?check=true#parties-0-lawfulBasis",
+            edit + "parties/1?check=true#parties-0-lawfulBasis",
             edit + "dates?check=true#reviewDate-day");
     for (String link : links) {
       String page = call(get(link.replaceAll("#.*", "")).with(partner)).getContentAsString();
@@ -833,26 +835,38 @@ class UiPagesTest {
             .getRedirectedUrl()
             .replaceAll("/agreements/([^/]+)/edit/parties", "$1");
 
-    // health confidentiality per party: a basis and a yes or no answer on the opt-out
-    String partiesPage =
-        call(get("/agreements/" + id + "/edit/parties").with(partner)).getContentAsString();
-    assertThat(partiesPage)
-        .contains(
-            "id=\"parties-0-confidentialityBasis\"",
-            "Section 251 support",
-            "id=\"parties-0-nationalDataOptOut\"",
-            "id=\"parties-0-processorTerms\"");
     call(
         post("/agreements/" + id + "/edit/parties")
             .with(partner)
             .with(csrf())
             .param("parties[0].organisation", COUNCIL)
             .param("parties[0].role", "controller")
+            .param("parties[1].organisation", TRUST)
+            .param("parties[1].role", "processor"));
+    // health confidentiality per party, on its own page: a basis and a yes or no on the opt-out
+    String partyPage =
+        call(get("/agreements/" + id + "/edit/parties/1").with(partner)).getContentAsString();
+    assertThat(partyPage)
+        .contains(
+            "id=\"parties-0-confidentialityBasis\"",
+            "Section 251 support",
+            "id=\"parties-0-nationalDataOptOut\"");
+    call(
+        post("/agreements/" + id + "/edit/parties/1")
+            .with(partner)
+            .with(csrf())
             .param("parties[0].confidentialityBasis", "section-251-support")
             .param("parties[0].nationalDataOptOut", "true")
-            .param("parties[0].nationalDataOptOutReason", "Section 251 support: opt-outs removed.")
-            .param("parties[1].organisation", TRUST)
-            .param("parties[1].role", "processor")
+            .param(
+                "parties[0].nationalDataOptOutReason", "Section 251 support: opt-outs removed."));
+    // a processor's contract terms: asked of the processor, by its own staff
+    var trust = user("partner.trust", "partner", TRUST);
+    assertThat(call(get("/agreements/" + id + "/edit/parties/2").with(trust)).getContentAsString())
+        .contains("id=\"parties-1-processorTerms\"");
+    call(
+        post("/agreements/" + id + "/edit/parties/2")
+            .with(trust)
+            .with(csrf())
             .param("parties[1].processorTerms", "Contract NCC-DPC-7 (Article 28(3))"));
 
     // transfers outside the UK and the DPIA's outcome as radios of their schemes
