@@ -31,12 +31,14 @@ public final class Reminders {
   private final RegistryStore store;
   private final Ids ids;
   private final Clock clock;
+  private final AssuranceReminders assurance;
 
   /** {@code store}: the store underneath the registry's (reminders are not audited changes). */
   public Reminders(RegistryStore store, Ids ids, Clock clock) {
     this.store = store;
     this.ids = ids;
     this.clock = clock;
+    this.assurance = new AssuranceReminders(store, ids, this::insertOnce);
   }
 
   /** Records every reminder due today not recorded before; returns how many were new. */
@@ -55,103 +57,7 @@ public final class Reminders {
         }
       }
     }
-    return recorded + recordAssuranceDue(today, now);
-  }
-
-  /** An organisation's certificate of a scheme, and the agreements in force that require it. */
-  private record Certificate(
-      Node organisation, String scheme, String label, LocalDate validUntil, List<String> needs) {}
-
-  /**
-   * Assurance reminders: a certificate expiring within {@value #NOTICE_DAYS} days, or expired, is
-   * told to its organisation's DPOs once per kind, certificate and date, naming the agreements in
-   * force that require the scheme (written into the notification, as they stand when it is due).
-   */
-  private int recordAssuranceDue(LocalDate today, Instant now) {
-    java.util.Map<String, Certificate> certificates = new java.util.LinkedHashMap<>();
-    for (Binding b : store.select(Queries.get("assurance-expiries"))) {
-      Node org = b.get(Var.alloc("org"));
-      Node scheme = b.get(Var.alloc("scheme"));
-      LocalDate until;
-      try {
-        until = LocalDate.parse(b.get(Var.alloc("validUntil")).getLiteralLexicalForm());
-      } catch (java.time.DateTimeException e) {
-        continue;
-      }
-      String code =
-          scheme.isURI() ? scheme.getURI().substring(scheme.getURI().lastIndexOf('/') + 1) : "";
-      Node label = b.get(Var.alloc("schemeLabel"));
-      Certificate c =
-          certificates.computeIfAbsent(
-              org.getURI() + " " + code + " " + until,
-              k ->
-                  new Certificate(
-                      org,
-                      code,
-                      label == null ? code : label.getLiteralLexicalForm(),
-                      until,
-                      new ArrayList<>()));
-      Node id = b.get(Var.alloc("id"));
-      if (id != null) {
-        Node title = b.get(Var.alloc("title"));
-        String named =
-            (title == null ? "" : title.getLiteralLexicalForm() + " ")
-                + "("
-                + id.getLiteralLexicalForm()
-                + ")";
-        if (!c.needs().contains(named)) {
-          c.needs().add(named);
-        }
-      }
-    }
-    int recorded = 0;
-    for (Certificate c : certificates.values()) {
-      NotificationKind kind =
-          c.validUntil().isBefore(today)
-              ? NotificationKind.ASSURANCE_EXPIRED
-              : !today.isBefore(c.validUntil().minusDays(NOTICE_DAYS))
-                  ? NotificationKind.ASSURANCE_EXPIRING
-                  : null;
-      if (kind != null && recordAssurance(c, kind, now)) {
-        recorded++;
-      }
-    }
-    return recorded;
-  }
-
-  private boolean recordAssurance(Certificate c, NotificationKind kind, Instant now) {
-    String org = ids.slug(c.organisation(), "organisation").orElse("organisation");
-    Node id =
-        NodeFactory.createURI(
-            ids.base()
-                + "notification/assurance-"
-                + org
-                + "-"
-                + c.scheme()
-                + "-"
-                + kind.slug()
-                + "-"
-                + c.validUntil());
-    String reason =
-        c.label()
-            + (c.needs().isEmpty()
-                ? ". No agreement in force requires it."
-                : ". Agreements in force that require it: " + String.join("; ", c.needs()) + ".");
-    // an assurance notification is about the organisation: it stands where an agreement would
-    Notification n =
-        Notification.pending(
-                id,
-                kind,
-                c.organisation(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(c.organisation()),
-                Optional.empty(),
-                Optional.of(reason),
-                now)
-            .about(c.validUntil());
-    return insertOnce(n);
+    return recorded + assurance.recordDue(today, now);
   }
 
   record Reminder(NotificationKind kind, LocalDate date) {}
@@ -197,7 +103,8 @@ public final class Reminders {
     return insertOnce(n);
   }
 
-  private boolean insertOnce(Notification n) {
+  /** Inserts the reminder unless it is recorded already (a guarded write); true if new. */
+  boolean insertOnce(Notification n) {
     Node id = n.id();
     var quads = OutboxQuads.of(n, NodeFactory.createURI(ids.base() + "reminders"));
     // wasGeneratedBy names the scheduler, not an audit event: a reminder follows from a date
