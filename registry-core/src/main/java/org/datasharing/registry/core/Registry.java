@@ -152,6 +152,11 @@ public final class Registry {
     return new Reconciliation(organisations, agreements, observed, ids, audit, directory, clock);
   }
 
+  /** Each person's notification preferences, changed through the audited write path. */
+  public org.datasharing.registry.core.notification.Preferences preferences() {
+    return new org.datasharing.registry.core.notification.Preferences(observed, ids, audit);
+  }
+
   /** Evidence bundles of agreements, for auditors. */
   public EvidenceBundle evidence(TreeHeads treeHeads) {
     return new EvidenceBundle(agreements, auditTrail, observed, ids, treeHeads);

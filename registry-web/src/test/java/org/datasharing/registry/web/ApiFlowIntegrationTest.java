@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * a DPO of a non-party organisation is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiFlowIntegrationTest {
+public class ApiFlowIntegrationTest {
   @TempDir static Path dir;
 
   @DynamicPropertySource
@@ -61,7 +61,8 @@ class ApiFlowIntegrationTest {
   static final String COUNCIL = "northshire-county-council";
   static final String TRUST = "northshire-nhs-foundation-trust";
 
-  static Map<String, Object> party(String org) {
+  /** A party of a complete agreement (other tests draft with it too). */
+  public static Map<String, Object> party(String org) {
     Map<String, Object> p = new java.util.LinkedHashMap<>();
     p.put("organisation", org);
     p.put("role", "controller");
@@ -81,7 +82,8 @@ class ApiFlowIntegrationTest {
   }
 
   /** The fields of a complete agreement sharing the dataset and some of the items it holds. */
-  static Map<String, Object> fields(String dataset, List<String> items, boolean withSanctions) {
+  public static Map<String, Object> fields(
+      String dataset, List<String> items, boolean withSanctions) {
     Map<String, Object> f = new java.util.LinkedHashMap<>();
     f.put("title", "Integrated discharge planning");
     f.put("purposes", List.of("direct-care"));

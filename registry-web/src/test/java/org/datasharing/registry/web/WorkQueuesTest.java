@@ -143,6 +143,28 @@ class WorkQueuesTest {
   }
 
   @Test
+  void header_countsWhatWaitsForTheSignedInDposDecision_linkingToTheQueue() throws Exception {
+    int waiting =
+        registry
+            .agreements()
+            .list(new Actor("x", "dpo.trust", Optional.of(TRUST), Set.of(Actor.Role.DPO)))
+            .size(); // an upper bound: the page's count comes from the policy
+    String html =
+        call(get("/agreements").with(user("dpo.trust", "dpo", TRUST))).getContentAsString();
+    String queue =
+        section(
+            call(get("/").with(user("dpo.trust", "dpo", TRUST))).getContentAsString(),
+            "awaiting-decision");
+    long rows = queue.split("data-agreement=\"", -1).length - 1;
+    assertThat(rows).isPositive().isLessThan(waiting);
+    assertThat(html)
+        .contains(
+            "href=\"/#awaiting-decision\" id=\"waiting-count\">Waiting for you (" + rows + ")");
+    assertThat(call(get("/").with(user("partner.icb", "partner", ICB))).getContentAsString())
+        .doesNotContain("id=\"waiting-count\"");
+  }
+
+  @Test
   void partnerDashboards_queueDrafts_whatIsWithTheDpos_andChangesRequested() throws Exception {
     String icb = call(get("/").with(user("partner.icb", "partner", ICB))).getContentAsString();
     assertThat(section(icb, "drafts"))

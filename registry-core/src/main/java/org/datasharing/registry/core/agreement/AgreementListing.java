@@ -150,6 +150,34 @@ public final class AgreementListing {
     return out;
   }
 
+  /**
+   * The agreements waiting for the actor's decision: those {@link AgreementPolicy} lets them decide
+   * on now (a submitted version, or an amendment of one in force, their organisation has not
+   * decided on). Two reads however many agreements there are: the list, then the candidates' graphs
+   * together.
+   */
+  public List<AgreementView.Summary> waitingForDecision(Actor actor) {
+    if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
+      return List.of();
+    }
+    List<AgreementView.Summary> candidates =
+        agreements.list(actor).stream().filter(a -> MAY_AWAIT.contains(a.status())).toList();
+    Set<String> waiting =
+        Set.copyOf(
+            agreements.decidable(
+                actor, candidates.stream().map(AgreementView.Summary::id).toList()));
+    return candidates.stream().filter(a -> waiting.contains(a.id())).toList();
+  }
+
+  /** Statuses in which a version can await decisions: submitted, or amended while in force. */
+  private static final Set<AgreementStatus> MAY_AWAIT =
+      EnumSet.of(
+          AgreementStatus.SUBMITTED,
+          AgreementStatus.APPROVED,
+          AgreementStatus.ACTIVE,
+          AgreementStatus.REVIEW_DUE,
+          AgreementStatus.SUSPENDED);
+
   /** A status from its name, in either spelling; empty if there is none. */
   public static Optional<AgreementStatus> status(String name) {
     String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');

@@ -346,6 +346,43 @@ final class AgreementReads {
             });
   }
 
+  /**
+   * The agreements among {@code agreementIds} the actor may see, as views, their graphs read from
+   * the store together: one read however many agreements, never one per agreement.
+   */
+  List<AgreementView> views(Actor actor, java.util.Collection<String> agreementIds) {
+    return snapshots(agreementIds).stream()
+        .filter(a -> canSee(actor, a))
+        .map(a -> view(actor, a))
+        .toList();
+  }
+
+  /** The identifiers among these on which the policy lets the actor decide now (one read). */
+  List<String> decidable(Actor actor, java.util.Collection<String> agreementIds) {
+    return snapshots(agreementIds).stream()
+        .filter(a -> AgreementPolicy.check(actor, a, AgreementPolicy.Action.DECIDE).isEmpty())
+        .map(AgreementSnapshot::slug)
+        .toList();
+  }
+
+  private List<AgreementSnapshot> snapshots(java.util.Collection<String> agreementIds) {
+    java.util.Map<String, Node> iris = new java.util.LinkedHashMap<>();
+    agreementIds.stream().filter(Slugs::isValid).forEach(id -> iris.put(id, ids.agreement(id)));
+    if (iris.isEmpty()) {
+      return List.of();
+    }
+    var graphs = store.graphs(java.util.Set.copyOf(iris.values()));
+    List<AgreementSnapshot> out = new ArrayList<>();
+    iris.forEach(
+        (id, ag) -> {
+          AgreementSnapshot a = new AgreementSnapshot(ids, ag, id, graphs.getGraph(ag));
+          if (a.exists()) {
+            out.add(a);
+          }
+        });
+    return out;
+  }
+
   Result<AgreementSnapshot> load(String id) {
     if (!Slugs.isValid(id)) {
       return notFound("No agreement " + id);

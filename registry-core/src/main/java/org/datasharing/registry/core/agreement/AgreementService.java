@@ -175,6 +175,19 @@ public final class AgreementService {
     return reads.list(actor);
   }
 
+  /**
+   * The views of these agreements the actor may see (others are left out), read from the store in
+   * one go: for lists that need each agreement's policy answers, without a read per agreement.
+   */
+  public List<AgreementView> views(Actor actor, java.util.Collection<String> ids) {
+    return reads.views(actor, ids);
+  }
+
+  /** Which of these agreements wait for the actor's decision, by the policy (one read). */
+  public List<String> decidable(Actor actor, java.util.Collection<String> ids) {
+    return reads.decidable(actor, ids);
+  }
+
   /** The version in force at an instant: approved by every party by then and within its dates. */
   public Result<Optional<Integer>> versionInForceAt(Actor actor, String id, Instant at) {
     return reads.versionInForceAt(actor, id, at);

@@ -47,8 +47,13 @@ public record Ids(String base) {
   }
 
   public Node user(Actor actor) {
+    return user(actor.subject());
+  }
+
+  /** A person by their identity provider's identifier (the token's subject). */
+  public Node user(String subject) {
     return NodeFactory.createURI(
-        base + "user/" + URLEncoder.encode(actor.subject(), StandardCharsets.UTF_8));
+        base + "user/" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
   }
 
   public Node auditEvent(String id) {

@@ -36,11 +36,19 @@ final class Messages {
     this.names = names;
   }
 
+  /** The registry's address, ending in "/". */
+  String pages() {
+    return pages;
+  }
+
   String link(Node agreement) {
     return pages + "agreements/" + slug(agreement);
   }
 
   Message compose(Notification n, Graph agreement, Recipient to) {
+    if (n.kind().assurance()) {
+      return assurance(n, to);
+    }
     Optional<Node> version = n.version().or(() -> Recipients.current(agreement, n.agreement()));
     String title =
         version
@@ -67,6 +75,7 @@ final class Messages {
           case REVIEW_DUE_SOON -> "Review due on " + due(n) + ": " + title;
           case REVIEW_OVERDUE -> "Review overdue since " + due(n) + ": " + title;
           case END_DATE_SOON -> "Ends on " + due(n) + ": " + title;
+          case ASSURANCE_EXPIRING, ASSURANCE_EXPIRED -> throw new IllegalStateException();
         };
     StringBuilder body = new StringBuilder();
     body.append(lead(n, org)).append("\n\n");
@@ -85,6 +94,34 @@ final class Messages {
         .append(to.why().startsWith("DPO") ? "a data protection officer of a party" : "its author")
         .append(
             " to the agreement. This is an automatic message from the Data Sharing Registry.\n");
+    return new Message(to.email(), subject, body.toString(), messageId(n, to.email()));
+  }
+
+  /** An organisation's assurance expiring or expired: to its DPOs, linking to its record. */
+  private Message assurance(Notification n, Recipient to) {
+    String slug = ids.slug(n.agreement(), "organisation").orElse("");
+    String org = names.of(slug).orElse(slug);
+    boolean expired = n.kind() == NotificationKind.ASSURANCE_EXPIRED;
+    String subject =
+        (expired ? "Assurance expired on " : "Assurance expires on ") + due(n) + ": " + org;
+    StringBuilder body = new StringBuilder();
+    body.append(org)
+        .append(expired ? "'s assurance expired on " : "'s assurance expires on ")
+        .append(due(n))
+        .append(
+            expired
+                ? ": while it is not renewed, approvals of agreements that require it are refused."
+                : ": record the renewed certificate before then.")
+        .append("\n\n");
+    n.reason().ifPresent(r -> body.append("Assurance: ").append(r).append('\n'));
+    body.append("\nRecord the organisation's assurance (sign in first):\n")
+        .append(pages)
+        .append("organisations/")
+        .append(slug)
+        .append("/assurance\n\n")
+        .append(
+            "You receive this message as a data protection officer of the organisation. This is"
+                + " an automatic message from the Data Sharing Registry.\n");
     return new Message(to.email(), subject, body.toString(), messageId(n, to.email()));
   }
 
@@ -115,6 +152,7 @@ final class Messages {
           "The agreement ends on "
               + due(n)
               + ": amend it to extend the sharing, or plan the return or deletion of the data.";
+      case ASSURANCE_EXPIRING, ASSURANCE_EXPIRED -> throw new IllegalStateException();
     };
   }
 

@@ -31,6 +31,8 @@ public final class NotificationDispatcher {
   private final MailPort mail;
   private final Clock clock;
   private final RetryPolicy retry;
+  private final Ids ids;
+  private final Digests digests;
 
   /**
    * {@code store}: the store underneath the registry's (bookkeeping is not audited); {@code pages}:
@@ -56,6 +58,16 @@ public final class NotificationDispatcher {
     this.mail = mail;
     this.clock = clock;
     this.retry = retry;
+    this.ids = ids;
+    this.digests = new Digests(store, ids, outbox, messages, mail, clock);
+  }
+
+  /**
+   * Sends each address that takes a daily digest one message gathering what waits for it, once a
+   * day at or after {@code at} (UTC); returns how many digests were sent.
+   */
+  public int dispatchDigests(java.time.LocalTime at) {
+    return digests.sendDue(at);
   }
 
   public Outbox outbox() {
@@ -96,6 +108,20 @@ public final class NotificationDispatcher {
     for (Recipient r : to) {
       if (n.deliveredTo().contains(r.email()) || refused(n, r.email())) {
         delivered += n.deliveredTo().contains(r.email()) ? 1 : 0;
+        continue;
+      }
+      NotificationPreferences prefs =
+          r.userId()
+              .map(id -> Preferences.read(store, ids.user(id)))
+              .orElse(NotificationPreferences.DEFAULT);
+      if (!prefs.wants(n.kind())) {
+        outbox.skipped(n, r.email());
+        delivered++;
+        continue;
+      }
+      if (prefs.delivery() == NotificationPreferences.Delivery.DAILY_DIGEST) {
+        outbox.held(n, r.email());
+        delivered++;
         continue;
       }
       try {

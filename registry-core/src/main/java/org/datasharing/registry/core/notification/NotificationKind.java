@@ -20,7 +20,10 @@ public enum NotificationKind {
   /** Reminders, computed from the dates of the version in force (see {@link Reminders}). */
   REVIEW_DUE_SOON("review-due-soon"),
   REVIEW_OVERDUE("review-overdue"),
-  END_DATE_SOON("end-date-soon");
+  END_DATE_SOON("end-date-soon"),
+  /** An organisation's assurance expires within 30 days, or has expired (to its DPOs). */
+  ASSURANCE_EXPIRING("assurance-expiring"),
+  ASSURANCE_EXPIRED("assurance-expired");
 
   private final String slug;
 
@@ -34,7 +37,28 @@ public enum NotificationKind {
 
   /** A reminder the scheduler computes from a date, not a change someone made. */
   public boolean reminder() {
-    return this == REVIEW_DUE_SOON || this == REVIEW_OVERDUE || this == END_DATE_SOON;
+    return this == REVIEW_DUE_SOON
+        || this == REVIEW_OVERDUE
+        || this == END_DATE_SOON
+        || assurance();
+  }
+
+  /** About an organisation's assurance: goes to that organisation's DPOs only. */
+  public boolean assurance() {
+    return this == ASSURANCE_EXPIRING || this == ASSURANCE_EXPIRED;
+  }
+
+  /**
+   * Whether a person may turn this kind off. A decision needed, and what bears on security (an
+   * agreement suspended or terminated, so sharing must stop; assurance expiring or expired) always
+   * reach them.
+   */
+  public boolean optional() {
+    return this != DECISION_NEEDED
+        && this != SUSPENDED
+        && this != TERMINATED
+        && this != ASSURANCE_EXPIRING
+        && this != ASSURANCE_EXPIRED;
   }
 
   public static Optional<NotificationKind> of(String slug) {

@@ -94,7 +94,19 @@ public final class Outbox {
     write(List.of(), List.of(), List.of(q), q);
   }
 
-  /** The address was refused for good (e.g. no such mailbox): it is not retried. */
+  /** The recipient turned this kind off: nothing is sent to the address. */
+  public void skipped(Notification n, String address) {
+    Quad q = quad(n.id(), OutboxTerms.skippedFor, lit(address));
+    write(List.of(), List.of(), List.of(q), q);
+  }
+
+  /** The recipient takes a daily digest: the notification waits in it for the address. */
+  public void held(Notification n, String address) {
+    Quad q = quad(n.id(), OutboxTerms.heldFor, lit(address));
+    write(List.of(), List.of(), List.of(q), q);
+  }
+
+  /** The address is refused for good (e.g. no such mailbox): it is not retried. */
   public void refused(Notification n, String address, String reason) {
     Quad q = quad(n.id(), OutboxTerms.failedRecipient, lit(address + ": " + reason));
     write(List.of(), List.of(), List.of(q), q);
@@ -134,7 +146,7 @@ public final class Outbox {
    * A bookkeeping write: guarded like any change, with an "audit" that appends nothing and leaves
    * the log head as it is (the marker quad tells a remote store the write landed).
    */
-  private boolean write(List<Guard> guards, List<Quad> remove, List<Quad> add, Quad marker) {
+  boolean write(List<Guard> guards, List<Quad> remove, List<Quad> add, Quad marker) {
     Change change =
         new Change(guards, remove, add, head -> new Change.Appended(List.of(), head, marker));
     return store.commit(change) == RegistryStore.CommitOutcome.APPLIED;

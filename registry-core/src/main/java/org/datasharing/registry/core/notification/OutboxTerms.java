@@ -35,6 +35,19 @@ final class OutboxTerms {
   static final Node finished = term("finished");
   static final Node due = term("due");
 
+  // a person's preferences (about their user IRI)
+  static final Node delivery = term("delivery");
+  static final Node optedOut = term("optedOut");
+
+  // a daily digest: the notifications held for an address until it is sent
+  static final Node heldFor = term("heldFor");
+  static final Node digestedTo = term("digestedTo");
+  static final Node skippedFor = term("skippedFor");
+  static final Node Digest = term("Digest");
+  static final Node digestTo = term("digestTo");
+  static final Node digestDate = term("digestDate");
+  static final Node includes = term("includes");
+
   /** The audit event whose change caused the notification. */
   static final Node wasGeneratedBy =
       NodeFactory.createURI("http://www.w3.org/ns/prov#wasGeneratedBy");

@@ -40,7 +40,10 @@ final class Recipients {
   /** The recipients, one per address; throws the directory's exception when it fails. */
   List<Recipient> of(Notification n, Graph agreement) {
     Optional<Node> version = n.version().or(() -> current(agreement, n.agreement()));
-    List<String> parties = version.map(v -> parties(agreement, v)).orElse(List.of());
+    List<String> parties =
+        n.kind().assurance()
+            ? ids.slug(n.agreement(), "organisation").stream().toList()
+            : version.map(v -> parties(agreement, v)).orElse(List.of());
     Optional<String> except =
         n.kind() == NotificationKind.DECISION
             ? n.actorOrganisation().flatMap(o -> ids.slug(o, "organisation"))
@@ -66,7 +69,8 @@ final class Recipients {
 
   private static void add(Map<String, Recipient> out, DirectoryUser u, String why) {
     if (u.email() != null && !u.email().isBlank()) {
-      out.putIfAbsent(u.email().toLowerCase(Locale.ROOT), new Recipient(u.email(), why));
+      out.putIfAbsent(
+          u.email().toLowerCase(Locale.ROOT), new Recipient(u.email(), why, Optional.of(u.id())));
     }
   }
 

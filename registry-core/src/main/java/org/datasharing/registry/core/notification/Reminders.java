@@ -31,12 +31,14 @@ public final class Reminders {
   private final RegistryStore store;
   private final Ids ids;
   private final Clock clock;
+  private final AssuranceReminders assurance;
 
   /** {@code store}: the store underneath the registry's (reminders are not audited changes). */
   public Reminders(RegistryStore store, Ids ids, Clock clock) {
     this.store = store;
     this.ids = ids;
     this.clock = clock;
+    this.assurance = new AssuranceReminders(store, ids, this::insertOnce);
   }
 
   /** Records every reminder due today not recorded before; returns how many were new. */
@@ -55,7 +57,7 @@ public final class Reminders {
         }
       }
     }
-    return recorded;
+    return recorded + assurance.recordDue(today, now);
   }
 
   record Reminder(NotificationKind kind, LocalDate date) {}
@@ -98,6 +100,12 @@ public final class Reminders {
                 Optional.empty(),
                 now)
             .about(r.date());
+    return insertOnce(n);
+  }
+
+  /** Inserts the reminder unless it is recorded already (a guarded write); true if new. */
+  boolean insertOnce(Notification n) {
+    Node id = n.id();
     var quads = OutboxQuads.of(n, NodeFactory.createURI(ids.base() + "reminders"));
     // wasGeneratedBy names the scheduler, not an audit event: a reminder follows from a date
     Change change =

@@ -141,4 +141,26 @@ class ReconciliationTest {
 
     assertThat(differences()).singleElement().asString().startsWith("pending:");
   }
+
+  @Test
+  void apply_ofAPendingDpo_sendsKeycloaksSetPasswordInvitation_likeOnboarding() {
+    directory.smtp = true;
+    onboarding.onboardOrganisation(TestRegistry.admin(), OnboardingTest.fire());
+    directory.failOn("createUser", DirectoryException.Kind.NO_ANSWER);
+    onboarding.addMember(TestRegistry.admin(), OnboardingTest.FIRE, OnboardingTest.dpo());
+    assertThat(directory.emailsSent).isEmpty();
+    assertThat(onboarding.pending(TestRegistry.admin()).value())
+        .singleElement()
+        .extracting(PendingOperation::kind)
+        .isEqualTo(PendingOperation.Kind.ADD_MEMBER);
+
+    ApplyReport applied = reconciliation.apply(TestRegistry.admin(), Set.of()).value();
+
+    assertThat(applied.results())
+        .extracting(ApplyReport.Applied::outcome)
+        .containsExactly(ApplyReport.Outcome.APPLIED);
+    assertThat(directory.user("dpo.fire").roles()).containsExactly(MemberRole.DPO);
+    assertThat(directory.emailsSent).containsExactly("dpo.fire");
+    assertThat(onboarding.pending(TestRegistry.admin()).value()).isEmpty();
+  }
 }

@@ -153,4 +153,52 @@ class RemindersTest {
         .extracting(Reminders.Reminder::kind)
         .containsExactly(NotificationKind.REVIEW_OVERDUE);
   }
+
+  List<Message> subject(String subject) {
+    return mail.sent.stream().filter(m -> m.subject().equals(subject)).toList();
+  }
+
+  @Test
+  void assuranceExpiringThenExpired_tellsItsOrganisationsDpos_once_namingAgreementsThatRequireIt() {
+    at("2027-06-10T09:00:00Z"); // the council's DSPT expires on 2027-06-30
+    reminders.recordDue();
+    reminders.recordDue(); // a second tick, or a second instance
+    dispatcher.dispatchDue();
+
+    assertThat(subject("Assurance expires on 2027-06-30: Northshire County Council"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.to()).isEqualTo("dpo@council.example");
+              assertThat(m.body())
+                  .contains("Data Security and Protection Toolkit")
+                  .contains("Agreements in force that require it:", "(dsa-hospital-discharge)")
+                  .contains(
+                      "http://localhost:8080/organisations/northshire-county-council/assurance");
+            });
+    // its Cyber Essentials Plus expired on 2027-02-09, while the registry was not running
+    assertThat(subject("Assurance expired on 2027-02-09: Northshire County Council")).hasSize(1);
+
+    at("2027-07-02T09:00:00Z");
+    reminders.recordDue();
+    reminders.recordDue();
+    dispatcher.dispatchDue();
+
+    assertThat(subject("Assurance expired on 2027-06-30: Northshire County Council"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.to()).isEqualTo("dpo@council.example"));
+    assertThat(subject("Assurance expires on 2027-06-30: Northshire County Council")).hasSize(1);
+    // each organisation's assurance is told to its own DPOs only
+    assertThat(mail.sent)
+        .filteredOn(m -> m.subject().startsWith("Assurance"))
+        .allSatisfy(
+            m ->
+                assertThat(m.to())
+                    .isEqualTo(
+                        m.subject().endsWith("Northshire County Council")
+                            ? "dpo@council.example"
+                            : m.subject().endsWith("Integrated Care Board")
+                                ? "dpo@icb.example"
+                                : "dpo@trust.example"));
+  }
 }

@@ -6,6 +6,7 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.notification.NotificationDispatcher;
 import org.datasharing.registry.core.notification.Outbox;
+import org.datasharing.registry.core.notification.Preferences;
 import org.datasharing.registry.core.notification.Reminders;
 import org.datasharing.registry.core.notification.RetryPolicy;
 import org.datasharing.registry.web.store.StoreProperties;
@@ -31,6 +32,12 @@ class NotificationConfiguration {
   Outbox outbox(Registry registry) {
     // the raw store: delivery bookkeeping is not an audited change
     return new Outbox(registry.store());
+  }
+
+  /** Each person's notification preferences (written through the audited path). */
+  @Bean
+  Preferences preferences(Registry registry) {
+    return registry.preferences();
   }
 
   @Bean

@@ -1,11 +1,13 @@
 package org.datasharing.registry.web.notification;
 
+import java.time.LocalTime;
 import java.util.Optional;
 import org.datasharing.registry.core.notification.NotificationDispatcher;
 import org.datasharing.registry.core.notification.Reminders;
 import org.datasharing.registry.web.store.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +23,17 @@ class NotificationScheduler {
   private final Reminders reminders;
   private final ScheduledWork work;
 
+  private final LocalTime digestAt;
+
   NotificationScheduler(
-      NotificationConfiguration.Dispatch dispatch, Reminders reminders, ScheduledWork work) {
+      NotificationConfiguration.Dispatch dispatch,
+      Reminders reminders,
+      ScheduledWork work,
+      @Value("${registry.notifications.digest-at:07:00}") LocalTime digestAt) {
     this.dispatcher = dispatch.dispatcher();
     this.reminders = reminders;
     this.work = work;
+    this.digestAt = digestAt;
   }
 
   @Scheduled(
@@ -47,6 +55,29 @@ class NotificationScheduler {
                     log.warn("notification dispatch failed: {}", e.toString());
                   }
                 }));
+  }
+
+  /**
+   * Sends the daily digests due: once a day, at the first tick at or after {@code
+   * registry.notifications.digest-at} (UTC), each address that takes a digest gets one message
+   * gathering what waits for it. Each day's digest is claimed in the store, so several instances
+   * send it once.
+   */
+  @Scheduled(
+      initialDelayString = "${registry.notifications.initial-delay:PT2S}",
+      fixedDelayString = "${registry.notifications.digest-every:PT5M}")
+  void digests() {
+    dispatcher.ifPresent(
+        d -> {
+          try {
+            int sent = d.dispatchDigests(digestAt);
+            if (sent > 0) {
+              log.info("sent {} daily digest(s)", sent);
+            }
+          } catch (RuntimeException e) {
+            log.warn("daily digests failed: {}", e.toString());
+          }
+        });
   }
 
   /**

@@ -111,15 +111,18 @@ class HomeController {
     List<Waiting> awaitingOthers = new ArrayList<>();
     List<Waiting> changesRequested = new ArrayList<>();
     if (!org.isEmpty()) {
-      for (AgreementView.Summary s : agreements.list(actor)) {
-        if (!OPEN.contains(s.status())) {
+      List<AgreementView.Summary> open =
+          agreements.list(actor).stream().filter(s -> OPEN.contains(s.status())).toList();
+      // the open agreements' graphs in one read, not one per agreement
+      java.util.Map<String, AgreementView> views = new java.util.HashMap<>();
+      agreements
+          .views(actor, open.stream().map(AgreementView.Summary::id).toList())
+          .forEach(v -> views.put(v.id(), v));
+      for (AgreementView.Summary s : open) {
+        AgreementView a = views.get(s.id());
+        if (a == null) {
           continue;
         }
-        var got = agreements.get(actor, s.id());
-        if (!got.ok()) {
-          continue;
-        }
-        AgreementView a = got.value();
         AgreementStatus workflow = a.amendmentStatus().orElse(a.status());
         Long age =
             s.submitted()

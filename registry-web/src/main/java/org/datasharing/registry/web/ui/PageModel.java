@@ -2,6 +2,7 @@ package org.datasharing.registry.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.datasharing.registry.core.agreement.AgreementListing;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
@@ -15,10 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
   private final ClientRegistrationRepository registrations;
   private final Labels labels;
+  private final AgreementListing listing;
 
-  PageModel(ClientRegistrationRepository registrations, Labels labels) {
+  PageModel(ClientRegistrationRepository registrations, Labels labels, AgreementListing listing) {
     this.registrations = registrations;
     this.labels = labels;
+    this.listing = listing;
   }
 
   /** The signed-in user as the pages show them. */
@@ -79,6 +82,17 @@ class PageModel {
   Me me(Authentication authentication) {
     Actor actor = Actors.of(authentication);
     return new Me(actor, actor.organisation().map(labels::organisation).orElse(""));
+  }
+
+  /**
+   * How many agreements wait for the signed-in person's decision, for the header (the policy's
+   * answer through {@link AgreementListing#waitingForDecision}; two store reads, whatever the
+   * number). Zero for anyone who decides nothing.
+   */
+  @ModelAttribute("waitingCount")
+  int waitingCount(Authentication authentication) {
+    Actor actor = Actors.of(authentication);
+    return actor == Actors.ANONYMOUS ? 0 : listing.waitingForDecision(actor).size();
   }
 
   @ModelAttribute("signInAvailable")

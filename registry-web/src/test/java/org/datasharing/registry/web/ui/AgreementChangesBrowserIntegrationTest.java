@@ -2,16 +2,33 @@ package org.datasharing.registry.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.core.agreement.AgreementContent;
+import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.web.ApiFlowIntegrationTest;
 import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,17 +39,45 @@ import org.springframework.test.context.DynamicPropertySource;
  * drafts version 2 and resubmits it, a DPO rejects it; a DPO suspends and resumes an agreement in
  * force; a partner amends it while it stays in force; the registry administrator onboards an
  * organisation into the registry and Keycloak and compares the two. axe-core checks every page.
+ * First, a DPO follows the link of the "decision needed" e-mail a real GreenMail received, signs in
+ * and decides (the server listens on a port chosen here, so the e-mail's links reach it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
   static final String SUBMITTED = "dsa-high-intensity-use"; // ambulance + trust + ICB
   static final String ACTIVE = "dsa-hospital-discharge"; // council + ICB + trust
 
+  static final String MAILED = "dsa-mailed-decision";
+  static final String ICB = "northshire-integrated-care-board";
+  static final String TRUST = "northshire-nhs-foundation-trust";
+  static final Actor PARTNER_ICB =
+      new Actor("p-icb", "partner.icb", Optional.of(ICB), Set.of(Actor.Role.PARTNER));
+  static final int PORT = freePort();
+
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
   @TempDir static Path dir;
+
+  @Autowired Registry registry;
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
+    r.add("server.port", () -> PORT);
+    r.add("spring.mail.host", () -> "localhost");
+    r.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    r.add("registry.notifications.every", () -> "PT0.3S");
+    r.add("registry.notifications.base-url", () -> "http://localhost:" + PORT + "/");
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
     r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
     // the Keycloak dev service is in use: the admin pages may use the sample realm's dev secret
@@ -46,6 +91,73 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
 
   String banner() {
     return browser.text(".govuk-notification-banner__heading");
+  }
+
+  /** The body of the first message to this address whose subject starts so, once it arrives. */
+  static String mailTo(String address, String subjectStart) throws Exception {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < until) {
+      for (MimeMessage m : greenMail.getReceivedMessages()) {
+        if (m.getSubject().startsWith(subjectStart)
+            && m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]
+                .toString()
+                .equals(address)) {
+          return GreenMailUtil.getBody(m);
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no message '" + subjectStart + "' to " + address);
+  }
+
+  @Test
+  @Order(0)
+  void decisionNeededEmail_linksTheDpoThroughSignInToTheDecision_andTheyDecide() throws Exception {
+    assertThat(port).isEqualTo(PORT);
+    String dataset = registry.catalog().list(PARTNER_ICB).get(0).id();
+    Map<String, Object> fields =
+        new java.util.LinkedHashMap<>(
+            ApiFlowIntegrationTest.fields(
+                dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
+    fields.put("title", "Mailed decision");
+    registry
+        .agreements()
+        .createDraft(
+            PARTNER_ICB,
+            Optional.of(MAILED),
+            new AgreementContent(
+                fields,
+                List.of(ApiFlowIntegrationTest.party(ICB), ApiFlowIntegrationTest.party(TRUST))))
+        .orElseThrow();
+    registry.agreements().submit(PARTNER_ICB, MAILED).orElseThrow();
+
+    // the trust's DPO reads the message in their mailbox and follows its link, signed out
+    String body = mailTo("gareth.mills@northshire-nft.example", "Decision needed: Mailed decision");
+    Matcher link = Pattern.compile("http://localhost:\\d+/agreements/" + MAILED).matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+    KeycloakRedirects.allow(SharedKeycloak.get(), base());
+    browser.open(link.group());
+    browser.waitFor("#username"); // Keycloak's sign-in page
+    browser.type("username", "dpo.trust");
+    if (!browser.present("#password")) {
+      browser.click("#kc-login");
+      browser.waitFor("#password");
+    }
+    browser.type("password", SharedKeycloak.PASSWORD);
+    browser.click("#kc-login");
+
+    // back where the link pointed: the text, then the decision form
+    browser.waitForUrl(link.group());
+    browser.waitFor("#record-decision");
+    assertThat(browser.text("#agreement-status")).contains("Submitted");
+    assertThat(browser.text("#waiting-count")).startsWith("Waiting for you (");
+    browser.page("decision-from-email");
+    browser.click("#outcome");
+    browser.click("#declaration");
+    browser.submit("#record-decision");
+    browser.waitFor(".govuk-notification-banner__heading");
+    assertThat(banner()).contains("Your decision is recorded: Approved on version 1");
+    signOut();
   }
 
   @Test
