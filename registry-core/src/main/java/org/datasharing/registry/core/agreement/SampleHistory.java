@@ -153,7 +153,7 @@ public final class SampleHistory {
                 id + ": amendment " + n,
                 () -> {
                   expect(service.amend(drafter, id), id);
-                  expect(service.updateDraft(drafter, id, content), id);
+                  updateAsEachParty(id, drafter, content, dpoSubjects);
                 }));
       }
       // the first submission is on the agreement (where the lifecycle records it), an
@@ -230,7 +230,11 @@ public final class SampleHistory {
           missing.stream().filter(d -> catalog.get(party, d).isPresent()).toList();
       if (!theirs.isEmpty()) {
         missing.removeAll(theirs);
-        expect(service.updateDraft(party, id, without(content, missing)), id);
+        AgreementContent stored = expect(service.get(party, id), id).content();
+        expect(
+            service.updateDraft(
+                party, id, answersFrom(without(content, missing), stored, o -> !o.equals(org))),
+            id);
       }
     }
     if (!missing.isEmpty()) {
@@ -246,6 +250,59 @@ public final class SampleHistory {
   }
 
   /** The content without the given datasets, and without the permissions to share them. */
+  /**
+   * An edit as the lifecycle lets it be written: each party answers for itself ({@link
+   * AgreementPolicy#OWN_ANSWERS}), so the drafter writes the text with the other parties' answers
+   * as stored, then each other party's DPO gives its own.
+   */
+  private void updateAsEachParty(
+      String id, Actor drafter, AgreementContent target, Map<String, String> dpoSubjects) {
+    String own = drafter.organisation().orElseThrow();
+    AgreementContent stored = expect(service.get(drafter, id), id).content();
+    expect(service.updateDraft(drafter, id, answersFrom(target, stored, o -> !o.equals(own))), id);
+    for (String org : target.partyOrganisations()) {
+      if (org.equals(own)) {
+        continue;
+      }
+      Actor party = dpo(org, dpoSubjects);
+      AgreementContent now = expect(service.get(party, id), id).content();
+      AgreementContent theirs = answersFrom(now, target, org::equals);
+      if (!theirs.equals(now)) {
+        expect(service.updateDraft(party, id, theirs), id);
+      }
+    }
+  }
+
+  /**
+   * {@code into}, with the own answers of the parties whose organisation {@code which} accepts
+   * taken from {@code from} (the same organisation's party there; none if it is not there).
+   */
+  private static AgreementContent answersFrom(
+      AgreementContent into, AgreementContent from, java.util.function.Predicate<String> which) {
+    List<Map<String, Object>> parties = new ArrayList<>();
+    for (Map<String, Object> p : into.parties()) {
+      String org = String.valueOf(p.get(Field.PartyField.ORGANISATION.apiName()));
+      if (!which.test(org)) {
+        parties.add(p);
+        continue;
+      }
+      Map<String, Object> source =
+          from.parties().stream()
+              .filter(q -> org.equals(String.valueOf(q.get("organisation"))))
+              .findFirst()
+              .orElse(Map.of());
+      Map<String, Object> merged = new LinkedHashMap<>(p);
+      for (Field.PartyField f : AgreementPolicy.OWN_ANSWERS) {
+        merged.remove(f.apiName());
+        if (source.get(f.apiName()) != null) {
+          merged.put(f.apiName(), source.get(f.apiName()));
+        }
+      }
+      parties.add(merged);
+    }
+    return new AgreementContent(into.fields(), parties);
+  }
+
   private static AgreementContent without(AgreementContent c, List<String> datasets) {
     if (datasets.isEmpty()) {
       return c;
