@@ -8,6 +8,7 @@ import org.datasharing.registry.core.notification.NotificationDispatcher;
 import org.datasharing.registry.core.notification.Outbox;
 import org.datasharing.registry.core.notification.Reminders;
 import org.datasharing.registry.core.notification.RetryPolicy;
+import org.datasharing.registry.core.store.StoreFailures;
 import org.datasharing.registry.web.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,14 @@ class NotificationConfiguration {
 
   @Bean
   Outbox outbox(Registry registry) {
-    // the raw store: delivery bookkeeping is not an audited change
-    return new Outbox(registry.store());
+    // the raw store: delivery bookkeeping is not an audited change (its failures still typed, so
+    // the notifications API answers 503 when the store fails)
+    return new Outbox(StoreFailures.of(registry.store()));
   }
 
   @Bean
   Reminders reminders(Registry registry, Clock clock) {
-    return new Reminders(registry.store(), registry.ids(), clock);
+    return new Reminders(StoreFailures.of(registry.store()), registry.ids(), clock);
   }
 
   @Bean
@@ -60,7 +62,7 @@ class NotificationConfiguration {
     return new Dispatch(
         Optional.of(
             new NotificationDispatcher(
-                registry.store(),
+                StoreFailures.of(registry.store()),
                 registry.ids(),
                 registry.organisations(),
                 directory,
