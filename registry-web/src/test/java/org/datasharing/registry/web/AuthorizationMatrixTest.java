@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
   @TempDir static Path dir;
 
   @DynamicPropertySource
@@ -47,7 +47,7 @@ class AuthorizationMatrixTest {
   static final String ICB = "northshire-integrated-care-board";
 
   /** The README's sample logins: username -> (role, organisation or null). */
-  static final Map<String, String[]> USERS = new LinkedHashMap<>();
+  public static final Map<String, String[]> USERS = new LinkedHashMap<>();
 
   static {
     USERS.put("anonymous", null);
@@ -167,8 +167,8 @@ class AuthorizationMatrixTest {
     return user == null ? b : b.with(token(username, user));
   }
 
-  static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-          .JwtRequestPostProcessor
+  public static org.springframework.security.test.web.servlet.request
+          .SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor
       token(String username, String[] user) {
     return jwt()
         .jwt(

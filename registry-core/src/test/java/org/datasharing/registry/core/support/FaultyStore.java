@@ -129,6 +129,11 @@ public final class FaultyStore extends ForwardingStore {
     delegate.replaceGraphs(
         new DatasetGraphWrapper(content) {
           @Override
+          public Iterator<Quad> find() {
+            return find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+          }
+
+          @Override
           public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
             Iterator<Quad> it = super.find(g, s, p, o);
             return new Iterator<>() {

@@ -22,6 +22,7 @@ import org.datasharing.registry.core.catalog.DatasetVisibility;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.StoreFailures;
 import org.datasharing.registry.ontology.vocab.Graphs;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class DcatCatalog {
 
   DcatCatalog(CatalogService datasets, RegistryStore store, Ids ids, ReferenceData reference) {
     this.datasets = datasets;
-    this.store = store;
+    this.store = StoreFailures.of(store); // a failing store answers 503, not 500
     this.ids = ids;
     this.reference = reference;
   }

@@ -9,6 +9,7 @@ import org.datasharing.registry.core.notification.Outbox;
 import org.datasharing.registry.core.notification.Preferences;
 import org.datasharing.registry.core.notification.Reminders;
 import org.datasharing.registry.core.notification.RetryPolicy;
+import org.datasharing.registry.core.store.StoreFailures;
 import org.datasharing.registry.web.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,9 @@ class NotificationConfiguration {
 
   @Bean
   Outbox outbox(Registry registry) {
-    // the raw store: delivery bookkeeping is not an audited change
-    return new Outbox(registry.store());
+    // the raw store: delivery bookkeeping is not an audited change (its failures still typed, so
+    // the notifications API answers 503 when the store fails)
+    return new Outbox(StoreFailures.of(registry.store()));
   }
 
   /** Each person's notification preferences (written through the audited path). */
@@ -42,7 +44,7 @@ class NotificationConfiguration {
 
   @Bean
   Reminders reminders(Registry registry, Clock clock) {
-    return new Reminders(registry.store(), registry.ids(), clock);
+    return new Reminders(StoreFailures.of(registry.store()), registry.ids(), clock);
   }
 
   @Bean
@@ -67,7 +69,7 @@ class NotificationConfiguration {
     return new Dispatch(
         Optional.of(
             new NotificationDispatcher(
-                registry.store(),
+                StoreFailures.of(registry.store()),
                 registry.ids(),
                 registry.organisations(),
                 directory,

@@ -1,0 +1,157 @@
+package org.datasharing.registry.web.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.TdbRegistryStore;
+import org.datasharing.registry.core.support.FaultyStore;
+import org.datasharing.registry.core.support.FaultyStore.Point;
+import org.datasharing.registry.web.AuthorizationMatrixTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every operation of the OpenAPI document with the store failing on its first read and on its first
+ * commit: 503 problem+json without a stack trace, the store unchanged, and the next call answered
+ * as usual.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class StoreFaultsApiTest {
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("registry.store.data-dir", () -> dir.resolve("unused").toString());
+    r.add("registry.store.backup-dir", () -> dir.resolve("backups").toString());
+    r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+  }
+
+  @TestConfiguration
+  static class Faults {
+    @Bean(destroyMethod = "close")
+    @Primary
+    FaultyStore faultyStore() {
+      return new FaultyStore(TdbRegistryStore.open(dir.resolve("tdb2")));
+    }
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired FaultyStore faulty;
+
+  /** Someone the operation is meant for, so the call gets as far as the store. */
+  static String caller(String path) {
+    if (path.startsWith("/api/admin") || path.startsWith("/api/organisations")) {
+      return "admin";
+    }
+    if (path.startsWith("/api/audit")) {
+      return "auditor";
+    }
+    if (path.startsWith("/api/datasets")) {
+      return "dpo.council";
+    }
+    return "dpo.trust";
+  }
+
+  static MockHttpServletRequestBuilder call(OpenApiOperations.Operation op) {
+    MockHttpServletRequestBuilder b =
+        request(HttpMethod.valueOf(op.method()), op.samplePath())
+            .with(
+                AuthorizationMatrixTest.token(
+                    caller(op.template()),
+                    AuthorizationMatrixTest.USERS.get(caller(op.template()))));
+    if (op.hasBody()) {
+      String type = op.bodyType() == null ? "application/json" : op.bodyType();
+      b = b.contentType(type).content(type.contains("json") ? "{}" : "");
+    }
+    return b;
+  }
+
+  @Test
+  void everyOperation_answers503ProblemJson_whenTheStoreFails_andTheNextCallWorks()
+      throws Exception {
+    List<String> problems = new ArrayList<>();
+    int faults = 0;
+    List<OpenApiOperations.Operation> ops =
+        new ArrayList<>(OpenApiOperations.read(mvc).operations());
+    // the DCAT catalogue for harvesters is not in the REST document but reads the store too
+    ops.add(new OpenApiOperations.Operation("GET", "/catalog", List.of(), false, null));
+    for (var op : ops) {
+      if (op.template().startsWith("/sparql") || op.template().contains("/backups")) {
+        continue; // the SPARQL endpoint and backups read TDB2 directly, not through the port
+      }
+      List<Point> points =
+          op.method().equals("GET")
+              ? List.of(Point.READ)
+              : List.of(Point.READ, Point.BEFORE_COMMIT, Point.DURING_WRITE);
+      for (Point point : points) {
+        Set<String> before = snapshot();
+        faulty.arm(point, 1);
+        MockHttpServletResponse r = mvc.perform(call(op)).andReturn().getResponse();
+        boolean fired = faulty.fired();
+        faulty.disarm();
+        if (!fired) {
+          continue; // answered before reaching the store (validation, refusal, no commit)
+        }
+        faults++;
+        String what = op.key() + " with " + point;
+        String body = r.getContentAsString();
+        if (r.getStatus() != 503
+            || r.getContentType() == null
+            || !r.getContentType().startsWith("application/problem+json")
+            || r.getHeader("Retry-After") == null) {
+          problems.add(what + ": " + r.getStatus() + " " + r.getContentType() + " " + body);
+        }
+        if (body.contains("Exception") || body.contains("at org.") || body.contains("java.")) {
+          problems.add(what + ": a class name or stack trace in " + body);
+        }
+        if (!snapshot().equals(before)) {
+          problems.add(what + ": the store changed");
+        }
+        MockHttpServletResponse next = mvc.perform(call(op)).andReturn().getResponse();
+        if (next.getStatus() >= 500 && next.getContentAsString().contains("store")) {
+          problems.add(what + ": the next call failed too: " + next.getStatus());
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(faults).isGreaterThan(30);
+    assertThat(
+            mvc.perform(
+                    request(HttpMethod.GET, "/api/audit/verify")
+                        .with(
+                            AuthorizationMatrixTest.token(
+                                "auditor", AuthorizationMatrixTest.USERS.get("auditor"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("\"intact\":true");
+  }
+
+  /** How many quads the store holds, and its log's size. */
+  Set<String> snapshot() {
+    RegistryStore raw = faulty.delegate();
+    var count = QueryFactory.create("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+    return Set.of(
+        "quads " + raw.select(count).get(0).get(Var.alloc("n")), "log " + raw.logHead().size());
+  }
+}
