@@ -176,8 +176,13 @@ class RemindersTest {
                   .contains(
                       "http://localhost:8080/organisations/northshire-county-council/assurance");
             });
-    // its Cyber Essentials Plus expired on 2027-02-09, while the registry was not running
-    assertThat(subject("Assurance expired on 2027-02-09: Northshire County Council")).hasSize(1);
+    // its Cyber Essentials and Cyber Essentials Plus certificates expired on 2027-02-09, while the
+    // registry was not running: one message for each, once
+    assertThat(subject("Assurance expired on 2027-02-09: Northshire County Council"))
+        .hasSize(2)
+        .extracting(Message::body)
+        .anySatisfy(b -> assertThat(b).contains("Assurance: Cyber Essentials Plus."))
+        .anySatisfy(b -> assertThat(b).contains("Assurance: Cyber Essentials."));
 
     at("2027-07-02T09:00:00Z");
     reminders.recordDue();
