@@ -167,6 +167,8 @@ class DockerFilesTest {
         .contains("/actuator/health")
         .contains("VOLUME /data")
         .contains("REGISTRY_STORE_DATA_DIR=/data/tdb2")
+        // backups on the volume: the image's user cannot write under /app
+        .contains("REGISTRY_STORE_BACKUP_DIR=/data/backups")
         .containsPattern("(?m)^HEALTHCHECK ");
     assertThat(dockerfile).containsPattern("(?m)^USER (?!root)\\S+");
   }
