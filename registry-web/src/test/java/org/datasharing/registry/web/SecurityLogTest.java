@@ -69,8 +69,23 @@ class SecurityLogTest {
       };
   final JsonMapper json = JsonMapper.builder().build();
 
+  @Autowired org.springframework.core.env.ConfigurableEnvironment environment;
+
   @BeforeEach
   void capture() {
+    // The test context cache closes the least recently used context when it is full, and closing
+    // one cleans up the JVM's one logging system: configure it again from logback-spring.xml, as
+    // the application does at start, if that happened after this class's context started.
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON") == null) {
+      org.springframework.boot.logging.LoggingSystem logging =
+          org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+      logging.beforeInitialize();
+      logging.initialize(
+          new org.springframework.boot.logging.LoggingInitializationContext(environment),
+          null,
+          null);
+    }
     captured.start();
     ((Logger) LoggerFactory.getLogger(SecurityLog.LOGGER)).addAppender(captured);
   }

@@ -40,6 +40,10 @@ class SparqlAccessPolicyTest {
   @TempDir static Path dir;
   TestRegistry t;
   SparqlService sparql;
+  static final String EVENTS = "SELECT ?e { GRAPH dsrg:audit { ?e a dsr:AuditEvent } }";
+  int auditorSaw;
+  int councilSaw;
+  int trustSaw;
 
   /** The registry the queries run against: embedded TDB2 here, remote in a subclass. */
   TestRegistry open(Path dir) {
@@ -50,6 +54,11 @@ class SparqlAccessPolicyTest {
   void setUp() {
     t = open(dir);
     sparql = new SparqlService(t.registry.store(), t.registry.ids(), SparqlLimits.DEFAULTS);
+    // the replayed sample history is in the log already: count what each caller sees of it, so
+    // the tests below count the events of the two drafts made here on top of it
+    auditorSaw = values(auditor(), EVENTS).size();
+    councilSaw = values(dpo(COUNCIL), EVENTS).size();
+    trustSaw = values(partner(TRUST), EVENTS).size();
     var agreements = t.registry.agreements();
     agreements
         .createDraft(
@@ -73,8 +82,7 @@ class SparqlAccessPolicyTest {
     assertThat(graphs(auditor()))
         .contains(
             SECRET, BASE + "agreement/dsa-high-intensity-use", "https://w3id.org/dsr/graph/audit");
-    assertThat(values(auditor(), "SELECT ?e { GRAPH dsrg:audit { ?e a dsr:AuditEvent } }"))
-        .hasSize(2);
+    assertThat(values(auditor(), EVENTS)).hasSize(auditorSaw + 2);
     assertThat(ask(auditor(), "ASK { GRAPH dsrg:audit { ?h dsr:treeSize ?n } }")).isTrue();
   }
 
@@ -160,8 +168,7 @@ class SparqlAccessPolicyTest {
 
   @Test
   void dpo_seesOnlyTheAuditEventsThatConcernTheirOrganisation() {
-    assertThat(values(dpo(COUNCIL), "SELECT ?e { GRAPH dsrg:audit { ?e a dsr:AuditEvent } }"))
-        .hasSize(1);
+    assertThat(values(dpo(COUNCIL), EVENTS)).hasSize(councilSaw + 1);
     assertThat(
             ask(
                 dpo(COUNCIL),
@@ -170,8 +177,7 @@ class SparqlAccessPolicyTest {
     assertThat(ask(dpo(COUNCIL), "ASK { ?e dsr:agreement <agreement/dsa-secret> }")).isFalse();
     assertThat(ask(dpo(COUNCIL), "ASK { GRAPH dsrg:audit { ?h dsr:treeSize ?n } }")).isFalse();
     // the trust is party to both drafts
-    assertThat(values(partner(TRUST), "SELECT ?e { GRAPH dsrg:audit { ?e a dsr:AuditEvent } }"))
-        .hasSize(2);
+    assertThat(values(partner(TRUST), EVENTS)).hasSize(trustSaw + 2);
   }
 
   @Test
