@@ -73,9 +73,9 @@ class SecurityLogTest {
 
   @BeforeEach
   void capture() {
-    // The test context cache closes the least recently used context when it is full, and closing
-    // one cleans up the JVM's one logging system: configure it again from logback-spring.xml, as
-    // the application does at start, if that happened after this class's context started.
+    // The JVM has one logging system: if it was cleaned up after this class's context started
+    // (the test context cache closes its least recently used context when full, and there are
+    // more contexts than its 32), configure it again from logback-spring.xml, as at start.
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON") == null) {
       org.springframework.boot.logging.LoggingSystem logging =
