@@ -50,6 +50,7 @@ public final class FaultyStore extends ForwardingStore {
   private Point armed;
   private int nth;
   private boolean fired;
+  private Thread only;
 
   public FaultyStore(RegistryStore delegate) {
     this(delegate, () -> new UncheckedIOException(new IOException("injected I/O error")));
@@ -65,7 +66,18 @@ public final class FaultyStore extends ForwardingStore {
     this.armed = point;
     this.nth = nth;
     this.fired = false;
+    this.only = null;
     calls.clear();
+  }
+
+  /**
+   * As {@link #arm}, counting only the calls made on {@code thread}: a registry's own background
+   * readers (the search index following the log, the scheduler's lease) then neither take the fault
+   * nor make it look as if a request reached the store.
+   */
+  public synchronized void armOn(Thread thread, Point point, int nth) {
+    arm(point, nth);
+    this.only = thread;
   }
 
   public synchronized void disarm() {
@@ -83,6 +95,9 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   private synchronized boolean hit(Point point) {
+    if (only != null && Thread.currentThread() != only) {
+      return false;
+    }
     int n = calls.merge(point, 1, Integer::sum);
     if (point == armed && n == nth) {
       armed = null;
