@@ -427,7 +427,8 @@ final class AgreementReads {
                         d.reason(),
                         d.agent().getURI(),
                         d.at(),
-                        d.contentHash()))
+                        d.contentHash(),
+                        d.pendingSignOff()))
             .toList();
     Node current = a.currentVersion();
     var caps = AgreementPolicy.capabilities(actor, a);
