@@ -46,7 +46,7 @@ class PolicyTableTest {
     ACTORS.put("dpo, author's organisation", dpo(ICB));
     ACTORS.put("partner, other party", partner(COUNCIL));
     ACTORS.put("dpo, other party", dpo(COUNCIL));
-    ACTORS.put("senior officer, other party", SeniorSignOffTest.seniorOfficer(COUNCIL));
+    ACTORS.put("senior officer, other party", TestRegistry.seniorOfficer(COUNCIL));
     ACTORS.put("partner, non-party", partner(POLICE));
     ACTORS.put("dpo, non-party", dpo(POLICE));
     ACTORS.put("auditor", TestRegistry.auditor());

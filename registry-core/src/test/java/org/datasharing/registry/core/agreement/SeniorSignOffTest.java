@@ -7,11 +7,11 @@ import static org.datasharing.registry.core.support.TestRegistry.POLICE;
 import static org.datasharing.registry.core.support.TestRegistry.TRUST;
 import static org.datasharing.registry.core.support.TestRegistry.dpo;
 import static org.datasharing.registry.core.support.TestRegistry.partner;
+import static org.datasharing.registry.core.support.TestRegistry.seniorOfficer;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
@@ -34,15 +34,6 @@ class SeniorSignOffTest {
   TestRegistry t;
   AgreementService agreements;
   final List<String> parties = List.of(ICB, COUNCIL);
-
-  static Actor seniorOfficer(String org) {
-    return new Actor(
-        "sub-siro-" + org,
-        "siro." + org,
-        Optional.of(org),
-        Set.of(Actor.Role.SENIOR_OFFICER),
-        Optional.of("Senior officer of " + org));
-  }
 
   @BeforeEach
   void setUp() {
