@@ -90,6 +90,10 @@ class SeniorSignOffTest {
     assertThat(waiting.approvals()).isEqualTo(1);
     assertThat(agreements.get(seniorOfficer(COUNCIL), ID).orElseThrow().can(signOff())).isTrue();
     assertThat(agreements.get(dpo(COUNCIL), ID).orElseThrow().can(signOff())).isFalse();
+    assertThat(agreements.register())
+        .extracting(AgreementService.RegisterEntry::id)
+        .doesNotContain(ID);
+    t.clock.advance(java.time.Duration.ofDays(2));
 
     AgreementView signed =
         agreements
@@ -99,6 +103,16 @@ class SeniorSignOffTest {
     assertThat(signed.status()).isEqualTo(AgreementStatus.APPROVED);
     assertThat(signed.versionInForce()).contains(1);
     assertThat(signed.approvals()).isEqualTo(2);
+    // approved on the day of the sign-off, not of the DPO's approval
+    assertThat(
+            agreements.register().stream()
+                .filter(e -> e.id().equals(ID))
+                .findFirst()
+                .orElseThrow()
+                .versions())
+        .extracting(AgreementService.PublicVersion::approvedOn)
+        .containsExactly(
+            TestRegistry.NOW.plus(java.time.Duration.ofDays(2)).toString().substring(0, 10));
     List<AuditTrail.EventView> events =
         t.registry.auditTrail().forAgreement(t.registry.ids().agreement(ID));
     assertThat(events)
