@@ -48,7 +48,9 @@ class DockerFilesTest {
           new SampleUser("dpo.icb", "dpo", "northshire-integrated-care-board"),
           new SampleUser("partner.icb", "partner", "northshire-integrated-care-board"),
           new SampleUser("partner.council", "partner", "northshire-county-council"),
-          new SampleUser("auditor", "auditor", null));
+          new SampleUser("auditor", "auditor", null),
+          new SampleUser("siro.council", "senior-officer", "northshire-county-council"),
+          new SampleUser("caldicott.trust", "senior-officer", "northshire-nhs-foundation-trust"));
 
   /** A sample organisation of organisations.trig. */
   record SampleOrganisation(String identifier, String label, String domain) {}
@@ -197,7 +199,7 @@ class DockerFilesTest {
     assertThat(realm.path("enabled").asBoolean()).isTrue();
     assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
     assertThat(realm.path("roles").path("realm").valueStream().map(r -> r.path("name").asString()))
-        .contains("partner", "dpo", "auditor", "registry-admin");
+        .contains("partner", "dpo", "auditor", "registry-admin", "senior-officer");
   }
 
   @Test

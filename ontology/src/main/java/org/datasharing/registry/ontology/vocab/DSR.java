@@ -63,6 +63,12 @@ public final class DSR {
    */
   public static final Resource Decision = resource("Decision");
 
+  /**
+   * A senior officer's sign-off, on behalf of their organisation, of its data protection officer's
+   * approval of one exact agreement version.
+   */
+  public static final Resource OrganisationSignOff = resource("OrganisationSignOff");
+
   /** What a data protection officer decided about an agreement version. */
   public static final Resource DecisionOutcome = resource("DecisionOutcome");
 
@@ -123,6 +129,12 @@ public final class DSR {
 
   /** The e-mail address of the organisation's data protection officer. */
   public static final Property dpoEmail = property("dpoEmail");
+
+  /**
+   * Whether the organisation's approval needs a senior officer's sign-off after its DPO's approval;
+   * absent or false, the DPO signs off alone.
+   */
+  public static final Property requiresSeniorSignOff = property("requiresSeniorSignOff");
 
   /** An assurance certificate the organisation holds. */
   public static final Property hasAssurance = property("hasAssurance");
@@ -424,6 +436,12 @@ public final class DSR {
   /** The organisation the data protection officer decided for. */
   public static final Property onBehalfOf = property("onBehalfOf");
 
+  /** True on a DPO's approval that counts only once a senior officer signs it off. */
+  public static final Property awaitsSignOff = property("awaitsSignOff");
+
+  /** The DPO's approval a senior officer signed off. */
+  public static final Property signOffOf = property("signOffOf");
+
   /** The version in force that a review decision is about. */
   public static final Property reviewOf = property("reviewOf");
 
@@ -601,6 +619,9 @@ public final class DSR {
 
   /** A data protection officer recorded a decision on an agreement version. */
   public static final Resource Decide = resource("Decide");
+
+  /** A senior officer signed off their DPO's approval of an agreement version. */
+  public static final Resource SignOff = resource("SignOff");
 
   /** The drafting organisation withdrew a submitted version before any decision. */
   public static final Resource Withdraw = resource("Withdraw");

@@ -11,7 +11,6 @@ import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
-import org.datasharing.registry.ontology.vocab.DSR;
 import org.datasharing.registry.ontology.vocab.PROV;
 
 /**
@@ -22,7 +21,8 @@ import org.datasharing.registry.ontology.vocab.PROV;
  * <p>The rules, in words:
  *
  * <ul>
- *   <li><b>See</b>: auditors; staff (partner or DPO) of an organisation party to any version.
+ *   <li><b>See</b>: auditors; staff (partner or DPO) or a senior officer of an organisation party
+ *       to any version.
  *   <li><b>Edit, submit</b> a draft, <b>revise</b> after changes were requested, <b>amend</b> an
  *       agreement in force: staff of a party (to the version being worked on; to the version in
  *       force for an amendment). Work on an amendment stops when the agreement is no longer in
@@ -30,6 +30,9 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *   <li><b>Decide</b>: the DPO of an organisation whose approval the version needs: its parties
  *       and, for an amendment, every party to the version in force, so that no party can be dropped
  *       (or bound to new terms) without its consent.
+ *   <li><b>Sign off</b>: a senior officer of an organisation that requires sign-off, once its DPO
+ *       approved the version awaiting decision and before anyone signed that approval off. Only
+ *       then does the organisation's approval count (see {@link #approvedBy}).
  *   <li><b>Suspend, resume, terminate</b>: the DPO of a party to the version in force.
  *   <li><b>Review</b> (continue, amend or end) an agreement due for review: the DPO of each party
  *       to the version in force, except one that gave notice of leaving it; a party may change its
@@ -61,6 +64,7 @@ public final class AgreementPolicy {
     REVISE,
     AMEND,
     DECIDE,
+    SIGN_OFF,
     SUSPEND,
     RESUME,
     TERMINATE,
@@ -102,6 +106,7 @@ public final class AgreementPolicy {
       case REVISE -> work(actor, a, AgreementStatus.CHANGES_REQUESTED, "revised");
       case AMEND -> amend(actor, a);
       case DECIDE -> decide(actor, a);
+      case SIGN_OFF -> signOff(actor, a);
       case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
       case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
       case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
@@ -171,7 +176,7 @@ public final class AgreementPolicy {
     }
     return actor
         .organisation()
-        .filter(actor::memberOf)
+        .filter(o -> actor.memberOf(o) || actor.seniorOfficerOf(o))
         .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
         .isPresent();
   }
@@ -186,7 +191,7 @@ public final class AgreementPolicy {
     }
     return actor
         .organisation()
-        .filter(actor::memberOf)
+        .filter(o -> actor.memberOf(o) || actor.seniorOfficerOf(o))
         .filter(partiesOfAnyVersion::contains)
         .isPresent();
   }
@@ -248,11 +253,14 @@ public final class AgreementPolicy {
     return Optional.empty();
   }
 
-  /** The organisations that approved the version. */
+  /**
+   * The organisations that approved the version: their DPO approved it and, where the organisation
+   * requires it, their senior officer signed that approval off for the same content hash.
+   */
   static Set<String> approvedBy(AgreementSnapshot a, Node version) {
     Set<String> out = new TreeSet<>();
     a.decisionsOn(version).stream()
-        .filter(d -> d.outcome().equals(DSR.Approve.asNode()))
+        .filter(AgreementSnapshot.Decision::countsAsApproval)
         .forEach(d -> out.add(d.organisation()));
     return out;
   }
@@ -319,6 +327,33 @@ public final class AgreementPolicy {
     }
     if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
       return conflict("Your organisation has already decided on version " + a.number(v));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> signOff(Actor actor, AgreementSnapshot a) {
+    if (!actor.has(Actor.Role.SENIOR_OFFICER) || actor.organisation().isEmpty()) {
+      return forbidden("Only a senior officer can sign off an organisation's approval");
+    }
+    String org = actor.organisation().get();
+    Node v = a.currentVersion();
+    if (!deciders(a, v).contains(org)) {
+      return forbidden("Your organisation's approval is not needed on agreement " + a.slug());
+    }
+    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
+      return conflict(
+          "Agreement " + a.slug() + " is not awaiting decisions; it is " + a.workflowStatus());
+    }
+    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
+      return conflict(
+          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
+    }
+    if (a.decisionsOn(v).stream()
+        .noneMatch(d -> d.organisation().equals(org) && d.pendingSignOff())) {
+      return conflict(
+          "Your organisation has no approval of version "
+              + a.number(v)
+              + " awaiting sign-off: its data protection officer approves first");
     }
     return Optional.empty();
   }

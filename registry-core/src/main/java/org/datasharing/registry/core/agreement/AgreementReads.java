@@ -398,11 +398,19 @@ final class AgreementReads {
 
   private Optional<Instant> approvedAt(AgreementSnapshot a, Node v) {
     List<AgreementSnapshot.Decision> approvals =
-        a.decisionsOn(v).stream().filter(d -> d.outcome().equals(DSR.Approve.asNode())).toList();
+        a.decisionsOn(v).stream().filter(AgreementSnapshot.Decision::countsAsApproval).toList();
     if (approvals.isEmpty() || !AgreementPolicy.approvalComplete(a, v, java.util.Set.of())) {
       return Optional.empty();
     }
-    return approvals.stream().map(AgreementSnapshot.Decision::at).max(Instant::compareTo);
+    // an approval that needed a senior officer's sign-off counts from the sign-off
+    return approvals.stream()
+        .map(
+            d ->
+                d.signedOff()
+                    .flatMap(s -> a.one(s, PROV.endedAtTime.asNode()))
+                    .map(n -> Instant.parse(n.getLiteralLexicalForm()))
+                    .orElse(d.at()))
+        .max(Instant::compareTo);
   }
 
   AgreementView view(Actor actor, AgreementSnapshot a) {
@@ -427,7 +435,8 @@ final class AgreementReads {
                         d.reason(),
                         d.agent().getURI(),
                         d.at(),
-                        d.contentHash()))
+                        d.contentHash(),
+                        d.pendingSignOff()))
             .toList();
     Node current = a.currentVersion();
     var caps = AgreementPolicy.capabilities(actor, a);

@@ -62,7 +62,7 @@ public final class AgreementService {
     this.drafting =
         new Drafting(
             writes, store, ids, clock, audit, validator, reference, mapper, catalog, assurance);
-    this.decisions = new Decisions(writes, ids, clock, hashes, assurance);
+    this.decisions = new Decisions(writes, ids, clock, hashes, assurance, store);
     this.withdrawal = new Withdrawal(writes, hashes);
     this.afterApproval = new AfterApproval(writes);
     this.reviews = new Reviews(writes, ids, clock, hashes, maxReviewInterval);
@@ -333,6 +333,15 @@ public final class AgreementService {
       Outcome outcome,
       Optional<String> reason) {
     return decisions.decide(actor, id, versionNumber, contentHash, outcome, reason);
+  }
+
+  /**
+   * A senior officer's sign-off of their organisation's DPO approval of the version they read,
+   * bound to the same content hash; a different hash is refused with nothing recorded.
+   */
+  public Result<AgreementView> signOff(
+      Actor actor, String id, int versionNumber, String contentHash) {
+    return decisions.signOff(actor, id, versionNumber, contentHash);
   }
 
   // ---------------------------------------------------------------- after approval

@@ -283,7 +283,10 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
     return one(s, p).map(Node::getLiteralLexicalForm).orElse("");
   }
 
-  /** A recorded decision. */
+  /**
+   * A recorded decision; an approval that awaits a senior officer's sign-off counts once {@code
+   * signedOff} (a sign-off of it, for the same content hash) is present.
+   */
   record Decision(
       Node iri,
       Node version,
@@ -292,7 +295,19 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
       Optional<String> reason,
       Node agent,
       Instant at,
-      String contentHash) {}
+      String contentHash,
+      boolean awaitsSignOff,
+      Optional<Node> signedOff) {
+    /** Whether this is an approval that counts: approved, and signed off where that is needed. */
+    boolean countsAsApproval() {
+      return outcome.equals(DSR.Approve.asNode()) && (!awaitsSignOff || signedOff.isPresent());
+    }
+
+    /** Whether this is an approval still waiting for its senior officer's sign-off. */
+    boolean pendingSignOff() {
+      return outcome.equals(DSR.Approve.asNode()) && awaitsSignOff && signedOff.isEmpty();
+    }
+  }
 
   List<Decision> decisions() {
     List<Decision> out = new ArrayList<>();
@@ -313,12 +328,23 @@ record AgreementSnapshot(Ids ids, Node iri, String slug, Graph graph) {
                       one(d, PROV.wasAssociatedWith.asNode()).orElseThrow(),
                       Instant.parse(
                           one(d, PROV.endedAtTime.asNode()).orElseThrow().getLiteralLexicalForm()),
-                      one(d, DSR.contentHash.asNode())
-                          .map(Node::getLiteralLexicalForm)
-                          .orElse("")));
+                      one(d, DSR.contentHash.asNode()).map(Node::getLiteralLexicalForm).orElse(""),
+                      one(d, DSR.awaitsSignOff.asNode())
+                          .filter(n -> "true".equals(n.getLiteralLexicalForm()))
+                          .isPresent(),
+                      signOffOf(d)));
             });
     out.sort(java.util.Comparator.comparing(Decision::at));
     return out;
+  }
+
+  /** The sign-off of a decision whose content hash is the decision's own, if one is recorded. */
+  private Optional<Node> signOffOf(Node decision) {
+    Optional<Node> hash = one(decision, DSR.contentHash.asNode());
+    return graph.find(Node.ANY, DSR.signOffOf.asNode(), decision).toList().stream()
+        .map(t -> t.getSubject())
+        .filter(s -> hash.isPresent() && one(s, DSR.contentHash.asNode()).equals(hash))
+        .findFirst();
   }
 
   List<Decision> decisionsOn(Node version) {

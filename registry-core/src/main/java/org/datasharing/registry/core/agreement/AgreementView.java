@@ -35,7 +35,11 @@ public record AgreementView(
   /** How many of the organisations whose approval the current version needs have approved. */
   public long approvals() {
     return decisions.stream()
-        .filter(d -> d.version() == currentVersion && d.outcome().equals("APPROVE"))
+        .filter(
+            d ->
+                d.version() == currentVersion
+                    && d.outcome().equals("APPROVE")
+                    && !d.awaitingSignOff())
         .map(DecisionView::organisation)
         .filter(deciders::contains)
         .distinct()
@@ -46,7 +50,10 @@ public record AgreementView(
   public record VersionSummary(
       int number, String iri, String contentHash, Optional<Integer> revisionOf) {}
 
-  /** One DPO decision on one version. */
+  /**
+   * One DPO decision on one version; {@code awaitingSignOff} for an approval that counts only once
+   * the organisation's senior officer signs it off.
+   */
   public record DecisionView(
       int version,
       String organisation,
@@ -54,7 +61,8 @@ public record AgreementView(
       Optional<String> reason,
       String decidedBy,
       Instant at,
-      String contentHash) {}
+      String contentHash,
+      boolean awaitingSignOff) {}
 
   /**
    * One party's decision at the review under way (the latest, if it changed its mind): {@code

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -25,8 +26,11 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.store.Guard;
+import org.datasharing.registry.core.store.RegistryStore;
 import org.datasharing.registry.ontology.vocab.DSR;
+import org.datasharing.registry.ontology.vocab.Graphs;
 import org.datasharing.registry.ontology.vocab.PROV;
 
 /**
@@ -39,18 +43,37 @@ final class Decisions {
   private final Clock clock;
   private final VersionHashes hashes;
   private final AssuranceCheck assurance;
+  private final RegistryStore store;
 
   Decisions(
       AgreementWrites writes,
       Ids ids,
       Clock clock,
       VersionHashes hashes,
-      AssuranceCheck assurance) {
+      AssuranceCheck assurance,
+      RegistryStore store) {
     this.writes = writes;
     this.ids = ids;
     this.clock = clock;
     this.hashes = hashes;
     this.assurance = assurance;
+    this.store = store;
+  }
+
+  /**
+   * Whether the organisation's approval needs its senior officer's sign-off (the organisation
+   * setting {@code dsr:requiresSeniorSignOff true}); when it does, {@code evidence} gets a guard on
+   * the setting, else one on its absence, so an approval never commits on a setting that changed.
+   */
+  boolean requiresSignOff(String org, List<Guard> evidence) {
+    Node o = ids.organisation(org);
+    Node yes = OrganisationService.TRUE;
+    boolean required = OrganisationService.requiresSeniorSignOff(store, o);
+    evidence.add(
+        required
+            ? Guard.exists(Graphs.ORGANISATIONS_NODE, o, DSR.requiresSeniorSignOff.asNode(), yes)
+            : Guard.absent(Graphs.ORGANISATIONS_NODE, o, DSR.requiresSeniorSignOff.asNode(), yes));
+    return required;
   }
 
   Result<AgreementView> decide(
@@ -101,11 +124,13 @@ final class Decisions {
                 new Violation("reason", "Give a reason when you reject or request changes"));
           }
           List<Guard> evidence = new ArrayList<>();
+          boolean awaitsSignOff = false;
           if (outcome == Outcome.APPROVE) {
             Optional<AssuranceCheck.Gap> gap = assurance.gap(a, v, org, evidence);
             if (gap.isPresent()) {
               return invalid(new Violation("assurance", yours(gap.get())));
             }
+            awaitsSignOff = requiresSignOff(org, evidence);
           }
           Instant now = clock.instant();
           Node d = ids.decision(a.iri(), UUID.randomUUID().toString());
@@ -119,6 +144,14 @@ final class Decisions {
           add(add, ag, d, DSR.onBehalfOf.asNode(), ids.organisation(org));
           add(add, ag, d, PROV.endedAtTime.asNode(), timeLit(now));
           add(add, ag, d, DSR.contentHash.asNode(), NodeFactory.createLiteralString(hash));
+          if (awaitsSignOff) {
+            add(
+                add,
+                ag,
+                d,
+                DSR.awaitsSignOff.asNode(),
+                NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+          }
           reason
               .filter(r -> !r.isBlank())
               .ifPresent(
@@ -131,28 +164,19 @@ final class Decisions {
                           NodeFactory.createLiteralString(r.strip())));
           List<Quad> remove = new ArrayList<>();
           String detail = outcome.name().toLowerCase().replace('_', ' ') + " by " + org;
+          if (awaitsSignOff) {
+            detail += "; awaiting sign-off by its senior officer";
+          }
           AgreementStatus next =
               switch (outcome) {
                 case REJECT -> AgreementStatus.REJECTED;
                 case REQUEST_CHANGES -> AgreementStatus.CHANGES_REQUESTED;
                 case APPROVE ->
-                    AgreementPolicy.approvalComplete(a, v, Set.of(org))
+                    AgreementPolicy.approvalComplete(a, v, awaitsSignOff ? Set.of() : Set.of(org))
                         ? AgreementStatus.APPROVED
                         : AgreementStatus.SUBMITTED;
               };
-          if (next != AgreementStatus.SUBMITTED) {
-            detail +=
-                "; agreement now "
-                    + (a.amendmentStatus().isPresent() && next == AgreementStatus.APPROVED
-                        ? "amended"
-                        : next);
-            AgreementWrites.setWorkflowStatus(a, next, remove, add);
-            if (next == AgreementStatus.APPROVED) {
-              a.triples(ag, DSR.versionInForce.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
-              add(add, ag, ag, DSR.versionInForce.asNode(), v);
-              detail += afterAmendment(a, v, remove, add);
-            }
-          }
+          detail += moveOn(a, v, next, remove, add);
           if (reason.isPresent() && outcome != Outcome.APPROVE) {
             detail += ": " + reason.get().strip();
           }
@@ -161,6 +185,99 @@ final class Decisions {
               new Pending(remove, add, DSR.Decide.asNode(), v, hash, detail, evidence));
         },
         actor);
+  }
+
+  /**
+   * A senior officer's sign-off of their organisation's DPO approval of the version they read,
+   * bound to the same content hash; the organisation's approval counts from now on, and the last
+   * approval needed puts the version in force, as a decision does.
+   */
+  Result<AgreementView> signOff(Actor actor, String id, int versionNumber, String contentHash) {
+    return writes.attempt(
+        id,
+        a -> {
+          Node v = a.currentVersion();
+          Optional<Node> named = a.version(versionNumber);
+          if (named.isEmpty()) {
+            return notFound("Agreement " + id + " has no version " + versionNumber);
+          }
+          Optional<AgreementPolicy.Refusal> refused =
+              AgreementPolicy.check(actor, a, AgreementPolicy.Action.SIGN_OFF);
+          if (refused.isPresent()) {
+            return refused.get().result();
+          }
+          String org = actor.organisation().orElseThrow();
+          if (!named.get().equals(v)) {
+            return conflict(
+                "Version "
+                    + versionNumber
+                    + " is not the version awaiting sign-off ("
+                    + a.number(v)
+                    + ")");
+          }
+          if (contentHash == null || contentHash.isBlank()) {
+            return invalid(
+                new Violation("contentHash", "Name the content hash of the version you read"));
+          }
+          String hash = hashes.of(a, v);
+          AgreementSnapshot.Decision approval =
+              a.decisionsOn(v).stream()
+                  .filter(d -> d.organisation().equals(org) && d.pendingSignOff())
+                  .findFirst()
+                  .orElseThrow();
+          if (!hash.equals(contentHash.strip()) || !hash.equals(approval.contentHash())) {
+            return conflict(
+                "You read a different text of version "
+                    + versionNumber
+                    + " of agreement "
+                    + a.slug()
+                    + " than the one your data protection officer approved; read it again before"
+                    + " signing off");
+          }
+          Instant now = clock.instant();
+          Node s = ids.decision(a.iri(), "sign-off-" + UUID.randomUUID());
+          Node ag = a.iri();
+          List<Quad> add = new ArrayList<>();
+          List<Quad> remove = new ArrayList<>();
+          add(add, ag, s, RDF.type.asNode(), DSR.OrganisationSignOff.asNode());
+          add(add, ag, s, RDF.type.asNode(), PROV.Activity.asNode());
+          add(add, ag, s, DSR.signOffOf.asNode(), approval.iri());
+          add(add, ag, s, PROV.wasAssociatedWith.asNode(), ids.user(actor));
+          add(add, ag, s, DSR.onBehalfOf.asNode(), ids.organisation(org));
+          add(add, ag, s, PROV.endedAtTime.asNode(), timeLit(now));
+          add(add, ag, s, DSR.contentHash.asNode(), NodeFactory.createLiteralString(hash));
+          AgreementStatus next =
+              AgreementPolicy.approvalComplete(a, v, Set.of(org))
+                  ? AgreementStatus.APPROVED
+                  : AgreementStatus.SUBMITTED;
+          String detail = "signed off by " + org + moveOn(a, v, next, remove, add);
+          return Result.ok(new Pending(remove, add, DSR.SignOff.asNode(), v, hash, detail));
+        },
+        actor);
+  }
+
+  /**
+   * Moves the workflow on after a decision or sign-off: to {@code next} unless it stays submitted,
+   * putting an approved version in force. Returns what to add to the audit detail.
+   */
+  private String moveOn(
+      AgreementSnapshot a, Node v, AgreementStatus next, List<Quad> remove, List<Quad> add) {
+    Node ag = a.iri();
+    String detail = "";
+    if (next != AgreementStatus.SUBMITTED) {
+      detail +=
+          "; agreement now "
+              + (a.amendmentStatus().isPresent() && next == AgreementStatus.APPROVED
+                  ? "amended"
+                  : next);
+      AgreementWrites.setWorkflowStatus(a, next, remove, add);
+      if (next == AgreementStatus.APPROVED) {
+        a.triples(ag, DSR.versionInForce.asNode()).forEach(t -> remove.add(new Quad(ag, t)));
+        add(add, ag, ag, DSR.versionInForce.asNode(), v);
+        detail += afterAmendment(a, v, remove, add);
+      }
+    }
+    return detail;
   }
 
   /**

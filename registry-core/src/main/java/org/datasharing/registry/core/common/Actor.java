@@ -22,7 +22,12 @@ public record Actor(
     PARTNER,
     DPO,
     AUDITOR,
-    REGISTRY_ADMIN
+    REGISTRY_ADMIN,
+    /**
+     * A senior officer (SIRO, Caldicott Guardian) who signs off the organisation's approval where
+     * the organisation requires it; sees the organisation's agreements but does not draft them.
+     */
+    SENIOR_OFFICER
   }
 
   public Actor {
@@ -55,6 +60,11 @@ public record Actor(
   public boolean memberOf(String organisationSlug) {
     return organisation.filter(organisationSlug::equals).isPresent()
         && (has(Role.PARTNER) || has(Role.DPO));
+  }
+
+  /** A senior officer of the given organisation. */
+  public boolean seniorOfficerOf(String organisationSlug) {
+    return has(Role.SENIOR_OFFICER) && organisation.filter(organisationSlug::equals).isPresent();
   }
 
   public boolean dpoOf(String organisationSlug) {

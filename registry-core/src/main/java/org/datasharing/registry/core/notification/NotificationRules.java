@@ -81,7 +81,9 @@ final class NotificationRules {
               Optional.empty(),
               reason,
               at));
-    } else if (action.get().equals(DSR.Decide.asNode())) {
+    } else if (action.get().equals(DSR.Decide.asNode())
+        || action.get().equals(DSR.SignOff.asNode())) {
+      // a sign-off records no outcome, but may be the last approval needed
       Optional<Quad> decision =
           change.add().stream()
               .filter(q -> q.getPredicate().equals(DSR.outcome.asNode()))

@@ -130,6 +130,66 @@ public final class OrganisationService {
         DSR.RecordAssurance.asNode());
   }
 
+  /**
+   * Sets whether the organisation's approval of an agreement needs its senior officer's sign-off
+   * after its DPO's approval ({@code dsr:requiresSeniorSignOff}); off by default, when the DPO
+   * signs off alone. By the registry administrator or the organisation's own DPO, audited as an
+   * organisation edit. Approvals already given keep the rule they were given under.
+   */
+  public Result<Boolean> requireSeniorSignOff(Actor actor, String id, boolean required) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(id)) {
+      return Result.forbidden(
+          "Only the registry administrator or the organisation's own DPO can say whether its"
+              + " approvals need a senior officer's sign-off");
+    }
+    if (!Slugs.isValid(id)) {
+      return Result.notFound("No organisation " + id);
+    }
+    Node iri = ids.organisation(id);
+    Graph stored = writer.describe(GRAPH, iri);
+    if (stored.isEmpty()) {
+      return Result.notFound("No organisation " + id);
+    }
+    Graph g = GraphFactory.createDefaultGraph();
+    stored.find().forEachRemaining(g::add);
+    g.remove(iri, DSR.requiresSeniorSignOff.asNode(), Node.ANY);
+    if (required) {
+      g.add(iri, DSR.requiresSeniorSignOff.asNode(), TRUE);
+    }
+    return writer
+        .write(
+            actor,
+            GRAPH,
+            iri,
+            ORG.FormalOrganization.asNode(),
+            g,
+            false,
+            reference.graph(),
+            DSR.EditOrganisation.asNode())
+        .map(n -> required);
+  }
+
+  /** Whether the organisation's approvals need its senior officer's sign-off. */
+  public boolean requiresSeniorSignOff(String id) {
+    return Slugs.isValid(id) && requiresSeniorSignOff(store, ids.organisation(id));
+  }
+
+  /** The one reading of the setting, for the agreement's approval rule as for the pages. */
+  public static boolean requiresSeniorSignOff(RegistryStore store, Node organisation) {
+    return store.ask(
+        org.apache.jena.query.QueryFactory.create(
+            "ASK { GRAPH <"
+                + GRAPH.getURI()
+                + "> { <"
+                + organisation.getURI()
+                + "> <"
+                + DSR.requiresSeniorSignOff.getURI()
+                + "> true } }"));
+  }
+
+  /** The setting's stored value, {@code true} as an {@code xsd:boolean}. */
+  public static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
+
   /** The fields only a registry administrator may change that differ between the two. */
   private static List<String> adminOnlyChanges(Organisation stored, Organisation asked) {
     List<String> out = new ArrayList<>();
@@ -214,6 +274,10 @@ public final class OrganisationService {
     }
     if (!violations.isEmpty()) {
       return Result.invalid("Correct the fields listed", violations);
+    }
+    if (!create && requiresSeniorSignOff(o.id())) {
+      // a setting of its own (requireSeniorSignOff): an edit of the details keeps it
+      g.add(iri, DSR.requiresSeniorSignOff.asNode(), TRUE);
     }
     for (Organisation x : list()) {
       if (x.id().equals(o.id())) {

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The policy as one table: role (partner, DPO, auditor, administrator) × relation to the agreement
- * (author's organisation, other party, non-party) × state × action. For every cell, what the
- * agreement view says the caller may do ({@link AgreementView#allowed}, which the API returns and
- * the pages turn into buttons) is what the service then does: an allowed action succeeds, a refused
- * one is refused with the stated kind (forbidden or conflict) and changes nothing.
+ * The policy as one table: role (partner, DPO, senior officer, auditor, administrator) × relation
+ * to the agreement (author's organisation, other party, non-party) × state × action. For every
+ * cell, what the agreement view says the caller may do ({@link AgreementView#allowed}, which the
+ * API returns and the pages turn into buttons) is what the service then does: an allowed action
+ * succeeds, a refused one is refused with the stated kind (forbidden or conflict) and changes
+ * nothing.
  */
 class PolicyTableTest {
   @TempDir Path dir;
@@ -45,6 +46,7 @@ class PolicyTableTest {
     ACTORS.put("dpo, author's organisation", dpo(ICB));
     ACTORS.put("partner, other party", partner(COUNCIL));
     ACTORS.put("dpo, other party", dpo(COUNCIL));
+    ACTORS.put("senior officer, other party", TestRegistry.seniorOfficer(COUNCIL));
     ACTORS.put("partner, non-party", partner(POLICE));
     ACTORS.put("dpo, non-party", dpo(POLICE));
     ACTORS.put("auditor", TestRegistry.auditor());
@@ -86,6 +88,15 @@ class PolicyTableTest {
 
     Driver decide(String org, Outcome o) {
       TestRegistry.decide(a(), dpo(org), id, version(), o, Optional.of("because")).orElseThrow();
+      return this;
+    }
+
+    /** The council's approvals need its senior officer's sign-off from now on. */
+    Driver councilSignsOff() {
+      t.registry
+          .organisations()
+          .requireSeniorSignOff(TestRegistry.admin(), COUNCIL, true)
+          .orElseThrow();
       return this;
     }
 
@@ -144,6 +155,10 @@ class PolicyTableTest {
               TestRegistry.NOW,
               d -> d.draft().submit().decide(COUNCIL, Outcome.APPROVE)),
           new State(
+              "submitted, the council's approval awaiting sign-off",
+              TestRegistry.NOW,
+              d -> d.councilSignsOff().draft().submit().decide(COUNCIL, Outcome.APPROVE)),
+          new State(
               "changes requested",
               TestRegistry.NOW,
               d -> d.draft().submit().decide(TRUST, Outcome.REQUEST_CHANGES)),
@@ -198,6 +213,11 @@ class PolicyTableTest {
       case AMEND -> a.amend(actor, d.id);
       case DECIDE ->
           TestRegistry.decide(a, actor, d.id, d.version(), Outcome.APPROVE, Optional.empty());
+      case SIGN_OFF -> {
+        Result<AgreementService.VersionText> read = a.version(actor, d.id, d.version());
+        yield a.signOff(
+            actor, d.id, d.version(), read.ok() ? read.value().contentHash() : "unread");
+      }
       case WITHDRAW -> a.withdraw(actor, d.id);
       case DELETE -> a.delete(actor, d.id);
       case SUSPEND -> a.suspend(actor, d.id, "a reason");

@@ -207,6 +207,25 @@ class NotificationOutboxTest {
   }
 
   @Test
+  void signOffThatCompletesTheApprovals_tellsEveryPartysDpoAndTheAuthor_thatItIsApproved() {
+    t.registry
+        .organisations()
+        .requireSeniorSignOff(TestRegistry.admin(), COUNCIL, true)
+        .orElseThrow();
+    approvedByAll();
+    assertThat(sentOf(NotificationKind.APPROVED)).isEmpty();
+    var officer = TestRegistry.seniorOfficer(COUNCIL);
+
+    agreements
+        .signOff(officer, ID, 1, agreements.version(officer, ID, 1).orElseThrow().contentHash())
+        .orElseThrow();
+
+    assertThat(sentOf(NotificationKind.APPROVED))
+        .extracting(Message::to)
+        .containsExactlyInAnyOrder(AUTHOR, DPOS.get(0), DPOS.get(1), DPOS.get(2));
+  }
+
+  @Test
   void suspendResumeTerminate_eachTellEveryPartyAndTheAuthor_withTheReason() {
     approvedByAll();
     dispatcher.dispatchDue();

@@ -117,6 +117,16 @@ public final class TestRegistry implements AutoCloseable {
         "sub-partner-" + org, "partner." + org, Optional.of(org), Set.of(Actor.Role.PARTNER));
   }
 
+  /** A senior officer (SIRO, Caldicott Guardian) of the organisation, who signs off approvals. */
+  public static Actor seniorOfficer(String org) {
+    return new Actor(
+        "sub-siro-" + org,
+        "siro." + org,
+        Optional.of(org),
+        Set.of(Actor.Role.SENIOR_OFFICER),
+        Optional.of("Senior officer of " + org));
+  }
+
   public static Actor dpo(String org) {
     return new Actor("sub-dpo-" + org, "dpo." + org, Optional.of(org), Set.of(Actor.Role.DPO));
   }

@@ -55,6 +55,9 @@ class AgreementsController {
   /** A DPO's decision on a named version, naming the content hash of the text the DPO read. */
   record DecisionRequest(Integer version, String contentHash, String outcome, String reason) {}
 
+  /** A senior officer's sign-off of their DPO's approval: the version and content hash read. */
+  record SignOffRequest(Integer version, String contentHash) {}
+
   /**
    * A DPO's review decision on an agreement due for review: continue (with the next review date,
    * YYYY-MM-DD), amend, or end (with a reason).
@@ -177,6 +180,23 @@ class AgreementsController {
             body.contentHash(),
             outcome,
             Optional.ofNullable(body.reason())),
+        HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/sign-offs")
+  @ApiResponse(responseCode = "201", description = "The sign-off is recorded; the agreement")
+  @Operation(
+      summary =
+          "Sign off the caller's organisation's approval (senior officer, where the organisation"
+              + " requires sign-off) of the version and content hash its DPO approved; another"
+              + " hash is refused (409); the approval counts from then on")
+  ResponseEntity<Object> signOff(
+      @PathVariable String id, @RequestBody SignOffRequest body, Authentication auth) {
+    if (body.version() == null) {
+      return Problems.invalid("version", "Name the version you sign off");
+    }
+    return Problems.answer(
+        agreements.signOff(Actors.of(auth), id, body.version(), body.contentHash()),
         HttpStatus.CREATED);
   }
 

@@ -77,6 +77,27 @@ class OrganisationsController {
     return Problems.answer(organisations.update(Actors.of(auth), withId), HttpStatus.OK);
   }
 
+  /** Whether the organisation's approvals need its senior officer's sign-off. */
+  record SeniorSignOffSetting(Boolean required) {}
+
+  @PutMapping("/{id}/senior-sign-off")
+  @Operation(
+      summary =
+          "Say whether the organisation's approval of an agreement needs its senior officer's"
+              + " sign-off after its DPO's approval (registry-admin or its own DPO; off by"
+              + " default)")
+  ResponseEntity<Object> requireSeniorSignOff(
+      @PathVariable String id, @RequestBody SeniorSignOffSetting body, Authentication auth) {
+    if (body.required() == null) {
+      return Problems.invalid("required", "Say true or false");
+    }
+    return Problems.answer(
+        organisations
+            .requireSeniorSignOff(Actors.of(auth), id, body.required())
+            .map(r -> new SeniorSignOffSetting(r)),
+        HttpStatus.OK);
+  }
+
   @PutMapping("/{id}/assurances")
   @Operation(
       summary =

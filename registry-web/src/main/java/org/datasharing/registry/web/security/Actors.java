@@ -104,6 +104,7 @@ public final class Actors {
           case "dpo" -> roles.add(Actor.Role.DPO);
           case "auditor" -> roles.add(Actor.Role.AUDITOR);
           case "registry-admin" -> roles.add(Actor.Role.REGISTRY_ADMIN);
+          case "senior-officer" -> roles.add(Actor.Role.SENIOR_OFFICER);
           default -> {}
         }
       }

@@ -199,11 +199,18 @@ class HomeController {
     return "dashboard";
   }
 
-  /** The organisations whose decision the current version still needs, by name. */
+  /**
+   * The organisations whose decision the current version still needs, by name (an approval still
+   * awaiting its senior officer's sign-off does not count yet).
+   */
   private List<String> waitingOn(AgreementView a) {
     Set<String> approved =
         a.decisions().stream()
-            .filter(d -> d.version() == a.currentVersion() && d.outcome().equals("APPROVE"))
+            .filter(
+                d ->
+                    d.version() == a.currentVersion()
+                        && d.outcome().equals("APPROVE")
+                        && !d.awaitingSignOff())
             .map(AgreementView.DecisionView::organisation)
             .collect(java.util.stream.Collectors.toSet());
     return a.deciders().stream()

@@ -207,6 +207,7 @@ class Labels {
           java.util.Map.entry("Edit", "Draft edited"),
           java.util.Map.entry("Submit", "Submitted for approval"),
           java.util.Map.entry("Decide", "Decision recorded"),
+          java.util.Map.entry("SignOff", "Signed off by a senior officer"),
           java.util.Map.entry("Approve", "Approved by every party"),
           java.util.Map.entry("Reject", "Rejected"),
           java.util.Map.entry("RequestChanges", "Changes requested"),

@@ -72,6 +72,7 @@ class PageModel {
                         case PARTNER -> "Partner";
                         case AUDITOR -> "Auditor";
                         case REGISTRY_ADMIN -> "Registry administrator";
+                        case SENIOR_OFFICER -> "Senior officer";
                       })
               .sorted()
               .toList());

@@ -137,6 +137,7 @@ class OpenApiReliabilityTest {
     RULES.put("POST " + a + "/revise", new Act("REVISE"));
     RULES.put("POST " + a + "/amend", new Act("AMEND"));
     RULES.put("POST " + a + "/decisions", new Act("DECIDE"));
+    RULES.put("POST " + a + "/sign-offs", new Act("SIGN_OFF"));
     RULES.put("POST " + a + "/reviews", new Act("REVIEW"));
     RULES.put("POST " + a + "/suspend", new Act("SUSPEND"));
     RULES.put("POST " + a + "/resume", new Act("RESUME"));
@@ -155,6 +156,7 @@ class OpenApiReliabilityTest {
     // clear the rest) is the administrator's alone
     RULES.put("PUT /api/organisations/{id}", ADMIN);
     RULES.put("PUT /api/organisations/{id}/assurances", OWN_DPO_OR_ADMIN);
+    RULES.put("PUT /api/organisations/{id}/senior-sign-off", OWN_DPO_OR_ADMIN);
     RULES.put("GET /api/datasets", SIGNED_IN);
     RULES.put("POST /api/datasets", SIGNED_IN);
     RULES.put("GET /api/datasets/{id}", SIGNED_IN);
