@@ -153,11 +153,12 @@ public final class AgreementListing {
   /**
    * The agreements waiting for the actor's decision: those {@link AgreementPolicy} lets them decide
    * on now (a submitted version, or an amendment of one in force, their organisation has not
-   * decided on). Two reads however many agreements there are: the list, then the candidates' graphs
-   * together.
+   * decided on), or, for a senior officer, sign off now (their DPO's approval awaiting sign-off).
+   * Two reads however many agreements there are: the list, then the candidates' graphs together.
    */
   public List<AgreementView.Summary> waitingForDecision(Actor actor) {
-    if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
+    if (!(actor.has(Actor.Role.DPO) || actor.has(Actor.Role.SENIOR_OFFICER))
+        || actor.organisation().isEmpty()) {
       return List.of();
     }
     List<AgreementView.Summary> candidates =

@@ -360,7 +360,10 @@ final class AgreementReads {
   /** The identifiers among these on which the policy lets the actor decide now (one read). */
   List<String> decidable(Actor actor, java.util.Collection<String> agreementIds) {
     return snapshots(agreementIds).stream()
-        .filter(a -> AgreementPolicy.check(actor, a, AgreementPolicy.Action.DECIDE).isEmpty())
+        .filter(
+            a ->
+                AgreementPolicy.check(actor, a, AgreementPolicy.Action.DECIDE).isEmpty()
+                    || AgreementPolicy.check(actor, a, AgreementPolicy.Action.SIGN_OFF).isEmpty())
         .map(AgreementSnapshot::slug)
         .toList();
   }
@@ -436,7 +439,13 @@ final class AgreementReads {
                         d.agent().getURI(),
                         d.at(),
                         d.contentHash(),
-                        d.pendingSignOff()))
+                        d.pendingSignOff(),
+                        d.signedOff()
+                            .flatMap(x -> a.one(x, PROV.wasAssociatedWith.asNode()))
+                            .map(Node::getURI),
+                        d.signedOff()
+                            .flatMap(x -> a.one(x, PROV.endedAtTime.asNode()))
+                            .map(n -> Instant.parse(n.getLiteralLexicalForm()))))
             .toList();
     Node current = a.currentVersion();
     var caps = AgreementPolicy.capabilities(actor, a);

@@ -183,7 +183,10 @@ public final class AgreementService {
     return reads.views(actor, ids);
   }
 
-  /** Which of these agreements wait for the actor's decision, by the policy (one read). */
+  /**
+   * Which of these agreements wait for the actor's decision or, for a senior officer, sign-off, by
+   * the policy (one read).
+   */
   public List<String> decidable(Actor actor, java.util.Collection<String> ids) {
     return reads.decidable(actor, ids);
   }

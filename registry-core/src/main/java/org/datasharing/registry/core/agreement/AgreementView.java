@@ -52,7 +52,8 @@ public record AgreementView(
 
   /**
    * One DPO decision on one version; {@code awaitingSignOff} for an approval that counts only once
-   * the organisation's senior officer signs it off.
+   * the organisation's senior officer signs it off, and who signed it off ({@code signedOffBy}, the
+   * agent's IRI) and when, once they did.
    */
   public record DecisionView(
       int version,
@@ -62,7 +63,9 @@ public record AgreementView(
       String decidedBy,
       Instant at,
       String contentHash,
-      boolean awaitingSignOff) {}
+      boolean awaitingSignOff,
+      Optional<String> signedOffBy,
+      Optional<Instant> signedOffAt) {}
 
   /**
    * One party's decision at the review under way (the latest, if it changed its mind): {@code

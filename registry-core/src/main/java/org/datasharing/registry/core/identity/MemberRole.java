@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The realm roles an organisation's member can be given through onboarding. */
 public enum MemberRole {
   DPO("dpo"),
-  PARTNER("partner");
+  PARTNER("partner"),
+  /** Signs off the organisation's approvals where it requires that (SIRO, Caldicott Guardian). */
+  SENIOR_OFFICER("senior-officer");
 
   private final String realmRole;
 

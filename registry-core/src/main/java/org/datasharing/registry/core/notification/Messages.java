@@ -64,6 +64,7 @@ final class Messages {
     String subject =
         switch (n.kind()) {
           case DECISION_NEEDED -> "Decision needed: " + title + " (version " + number + ")";
+          case SIGN_OFF_NEEDED -> "Sign-off needed: " + title + " (version " + number + ")";
           case DECISION -> org + " " + outcome(n) + ": " + title + " (version " + number + ")";
           case APPROVED -> "Approved by every party: " + title + " (version " + number + ")";
           case ACTIVE -> "Now in force: " + title;
@@ -91,7 +92,12 @@ final class Messages {
                     .append('\n'));
     body.append('\n').append(action(n)).append('\n').append(link(n.agreement())).append("\n\n");
     body.append("You receive this message as ")
-        .append(to.why().startsWith("DPO") ? "a data protection officer of a party" : "its author")
+        .append(
+            to.why().startsWith("DPO")
+                ? "a data protection officer of a party"
+                : to.why().startsWith("senior officer")
+                    ? "a senior officer of a party"
+                    : "its author")
         .append(
             " to the agreement. This is an automatic message from the Data Sharing Registry.\n");
     return new Message(to.email(), subject, body.toString(), messageId(n, to.email()));
@@ -129,6 +135,11 @@ final class Messages {
     return switch (n.kind()) {
       case DECISION_NEEDED ->
           "A version of this agreement was submitted and waits for your organisation's decision.";
+      case SIGN_OFF_NEEDED ->
+          org
+              + "'s data protection officer approved this version of the agreement. Your"
+              + " organisation requires a senior officer's sign-off: the approval counts only once"
+              + " you sign it off, for the same content hash.";
       case DECISION -> org + " " + outcome(n) + " this version of the agreement.";
       case APPROVED -> "Every party approved this version of the agreement.";
       case ACTIVE -> "The agreement has reached its start date and is now in force.";
@@ -161,9 +172,11 @@ final class Messages {
   }
 
   private static String action(Notification n) {
-    return n.kind() == NotificationKind.DECISION_NEEDED
-        ? "Read the text and decide (sign in first):"
-        : "See the agreement (sign in first):";
+    return switch (n.kind()) {
+      case DECISION_NEEDED -> "Read the text and decide (sign in first):";
+      case SIGN_OFF_NEEDED -> "Read the text and sign off (sign in first):";
+      default -> "See the agreement (sign in first):";
+    };
   }
 
   private static String outcome(Notification n) {

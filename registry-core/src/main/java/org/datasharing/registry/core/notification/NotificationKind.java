@@ -7,6 +7,11 @@ import java.util.Optional;
 public enum NotificationKind {
   /** A version was submitted: every party's DPO must decide. */
   DECISION_NEEDED("decision-needed"),
+  /**
+   * An organisation that requires sign-off had its DPO approve a version: its senior officers must
+   * sign that approval off before it counts.
+   */
+  SIGN_OFF_NEEDED("sign-off-needed"),
   /** One party's DPO decided: the author and the other parties' DPOs hear of it. */
   DECISION("decision"),
   APPROVED("approved"),
@@ -49,12 +54,13 @@ public enum NotificationKind {
   }
 
   /**
-   * Whether a person may turn this kind off. A decision needed, and what bears on security (an
-   * agreement suspended or terminated, so sharing must stop; assurance expiring or expired) always
-   * reach them.
+   * Whether a person may turn this kind off. A decision or sign-off needed, and what bears on
+   * security (an agreement suspended or terminated, so sharing must stop; assurance expiring or
+   * expired) always reach them.
    */
   public boolean optional() {
     return this != DECISION_NEEDED
+        && this != SIGN_OFF_NEEDED
         && this != SUSPENDED
         && this != TERMINATED
         && this != ASSURANCE_EXPIRING

@@ -102,6 +102,23 @@ final class NotificationRules {
                 Optional.of(decision.get().getObject()),
                 one(change.add(), d, DSR.reason.asNode()).map(Node::getLiteralLexicalForm),
                 at));
+        // an approval that counts only once signed off: the organisation's senior officers sign
+        if (one(change.add(), d, DSR.awaitsSignOff.asNode())
+            .filter(n -> "true".equals(n.getLiteralLexicalForm()))
+            .isPresent()) {
+          out.add(
+              Notification.pending(
+                  id(event, NotificationKind.SIGN_OFF_NEEDED),
+                  NotificationKind.SIGN_OFF_NEEDED,
+                  ag,
+                  version,
+                  hash,
+                  actor,
+                  one(change.add(), d, DSR.onBehalfOf.asNode()).or(() -> actorOrg),
+                  Optional.empty(),
+                  Optional.empty(),
+                  at));
+        }
       }
       // the last approval puts the version in force, in the same commit
       if (one(change.add(), ag, DSR.versionInForce.asNode()).isPresent()) {

@@ -24,7 +24,8 @@ import org.datasharing.registry.ontology.vocab.DSR;
  * which may be down when the change commits; its people can change meanwhile, and the message then
  * reaches whoever holds the role when it is sent). The parties are those of the notification's
  * version; the author is the person who submitted that version, from the audit log. Reminders and
- * incidents go to every party's DPOs only.
+ * incidents go to every party's DPOs only; a sign-off needed only to the senior officers of the
+ * organisation whose DPO approved.
  */
 final class Recipients {
   private final RegistryStore store;
@@ -49,6 +50,17 @@ final class Recipients {
             ? n.actorOrganisation().flatMap(o -> ids.slug(o, "organisation"))
             : Optional.empty();
     Map<String, Recipient> out = new LinkedHashMap<>();
+    if (n.kind() == NotificationKind.SIGN_OFF_NEEDED) {
+      Optional<String> org = n.actorOrganisation().flatMap(o -> ids.slug(o, "organisation"));
+      if (org.isPresent()) {
+        for (DirectoryUser u : directory.members(org.get())) {
+          if (u.has(MemberRole.SENIOR_OFFICER)) {
+            add(out, u, "senior officer of " + org.get());
+          }
+        }
+      }
+      return new ArrayList<>(out.values());
+    }
     if (n.kind() != NotificationKind.DECISION_NEEDED
         && n.kind() != NotificationKind.INCIDENT
         && !n.kind().reminder()) {

@@ -97,6 +97,7 @@ class NotificationOutboxTest {
     String subjectStart =
         switch (kind) {
           case DECISION_NEEDED -> "Decision needed:";
+          case SIGN_OFF_NEEDED -> "Sign-off needed:";
           case APPROVED -> "Approved by every party:";
           case SUSPENDED -> "Suspended:";
           case RESUMED -> "Resumed:";
@@ -223,6 +224,35 @@ class NotificationOutboxTest {
     assertThat(sentOf(NotificationKind.APPROVED))
         .extracting(Message::to)
         .containsExactlyInAnyOrder(AUTHOR, DPOS.get(0), DPOS.get(1), DPOS.get(2));
+  }
+
+  @Test
+  void dpoApproval_thatNeedsSignOff_tellsOnlyThatOrganisationsSeniorOfficers_signOffNeeded() {
+    people
+        .person(COUNCIL, "siro-council", "siro@council.example", MemberRole.SENIOR_OFFICER)
+        .person(TRUST, "caldicott-trust", "caldicott@trust.example", MemberRole.SENIOR_OFFICER);
+    t.registry
+        .organisations()
+        .requireSeniorSignOff(TestRegistry.admin(), COUNCIL, true)
+        .orElseThrow();
+    String hash = submitted().versions().get(0).contentHash();
+    // the trust does not require sign-off: its DPO's approval needs none, so nobody is asked
+    agreements.decide(dpo(TRUST), ID, 1, hash, Outcome.APPROVE, Optional.empty()).orElseThrow();
+    assertThat(sentOf(NotificationKind.SIGN_OFF_NEEDED)).isEmpty();
+
+    agreements.decide(dpo(COUNCIL), ID, 1, hash, Outcome.APPROVE, Optional.empty()).orElseThrow();
+
+    List<Message> needed = sentOf(NotificationKind.SIGN_OFF_NEEDED);
+    assertThat(needed).extracting(Message::to).containsExactly("siro@council.example");
+    assertThat(needed.get(0).body())
+        .contains("Read the text and sign off")
+        .contains(hash)
+        .contains(LINK)
+        .contains("a senior officer of a party");
+    assertThat(outbox.about(agreement()))
+        .filteredOn(n -> n.kind() == NotificationKind.SIGN_OFF_NEEDED)
+        .singleElement()
+        .satisfies(n -> assertThat(n.state()).isEqualTo(Notification.State.SENT));
   }
 
   @Test
