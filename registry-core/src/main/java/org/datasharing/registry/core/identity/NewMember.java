@@ -56,7 +56,7 @@ public record NewMember(
           new Violation(
               "role",
               (role == null ? "Choose a role" : "'" + role + "' is not a role members can have")
-                  + ": dpo or partner"));
+                  + ": dpo, partner or senior-officer"));
     }
     return out;
   }

@@ -15,6 +15,7 @@ import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.agreement.Incident;
 import org.datasharing.registry.core.agreement.VersionDiff;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
@@ -128,8 +129,16 @@ class AgreementPageController {
     return mav;
   }
 
-  /** A party of the version being worked on, with its organisation's decision on it. */
-  record PartyRow(Map<String, Object> party, AgreementView.DecisionView decision) {
+  /**
+   * A party of the version being worked on, with its organisation's decision on it, who decided
+   * (the DPO's review) and, where the organisation requires it, who signed the approval off: people
+   * as the audit log recorded them when they acted.
+   */
+  record PartyRow(
+      Map<String, Object> party,
+      AgreementView.DecisionView decision,
+      String decidedBy,
+      String signedOffBy) {
     public String organisation() {
       return String.valueOf(party.get("organisation"));
     }
@@ -192,6 +201,12 @@ class AgreementPageController {
     ModelAndView mav = new ModelAndView("agreement");
     String org = actor.organisation().orElse("");
     AgreementStatus workflow = a.amendmentStatus().orElse(a.status());
+    List<AuditTrail.EventView> timeline =
+        new ArrayList<>(auditTrail.forAgreement(NodeFactory.createURI(a.iri())));
+    Collections.reverse(timeline);
+    // the people who decided and signed off, as the audit log recorded them when they acted
+    Map<String, String> people = new java.util.HashMap<>();
+    timeline.forEach(e -> e.person().ifPresent(who -> people.putIfAbsent(e.agent(), who)));
     List<PartyRow> parties = new ArrayList<>();
     for (Map<String, Object> p : a.content().parties()) {
       String partyOrg = String.valueOf(p.get("organisation"));
@@ -200,7 +215,19 @@ class AgreementPageController {
               .filter(d -> d.version() == a.currentVersion() && d.organisation().equals(partyOrg))
               .findFirst()
               .orElse(null);
-      parties.add(new PartyRow(p, decision));
+      parties.add(
+          new PartyRow(
+              p,
+              decision,
+              decision == null
+                  ? ""
+                  : people.getOrDefault(
+                      decision.decidedBy(), labels.lastSegment(decision.decidedBy())),
+              decision == null || decision.signedOffBy().isEmpty()
+                  ? ""
+                  : people.getOrDefault(
+                      decision.signedOffBy().get(),
+                      labels.lastSegment(decision.signedOffBy().get()))));
     }
     List<StatusAction> statusActions = new ArrayList<>();
     if (a.can(AgreementPolicy.Action.SUSPEND)) {
@@ -215,9 +242,6 @@ class AgreementPageController {
           new StatusAction(
               "terminate", "Terminate", "Sharing ends for good; this cannot be undone"));
     }
-    List<AuditTrail.EventView> timeline =
-        new ArrayList<>(auditTrail.forAgreement(NodeFactory.createURI(a.iri())));
-    Collections.reverse(timeline);
     mav.addObject("agreement", a);
     mav.addObject("workflow", workflow);
     mav.addObject("parties", parties);
@@ -235,6 +259,9 @@ class AgreementPageController {
     mav.addObject(
         "destructionOverdue", a.destructionDue().filter(clock.instant()::isAfter).isPresent());
     mav.addObject("canDecide", a.can(AgreementPolicy.Action.DECIDE));
+    mav.addObject("canSignOff", a.can(AgreementPolicy.Action.SIGN_OFF));
+    mav.addObject("canReportIncident", a.can(AgreementPolicy.Action.REPORT_INCIDENT));
+    mav.addObject("incidentForm", Map.of());
     mav.addObject("canReview", a.can(AgreementPolicy.Action.REVIEW));
     mav.addObject("statusActions", statusActions);
     mav.addObject("canEdit", a.can(AgreementPolicy.Action.EDIT));
@@ -250,7 +277,7 @@ class AgreementPageController {
     mav.addObject("partyAssurance", assurance.ok() ? assurance.value() : List.of());
     mav.addObject("canWithdraw", a.can(AgreementPolicy.Action.WITHDRAW));
     mav.addObject("canDelete", a.can(AgreementPolicy.Action.DELETE));
-    if (a.can(AgreementPolicy.Action.DECIDE)) {
+    if (a.can(AgreementPolicy.Action.DECIDE) || a.can(AgreementPolicy.Action.SIGN_OFF)) {
       readBeforeDeciding(actor, a, org, mav);
     }
     return mav;
@@ -408,6 +435,146 @@ class AgreementPageController {
       return new ModelAndView("redirect:/agreements/" + id);
     }
     return invalidOrConflict(actor, id, r, "outcome");
+  }
+
+  /**
+   * A senior officer signs off their DPO's approval of the version they read: the declaration names
+   * the version, its content hash and their organisation; the hash goes with it, so a text that
+   * changed meanwhile is refused (409) and comes back on the page.
+   */
+  @PostMapping("/agreements/{id}/sign-off")
+  ModelAndView signOff(
+      @PathVariable String id,
+      @RequestParam int version,
+      @RequestParam(defaultValue = "") String contentHash,
+      @RequestParam(defaultValue = "false") boolean signOffDeclaration,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    InvalidParameter.within("version", version, 1, Integer.MAX_VALUE);
+    Actor actor = Actors.of(auth);
+    if (!signOffDeclaration) {
+      return again(
+          actor,
+          id,
+          List.of(
+              new Pages.ErrorLink(
+                  "declaration",
+                  "signOffDeclaration",
+                  "Confirm that you have read version "
+                      + version
+                      + " and sign off its approval for "
+                      + labels.organisation(actor.organisation().orElse("")))));
+    }
+    Result<AgreementView> r = agreements.signOff(actor, id, version, contentHash);
+    if (r.ok()) {
+      redirect.addFlashAttribute(
+          "success",
+          "Your sign-off of version "
+              + version
+              + " is recorded: "
+              + labels.organisation(actor.organisation().orElse(""))
+              + "'s approval counts. The agreement is now "
+              + labels.status(r.value().amendmentStatus().orElse(r.value().status())).toLowerCase()
+              + ".");
+      return new ModelAndView("redirect:/agreements/" + id);
+    }
+    return invalidOrConflict(actor, id, r, "signOffDeclaration");
+  }
+
+  /**
+   * Staff of a party record an incident: the time of discovery (a UK date and time), what happened,
+   * its kind and severity and the data affected. What the core refuses comes back in the error
+   * summary, each message by its field, as the API names them.
+   */
+  @PostMapping("/agreements/{id}/incidents")
+  ModelAndView recordIncident(
+      @PathVariable String id,
+      @RequestParam(name = "discovered-day", defaultValue = "") String day,
+      @RequestParam(name = "discovered-month", defaultValue = "") String month,
+      @RequestParam(name = "discovered-year", defaultValue = "") String year,
+      @RequestParam(name = "discoveredTime", defaultValue = "") String time,
+      @RequestParam(defaultValue = "") String incidentKind,
+      @RequestParam(defaultValue = "") String incidentSeverity,
+      @RequestParam(defaultValue = "") String incidentDescription,
+      @RequestParam(defaultValue = "") String dataAffected,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Actor actor = Actors.of(auth);
+    java.time.Instant discovered = null;
+    List<Pages.ErrorLink> errors = new ArrayList<>();
+    if (!(day.isBlank() && month.isBlank() && year.isBlank() && time.isBlank())) {
+      try {
+        LocalDate date =
+            LocalDate.of(
+                Integer.parseInt(year.strip()),
+                Integer.parseInt(month.strip()),
+                Integer.parseInt(day.strip()));
+        LocalTime at = LocalTime.parse(time.strip().replace('.', ':'));
+        discovered = date.atTime(at).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+      } catch (NumberFormatException | DateTimeException e) {
+        errors.add(
+            new Pages.ErrorLink(
+                "discoveredAt",
+                "discovered",
+                "Give the date and time of discovery, for example 1 3 2027 and 09:30"));
+      }
+    }
+    Result<AgreementView> r =
+        errors.isEmpty()
+            ? agreements.recordIncident(
+                actor,
+                id,
+                new Incident(
+                    discovered,
+                    incidentDescription,
+                    Incident.Kind.ofCode(incidentKind).orElse(null),
+                    Incident.Severity.ofCode(incidentSeverity).orElse(null),
+                    dataAffected))
+            : null;
+    if (r != null && r.ok()) {
+      Incident.Severity severity = Incident.Severity.ofCode(incidentSeverity).orElseThrow();
+      redirect.addFlashAttribute(
+          "success",
+          "The incident is recorded and every party's data protection officer is told."
+              + (severity.reportable()
+                  ? " Report it to the ICO by "
+                      + labels.time(discovered.plus(Incident.ICO_DEADLINE))
+                      + ", 72 hours after its discovery."
+                  : ""));
+      return new ModelAndView("redirect:/agreements/" + id + "#incidents-heading");
+    }
+    if (r != null && r.failure() != Result.Failure.INVALID) {
+      return Pages.failure(r);
+    }
+    if (r != null) {
+      r.violations()
+          .forEach(
+              v ->
+                  errors.add(
+                      new Pages.ErrorLink(
+                          v.field(),
+                          switch (v.field()) {
+                            case "discoveredAt" -> "discovered";
+                            case "description" -> "incidentDescription";
+                            case "kind" -> "incidentKind";
+                            case "severity" -> "incidentSeverity";
+                            default -> "dataAffected";
+                          },
+                          v.message())));
+    }
+    ModelAndView mav = again(actor, id, errors);
+    mav.addObject(
+        "incidentForm",
+        Map.of(
+            "day", day,
+            "month", month,
+            "year", year,
+            "time", time,
+            "kind", incidentKind,
+            "severity", incidentSeverity,
+            "description", incidentDescription,
+            "dataAffected", dataAffected));
+    return mav;
   }
 
   @PostMapping("/agreements/{id}/status")

@@ -30,9 +30,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The home page: for the public, what the registry is; signed in, a dashboard for the role. A DPO
  * sees what awaits their organisation's decision, what is due for review and assurance about to
- * expire, and what is in force; partners their drafts, what is with the DPOs and what they were
- * asked to change; auditors the state of the audit log; registry administrators the organisations,
- * their members, reconciliation with Keycloak and backups.
+ * expire, and what is in force; a senior officer the approvals waiting for their sign-off; partners
+ * their drafts, what is with the DPOs and what they were asked to change; auditors the state of the
+ * audit log; registry administrators the organisations, their members, reconciliation with Keycloak
+ * and backups.
  */
 @Controller
 class HomeController {
@@ -105,6 +106,7 @@ class HomeController {
     LocalDate horizon = today.plusDays(LOOK_AHEAD_DAYS);
     String org = actor.organisation().orElse("");
     List<Waiting> awaitingDecision = new ArrayList<>();
+    List<Waiting> awaitingSignOff = new ArrayList<>();
     List<Waiting> inForce = new ArrayList<>();
     List<Waiting> dueForReview = new ArrayList<>();
     List<Waiting> drafts = new ArrayList<>();
@@ -136,6 +138,9 @@ class HomeController {
         if (workflow == AgreementStatus.SUBMITTED) {
           if (a.can(AgreementPolicy.Action.DECIDE)) {
             awaitingDecision.add(row.apply("Version " + a.currentVersion()));
+          } else if (a.can(AgreementPolicy.Action.SIGN_OFF)) {
+            awaitingSignOff.add(
+                row.apply("Version " + a.currentVersion() + ", approved by your DPO"));
           } else {
             awaitingOthers.add(
                 row.apply(a.approvals() + " of " + a.deciders().size() + " parties approved"));
@@ -179,6 +184,7 @@ class HomeController {
                                       x, LocalDate.parse(x.validUntil()).isBefore(today)))));
     }
     model.addAttribute("awaitingDecision", awaitingDecision);
+    model.addAttribute("awaitingSignOff", awaitingSignOff);
     model.addAttribute("dueForReview", dueForReview);
     model.addAttribute("drafts", drafts);
     model.addAttribute("awaitingOthers", awaitingOthers);

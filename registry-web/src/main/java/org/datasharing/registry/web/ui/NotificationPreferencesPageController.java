@@ -32,6 +32,9 @@ class NotificationPreferencesPageController {
   private static final Map<NotificationKind, String> WORDS =
       Map.ofEntries(
           Map.entry(NotificationKind.DECISION_NEEDED, "A version waits for your decision"),
+          Map.entry(
+              NotificationKind.SIGN_OFF_NEEDED,
+              "Your data protection officer's approval waits for your sign-off"),
           Map.entry(NotificationKind.DECISION, "Another party decided on a version"),
           Map.entry(NotificationKind.APPROVED, "Every party approved a version"),
           Map.entry(NotificationKind.ACTIVE, "An agreement came into force"),

@@ -47,6 +47,11 @@ class PageModel {
       return actor.organisation().isPresent() && (dpo() || partner());
     }
 
+    /** Signs off the organisation's approvals where it requires that (SIRO, Caldicott Guardian). */
+    public boolean seniorOfficer() {
+      return actor.organisation().isPresent() && actor.has(Actor.Role.SENIOR_OFFICER);
+    }
+
     public boolean auditor() {
       return actor.has(Actor.Role.AUDITOR);
     }
@@ -86,9 +91,9 @@ class PageModel {
   }
 
   /**
-   * How many agreements wait for the signed-in person's decision, for the header (the policy's
-   * answer through {@link AgreementListing#waitingForDecision}; two store reads, whatever the
-   * number). Zero for anyone who decides nothing.
+   * How many agreements wait for the signed-in person's decision (or a senior officer's sign-off),
+   * for the header (the policy's answer through {@link AgreementListing#waitingForDecision}; two
+   * store reads, whatever the number). Zero for anyone who decides nothing.
    */
   @ModelAttribute("waitingCount")
   int waitingCount(Authentication authentication) {

@@ -236,12 +236,16 @@ class KeycloakIdentityDirectoryTest {
             .willReturn(okJson("[{\"id\":\"u1\",\"username\":\"dpo.fire\"}]")));
     keycloak.server.stubFor(
         get(urlPathEqualTo(ADMIN + "/roles/partner/users")).willReturn(okJson("[]")));
+    keycloak.server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/senior-officer/users"))
+            .willReturn(okJson("[{\"id\":\"u2\",\"username\":\"staff.fire\"}]")));
 
     assertThat(directory.members("fire"))
         .extracting(DirectoryUser::username, DirectoryUser::roles)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("dpo.fire", java.util.Set.of(MemberRole.DPO)),
-            org.assertj.core.groups.Tuple.tuple("staff.fire", java.util.Set.of()));
+            org.assertj.core.groups.Tuple.tuple(
+                "staff.fire", java.util.Set.of(MemberRole.SENIOR_OFFICER)));
   }
 
   @Test

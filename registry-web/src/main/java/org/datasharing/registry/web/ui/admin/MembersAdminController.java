@@ -111,6 +111,29 @@ class MembersAdminController {
     return new ModelAndView("redirect:/admin/organisations/" + id);
   }
 
+  /** Whether the organisation's approvals need its senior officer's sign-off (the admin's say). */
+  @PostMapping("/senior-sign-off")
+  ModelAndView seniorSignOff(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "false") boolean required,
+      Authentication auth,
+      RedirectAttributes flash) {
+    Actor actor = Actors.of(auth);
+    if (!AdminPages.admin(actor)) {
+      return AdminPages.adminsOnly();
+    }
+    Result<Boolean> r = organisations.requireSeniorSignOff(actor, id, required);
+    if (!r.ok()) {
+      return AdminPages.failure(r);
+    }
+    flash.addFlashAttribute(
+        "success",
+        r.value()
+            ? "The organisation's approvals now need a senior officer's sign-off after its DPO's."
+            : "The organisation's DPO now signs off its approvals alone.");
+    return new ModelAndView("redirect:/admin/organisations/" + id);
+  }
+
   @PostMapping("/members/{username}/remove")
   ModelAndView remove(
       @PathVariable String id,
@@ -158,6 +181,7 @@ class MembersAdminController {
     }
     ModelAndView mav = new ModelAndView("admin/members", status);
     mav.addObject("organisation", org.get());
+    mav.addObject("requiresSeniorSignOff", organisations.requiresSeniorSignOff(id));
     List<DirectoryUser> members = List.of();
     try {
       Result<List<DirectoryUser>> r = onboarding.members(actor, id);
