@@ -3,15 +3,21 @@ package org.datasharing.registry.ontology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.datasharing.registry.ontology.Fixtures.uri;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.datasharing.registry.ontology.vocab.DSR;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +40,7 @@ class DataProtectionRulesTest {
         Arguments.of("special-category-dataset", "specialCategoryData"),
         Arguments.of("criminal-offence-flag", "criminalOffenceData"),
         Arguments.of("criminal-offence-dataset", "criminalOffenceData"),
+        Arguments.of("criminal-offence-without-condition", "party.criminalOffenceCondition"),
         Arguments.of("legal-obligation-without-law", "party.statutoryPower"),
         Arguments.of("legitimate-interests-public-authority", "party.lawfulBasis"),
         Arguments.of("no-controller", "parties"),
@@ -66,6 +73,7 @@ class DataProtectionRulesTest {
   static Stream<String> accepted() {
     return Stream.of(
         "ok-schedule1-part2-for-g",
+        "ok-criminal-offence-with-conditions",
         "ok-legal-obligation-with-law",
         "ok-legitimate-interests-housing-association",
         "ok-review-one-year",
@@ -93,7 +101,43 @@ class DataProtectionRulesTest {
             entry -> {
               assertThat(fieldNameOf(entry)).isEqualTo(field);
               assertThat(entry.message()).isNotBlank();
+              // each rule belongs to the ICO checklist item it refines (#23)
+              assertThat(IcoCoverageTest.icoItemsOf(entry))
+                  .as("ICO item of %s", mutation)
+                  .isNotEmpty();
             });
+  }
+
+  /**
+   * The coverage of the rules themselves: every rule shape of the agreement shapes (a SHACL-SPARQL
+   * {@code dsrsh:…Rule} on an ICO checklist item) refuses at least one fixture, of this test or of
+   * the ICO coverage test, so a rule added without its fixture fails here.
+   */
+  @Test
+  void everyRuleShape_refusesAFixtureOfItsOwn() throws Exception {
+    Graph shapes = Fixtures.shapesGraph();
+    Set<Node> rules = new TreeSet<>(java.util.Comparator.comparing(Node::getURI));
+    shapes
+        .find(Node.ANY, SHACL.sparql, Node.ANY)
+        .mapWith(Triple::getSubject)
+        .filterKeep(s -> s.isURI() && s.getURI().endsWith("Rule"))
+        // the agreement's rules: those on an ICO checklist item (the catalogue's have none)
+        .filterKeep(s -> shapes.contains(s, DSR.icoItem.asNode(), Node.ANY))
+        .forEachRemaining(rules::add);
+    assertThat(rules).hasSizeGreaterThan(20);
+    Set<Node> refusing = new HashSet<>();
+    refused()
+        .map(args -> (String) args.get()[0])
+        .forEach(m -> validate(mutated(m)).getEntries().forEach(e -> refusing.add(e.source())));
+    for (int item = 1; item <= 18; item++) {
+      IcoCoverageTest.validate(IcoCoverageTest.mutated(item))
+          .getEntries()
+          .forEach(e -> refusing.add(e.source()));
+    }
+
+    assertThat(rules.stream().filter(r -> !refusing.contains(r)).toList())
+        .as("rule shapes no fixture triggers")
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -70,6 +70,20 @@ class IcoCoverageTest {
   @ParameterizedTest(name = "ICO item {0}")
   @MethodSource("items")
   void version_isRejected_whenIcoItemMissing(int item) throws IOException, URISyntaxException {
+    ValidationReport report = validate(mutated(item));
+
+    assertThat(report.conforms()).isFalse();
+    assertThat(report.getEntries())
+        .as(Fixtures.describe(report))
+        .anySatisfy(
+            entry -> {
+              assertThat(icoItemsOf(entry)).contains(icoItem(item));
+              assertThat(entry.message()).isNotBlank();
+            });
+  }
+
+  /** The complete fixture with one ICO item broken by its mutation files. */
+  static Graph mutated(int item) throws IOException, URISyntaxException {
     Graph version = fixture();
     List<String> mutations = mutations(item);
     assertThat(mutations).as("mutation files for ICO item %d", item).isNotEmpty();
@@ -87,17 +101,7 @@ class IcoCoverageTest {
         triples.find().forEachRemaining(version::add);
       }
     }
-
-    ValidationReport report = validate(version);
-
-    assertThat(report.conforms()).isFalse();
-    assertThat(report.getEntries())
-        .as(Fixtures.describe(report))
-        .anySatisfy(
-            entry -> {
-              assertThat(icoItemsOf(entry)).contains(icoItem(item));
-              assertThat(entry.message()).isNotBlank();
-            });
+    return version;
   }
 
   private static Graph fixture() {
@@ -109,12 +113,12 @@ class IcoCoverageTest {
     return version;
   }
 
-  private static ValidationReport validate(Graph version) {
+  static ValidationReport validate(Graph version) {
     return Fixtures.validate(
         Fixtures.union(version, Fixtures.reference(), Fixtures.organisations()));
   }
 
-  private static List<Node> icoItemsOf(ReportEntry entry) {
+  static List<Node> icoItemsOf(ReportEntry entry) {
     return Fixtures.objects(Fixtures.shapesGraph(), entry.source(), DSR.icoItem.asNode());
   }
 
