@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public class AuthorizationMatrixTest {
     USERS.put("partner.icb", new String[] {"partner", ICB});
     USERS.put("partner.council", new String[] {"partner", COUNCIL});
     USERS.put("auditor", new String[] {"auditor", null});
+    USERS.put("siro.council", new String[] {"senior-officer", COUNCIL});
+    USERS.put("caldicott.trust", new String[] {"senior-officer", TRUST});
   }
 
   static final String DRAFT =
@@ -69,38 +72,63 @@ public class AuthorizationMatrixTest {
   static final Map<String, int[]> MATRIX = new LinkedHashMap<>();
 
   static {
-    //                                                    anon admin dpoC dpoT dpoI parI parC aud
-    MATRIX.put("GET /actuator/health", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("GET /api/register", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("GET /api/organisations", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("POST /api/organisations {}", new int[] {401, 422, 403, 403, 403, 403, 403, 403});
-    MATRIX.put("GET /api/datasets", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("GET /api/agreements", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("GET " + DRAFT, new int[] {401, 403, 200, 403, 403, 403, 200, 200});
-    MATRIX.put("POST " + DRAFT + "/submit", new int[] {401, 403, 422, 403, 403, 403, 422, 403});
-    MATRIX.put("POST " + DRAFT + "/decisions", new int[] {401, 403, 409, 403, 403, 403, 403, 403});
+    // columns: anon admin dpoC dpoT dpoI parI parC aud siroC caldT (a senior officer sees the
+    // agreements of their organisation, drafts and decides nothing)
     MATRIX.put(
-        "GET " + SUBMITTED + "/versions", new int[] {401, 403, 403, 200, 200, 200, 403, 200});
+        "GET /actuator/health", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/register", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put(
+        "GET /api/organisations", new int[] {401, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put(
+        "POST /api/organisations {}", new int[] {401, 422, 403, 403, 403, 403, 403, 403, 403, 403});
+    MATRIX.put("GET /api/datasets", new int[] {401, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/agreements", new int[] {401, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET " + DRAFT, new int[] {401, 403, 200, 403, 403, 403, 200, 200, 200, 403});
+    MATRIX.put(
+        "POST " + DRAFT + "/submit", new int[] {401, 403, 422, 403, 403, 403, 422, 403, 403, 403});
+    MATRIX.put(
+        "POST " + DRAFT + "/decisions",
+        new int[] {401, 403, 409, 403, 403, 403, 403, 403, 403, 403});
+    MATRIX.put(
+        "GET " + SUBMITTED + "/versions",
+        new int[] {401, 403, 403, 200, 200, 200, 403, 200, 403, 200});
     MATRIX.put(
         "GET " + SUBMITTED + "/versions/diff?from=1&to=1",
-        new int[] {401, 403, 403, 200, 200, 200, 403, 200});
+        new int[] {401, 403, 403, 200, 200, 200, 403, 200, 403, 200});
     MATRIX.put(
-        "POST " + SUBMITTED + "/suspend", new int[] {401, 403, 403, 409, 409, 403, 403, 403});
-    MATRIX.put("GET /api/audit/events", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
-    MATRIX.put("POST /api/admin/backups", new int[] {401, 201, 403, 403, 403, 403, 403, 403});
-    MATRIX.put("GET /api/audit/verify", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+        "POST " + SUBMITTED + "/suspend",
+        new int[] {401, 403, 403, 409, 409, 403, 403, 403, 403, 403});
+    MATRIX.put(
+        "GET /api/audit/events", new int[] {401, 403, 403, 403, 403, 403, 403, 200, 403, 403});
+    MATRIX.put(
+        "POST /api/admin/backups", new int[] {401, 201, 403, 403, 403, 403, 403, 403, 403, 403});
+    MATRIX.put(
+        "GET /api/audit/verify", new int[] {401, 403, 403, 403, 403, 403, 403, 200, 403, 403});
     MATRIX.put(
         "GET /api/audit/proofs/consistency?from=1&to=1", // the sample history is in the log
-        new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+        new int[] {401, 403, 403, 403, 403, 403, 403, 200, 403, 403});
     // the log's public checkpoints: anyone, signed in or not
-    MATRIX.put("GET /api/audit/tree-head", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
-    MATRIX.put("GET /api/audit/keys", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put(
+        "GET /api/audit/tree-head", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+    MATRIX.put("GET /api/audit/keys", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
     MATRIX.put(
         "GET /api/audit/consistency?first=0&second=1",
-        new int[] {422, 422, 422, 422, 422, 422, 422, 422});
+        new int[] {422, 422, 422, 422, 422, 422, 422, 422, 422, 422});
     // after the proofs above: a verification an auditor starts appends its own event to the log
-    MATRIX.put("POST /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 202});
-    MATRIX.put("GET /api/audit/verifications", new int[] {401, 403, 403, 403, 403, 403, 403, 200});
+    MATRIX.put(
+        "POST /api/audit/verifications",
+        new int[] {401, 403, 403, 403, 403, 403, 403, 202, 403, 403});
+    MATRIX.put(
+        "GET /api/audit/verifications",
+        new int[] {401, 403, 403, 403, 403, 403, 403, 200, 403, 403});
+    // senior-officer sign-off (#23): only a senior officer of a party, once its DPO approved
+    MATRIX.put(
+        "POST " + SUBMITTED + "/sign-offs",
+        new int[] {401, 403, 403, 403, 403, 403, 403, 403, 403, 409});
+    // the setting is the administrator's or the organisation's own DPO's (false: as it was)
+    MATRIX.put(
+        "PUT /api/organisations/" + TRUST + "/senior-sign-off {\"required\":false}",
+        new int[] {401, 200, 403, 200, 403, 403, 403, 403, 403, 403});
   }
 
   @Test
@@ -154,14 +182,21 @@ public class AuthorizationMatrixTest {
   static MockHttpServletRequestBuilder request(String line, String username, String[] user) {
     String[] parts = line.split(" ", 3);
     String body = parts.length > 2 ? parts[2] : null;
-    MockHttpServletRequestBuilder b = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]);
-    if (parts[0].equals("POST")) {
+    MockHttpServletRequestBuilder b =
+        switch (parts[0]) {
+          case "GET" -> get(parts[1]);
+          case "PUT" -> put(parts[1]);
+          default -> post(parts[1]);
+        };
+    if (!parts[0].equals("GET")) {
       String json =
           body != null
               ? body
               : parts[1].endsWith("/decisions")
                   ? "{\"version\":1,\"outcome\":\"approve\"}"
-                  : parts[1].endsWith("/suspend") ? "{\"reason\":\"incident\"}" : "{}";
+                  : parts[1].endsWith("/sign-offs")
+                      ? "{\"version\":1,\"contentHash\":\"unread\"}"
+                      : parts[1].endsWith("/suspend") ? "{\"reason\":\"incident\"}" : "{}";
       b = b.contentType(MediaType.APPLICATION_JSON).content(json);
     }
     return user == null ? b : b.with(token(username, user));

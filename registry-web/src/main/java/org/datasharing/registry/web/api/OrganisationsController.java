@@ -81,6 +81,7 @@ class OrganisationsController {
   record SeniorSignOffSetting(Boolean required) {}
 
   @PutMapping("/{id}/senior-sign-off")
+  @ApiResponse(responseCode = "200", description = "The setting as saved")
   @Operation(
       summary =
           "Say whether the organisation's approval of an agreement needs its senior officer's"
