@@ -129,18 +129,24 @@ public final class AgreementListing {
 
   /**
    * The dashboard's queue of confirmations of destruction the caller (a party's DPO) still owes,
-   * overdue first: the policy's {@code CONFIRM_DESTRUCTION} decides, not a rule here.
+   * overdue first: the policy's {@code CONFIRM_DESTRUCTION} decides, not a rule here. Two reads
+   * however many agreements have ended: the list, then the ended ones' graphs together.
    */
   public List<DestructionDue> destructionToConfirm(Actor actor, Instant now) {
-    List<DestructionDue> out = new ArrayList<>();
+    java.util.Map<String, AgreementView.Summary> ended = new java.util.LinkedHashMap<>();
     for (AgreementView.Summary s : agreements.list(actor)) {
-      if (s.status() != AgreementStatus.TERMINATED && s.status() != AgreementStatus.EXPIRED) {
-        continue;
+      if (s.status() == AgreementStatus.TERMINATED || s.status() == AgreementStatus.EXPIRED) {
+        ended.put(s.id(), s);
       }
-      Result<AgreementView> v = agreements.get(actor, s.id());
-      if (v.ok() && v.value().can(AgreementPolicy.Action.CONFIRM_DESTRUCTION)) {
-        Optional<Instant> due = v.value().destructionDue();
-        out.add(new DestructionDue(s, due, due.filter(now::isAfter).isPresent()));
+    }
+    List<DestructionDue> out = new ArrayList<>();
+    if (ended.isEmpty()) {
+      return out;
+    }
+    for (AgreementView v : agreements.views(actor, ended.keySet())) {
+      if (v.can(AgreementPolicy.Action.CONFIRM_DESTRUCTION)) {
+        Optional<Instant> due = v.destructionDue();
+        out.add(new DestructionDue(ended.get(v.id()), due, due.filter(now::isAfter).isPresent()));
       }
     }
     out.sort(

@@ -139,6 +139,43 @@ class WaitingForDecisionTest {
     assertThat(waiting(TRUST)).contains("dsa-waiting-one", "dsa-waiting-two", "dsa-waiting-three");
   }
 
+  void terminated(String id) {
+    submitted(id);
+    for (String org : List.of(ICB, COUNCIL, TRUST)) {
+      TestRegistry.decide(
+              t.registry.agreements(),
+              dpo(org),
+              id,
+              1,
+              AgreementService.Outcome.APPROVE,
+              Optional.empty())
+          .orElseThrow();
+    }
+    t.registry.agreements().terminate(dpo(TRUST), id, "The service closed").orElseThrow();
+  }
+
+  int readsToListDestruction(String org) {
+    int before = counting.reads.get();
+    listing.destructionToConfirm(dpo(org), t.clock.instant());
+    return counting.reads.get() - before;
+  }
+
+  @Test
+  void destructionToConfirm_readsTheStoreTwice_howeverManyAgreementsEnded() {
+    terminated("dsa-ended-one");
+    int withOne = readsToListDestruction(COUNCIL);
+    terminated("dsa-ended-two");
+    terminated("dsa-ended-three");
+
+    assertThat(readsToListDestruction(COUNCIL)).isEqualTo(withOne).isEqualTo(2);
+    assertThat(listing.destructionToConfirm(dpo(COUNCIL), t.clock.instant()))
+        .extracting(d -> d.agreement().id())
+        .contains("dsa-ended-one", "dsa-ended-two", "dsa-ended-three");
+    assertThat(listing.destructionToConfirm(dpo(TestRegistry.POLICE), t.clock.instant()))
+        .extracting(d -> d.agreement().id())
+        .doesNotContain("dsa-ended-one", "dsa-ended-two", "dsa-ended-three");
+  }
+
   @Test
   void views_readTheAgreementsTogether_withThePolicysAnswers() {
     submitted("dsa-waiting-one");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.identity.MemberRole;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,53 @@ class RestartDeliveryTest {
     }
 
     assertThat(mail.to()).containsExactlyElementsOf(DPOS);
+  }
+
+  @Test
+  void downAcrossTheReviewDate_thenRestart_sendsTheOverdueReminderOnce() {
+    // the agreement's review date is 2027-07-01 (TestRegistry's complete content)
+    try (TestRegistry before = new TestRegistry(dir)) {
+      var agreements = before.registry.agreements();
+      agreements
+          .createDraft(
+              partner(ICB), Optional.of(ID), before.completeContent(List.of(ICB, COUNCIL, TRUST)))
+          .orElseThrow();
+      agreements.submit(partner(ICB), ID).orElseThrow();
+      for (String party : List.of(COUNCIL, TRUST, ICB)) {
+        TestRegistry.decide(
+                agreements,
+                TestRegistry.dpo(party),
+                ID,
+                1,
+                AgreementService.Outcome.APPROVE,
+                Optional.empty())
+            .orElseThrow();
+      }
+    } // stopped long before the review date
+
+    RecordingMail mail = new RecordingMail();
+    for (String day :
+        List.of("2027-07-20T09:00:00Z", "2027-07-20T10:00:00Z", "2027-07-21T09:00:00Z")) {
+      // started after the date, once, then again (a restart, or the next day's tick)
+      try (TestRegistry after = new TestRegistry(dir)) {
+        after.clock.set(java.time.Instant.parse(day));
+        Reminders reminders = new Reminders(after.store, after.registry.ids(), after.clock);
+        reminders.recordDue();
+        reminders.recordDue(); // a second tick at once, or a second instance
+        NotificationDispatcher d = dispatcher(after, mail);
+        d.dispatchDue();
+      }
+    }
+
+    List<Message> overdue =
+        mail.sent.stream()
+            .filter(m -> m.subject().startsWith("Review overdue since 2027-07-01:"))
+            .filter(m -> m.body().contains("/agreements/" + ID))
+            .toList();
+    assertThat(overdue).extracting(Message::to).containsExactlyInAnyOrderElementsOf(DPOS);
+    assertThat(mail.sent)
+        .filteredOn(m -> m.body().contains("/agreements/" + ID))
+        .noneMatch(m -> m.subject().startsWith("Review due on")); // no stale notice
   }
 
   @Test

@@ -59,6 +59,9 @@ class NotificationMailIntegrationTest {
     r.add("registry.notifications.every", () -> "PT0.3S");
     r.add("registry.notifications.base-url", () -> PAGES);
     r.add("registry.lifecycle.every", () -> "PT1S");
+    // reminders (dates, assurance) computed every two seconds instead of hourly
+    r.add("registry.notifications.reminders-every", () -> "PT2S");
+    r.add("registry.notifications.reminders-initial-delay", () -> "PT1S");
   }
 
   /** The system clock, moved forward by {@link #ahead} (the registry refuses past start dates). */
@@ -239,5 +242,91 @@ class NotificationMailIntegrationTest {
         .extracting(Mail::to)
         .containsExactlyInAnyOrder(AUTHOR, DPO_COUNCIL, DPO_TRUST, DPO_ICB);
     assertLinks(mails, "dsa-mail-expire");
+  }
+
+  @Test
+  void reviewAndEndDateWithin30Days_thenReviewOverdue_remindEveryPartysDpo_once() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate review = today.plusDays(5);
+    LocalDate end = today.plusDays(20);
+    String id = "dsa-mail-reminders";
+    api.approvedByAll(
+        id,
+        "Mail reminders",
+        Map.of(
+            "startDate", today.toString(),
+            "reviewDate", review.toString(),
+            "endDate", end.toString()));
+
+    List<Mail> reviewDue =
+        MailApi.await(
+            greenMail::getReceivedMessages, "Review due on " + review + ": Mail reminders", 3);
+    List<Mail> ending =
+        MailApi.await(greenMail::getReceivedMessages, "Ends on " + end + ": Mail reminders", 3);
+
+    // reminders go to every party's DPOs, once however many ticks ran
+    assertThat(reviewDue).extracting(Mail::to).containsExactlyInAnyOrderElementsOf(DPOS);
+    assertThat(ending).extracting(Mail::to).containsExactlyInAnyOrderElementsOf(DPOS);
+    assertLinks(reviewDue, id);
+    assertLinks(ending, id);
+    try {
+      CLOCK.ahead = Duration.ofDays(7); // the review date has passed and no review was recorded
+      List<Mail> overdue =
+          MailApi.await(
+              greenMail::getReceivedMessages,
+              "Review overdue since " + review + ": Mail reminders",
+              3);
+
+      assertThat(overdue).extracting(Mail::to).containsExactlyInAnyOrderElementsOf(DPOS);
+      assertLinks(overdue, id);
+    } finally {
+      CLOCK.ahead = Duration.ZERO;
+    }
+  }
+
+  @Test
+  void assuranceExpiringWithin30Days_thenExpired_tellsItsOrganisationsDpos_withTheAssuranceLink()
+      throws Exception {
+    String council = "/api/organisations/northshire-county-council";
+    var before = api.call("admin", "GET", council, null).body().get("assurances");
+    LocalDate until = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+    List<Object> withIso = new java.util.ArrayList<>();
+    before.forEach(withIso::add);
+    withIso.add(
+        Map.of(
+            "scheme", "iso-27001",
+            "level", "Certified",
+            "certificate", "ISO-MAIL-1",
+            "validFrom", LocalDate.now(ZoneOffset.UTC).minusYears(1).toString(),
+            "validUntil", until.toString()));
+    var recorded = api.call("admin", "PUT", council + "/assurances", withIso);
+    assertThat(recorded.status()).as(String.valueOf(recorded.body())).isEqualTo(200);
+    try {
+      List<Mail> expiring =
+          MailApi.await(
+              greenMail::getReceivedMessages,
+              "Assurance expires on " + until + ": Northshire County Council",
+              1);
+      CLOCK.ahead = Duration.ofDays(12);
+      List<Mail> expired =
+          MailApi.await(
+              greenMail::getReceivedMessages,
+              "Assurance expired on " + until + ": Northshire County Council",
+              1);
+
+      for (List<Mail> mails : List.of(expiring, expired)) {
+        // the council's DPO only: each organisation's assurance is told to its own DPOs
+        assertThat(mails).extracting(Mail::to).containsExactly(DPO_COUNCIL);
+        assertThat(mails)
+            .allSatisfy(
+                m ->
+                    assertThat(m.body())
+                        .contains("ISO")
+                        .contains(PAGES + "organisations/northshire-county-council/assurance"));
+      }
+    } finally {
+      CLOCK.ahead = Duration.ZERO;
+      api.call("admin", "PUT", council + "/assurances", before);
+    }
   }
 }

@@ -57,6 +57,8 @@ final class ChildRegistry {
             "--spring.jmx.enabled=false",
             "--logging.level.root=WARN",
             "--logging.level.org.springframework.boot.StartupInfoLogger=INFO"));
+    // an extra argument replaces a default one of the same name (Spring would join the two)
+    cmd.removeIf(a -> a.startsWith("--") && extraArgs.stream().anyMatch(e -> sameName(a, e)));
     cmd.addAll(extraArgs);
     long started = System.nanoTime();
     process =
@@ -112,6 +114,11 @@ final class ChildRegistry {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  private static boolean sameName(String arg, String other) {
+    int eq = arg.indexOf('=');
+    return eq > 0 && other.startsWith(arg.substring(0, eq + 1));
   }
 
   private static int freePort() throws IOException {

@@ -74,6 +74,11 @@ final class TestIssuer implements AutoCloseable {
                     .withBody(new JWKSet(key.toPublicJWK()).toString())));
   }
 
+  /** The WireMock server behind the issuer, for more of Keycloak's API on the same address. */
+  WireMockServer server() {
+    return server;
+  }
+
   String issuer() {
     return "http://localhost:" + server.port() + "/realms/registry";
   }

@@ -81,7 +81,7 @@ final class Workload {
     requests.incrementAndGet();
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode parsed = null;
-    if (!r.body().isBlank() && r.body().startsWith("{")) {
+    if (!r.body().isBlank() && (r.body().startsWith("{") || r.body().startsWith("["))) {
       parsed = json.readTree(r.body());
     }
     return new Answer(r.statusCode(), parsed);
