@@ -24,8 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON, instead of a stack trace. Placed outside Spring Session's filter, so it also catches the
  * session's load at the start of a request and its save when the response commits. Requests that
  * never touch a session (the bearer-token API, the public pages of a visitor without a session
- * cookie) never reach Redis and keep working. The page is {@code pages/session-store-unavailable.html},
- * a plain copy of the GOV.UK layout with no model, because no controller runs.
+ * cookie) never reach Redis and keep working. The page is {@code
+ * pages/session-store-unavailable.html}, a plain copy of the GOV.UK layout with no model, because
+ * no controller runs.
  */
 final class SessionStoreOutage extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(SessionStoreOutage.class);
