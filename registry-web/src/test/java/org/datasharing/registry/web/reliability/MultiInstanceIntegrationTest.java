@@ -58,8 +58,9 @@ class MultiInstanceIntegrationTest {
     a = instance("a");
     b = instance("b");
     // one after the other: the first writes the sample data and creates the shared signing key
-    a.start();
-    b.start();
+    long startA = a.start();
+    long startB = b.start();
+    System.out.printf("multi-instance: start-up ms A %d, B %d%n", startA, startB);
   }
 
   private static ChildRegistry instance(String name) {
@@ -251,7 +252,10 @@ class MultiInstanceIntegrationTest {
 
   @Test
   @Order(3)
-  void killingOneInstanceMidLoad_losesNoAcknowledgedChange() throws Exception {
+  void killingOneInstanceMidLoad_losesNoAcknowledgedChange_norAnyoneSignedIn() throws Exception {
+    // a browser signed in through B, the instance about to die
+    PageBrowser browser = new PageBrowser();
+    assertThat(browser.signIn(b.base(), issuer, TestIssuer.DPO_ICB).statusCode()).isEqualTo(302);
     Workload onA = new Workload(issuer);
     onA.target(a.base());
     Workload onB = new Workload(issuer);
@@ -346,6 +350,10 @@ class MultiInstanceIntegrationTest {
       }
     }
     assertThat(lost).isEmpty();
+    // B's death signed nobody out: the browser's session is in Redis, and A serves it
+    HttpResponse<String> onA2 = browser.get(a.base() + "/account/notifications");
+    assertThat(onA2.statusCode()).isEqualTo(200);
+    assertThat(onA2.body()).contains("dpo.icb");
     JsonNode verified = onA.send(TestIssuer.AUDITOR, "GET", "/api/audit/verify", null, null).body();
     assertThat(verified.get("intact").asBoolean()).as("%s", verified).isTrue();
     System.out.printf(
