@@ -13,8 +13,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The scaled compose variant ({@code docker/docker-compose.scaled.yml} over the base file): two
- * registry replicas behind an official nginx image that alone publishes the registry's port. No
- * Docker engine runs in the build, so the files are checked as files.
+ * registry replicas behind an official nginx image that alone publishes the registry's port, page
+ * sessions in the official Redis image. No Docker engine runs in the build, so the files are
+ * checked as files.
  */
 class ScaledComposeFilesTest {
   static Path docker;
@@ -57,11 +58,28 @@ class ScaledComposeFilesTest {
   }
 
   @Test
-  void nginx_spreadsOverEveryReplica_keepsABrowserOnOne_andPassesForwardedHeaders() {
+  @SuppressWarnings("unchecked")
+  void replicas_keepPageSessionsInRedis_theOfficialImage_startedFirst() {
+    Map<String, Object> registry = service("registry");
+    assertThat(map(registry.get("environment")))
+        .containsEntry("REGISTRY_SESSIONS_STORE", "redis")
+        .containsEntry("SPRING_DATA_REDIS_HOST", "redis");
+    assertThat(map(map(registry.get("depends_on")).get("redis")))
+        .containsEntry("condition", "service_healthy");
+    Map<String, Object> redis = service("redis");
+    assertThat((String) redis.get("image")).startsWith("redis:7.2");
+    assertThat((List<Object>) map(redis.get("healthcheck")).get("test"))
+        .containsExactly("CMD", "redis-cli", "ping");
+    // not published: only the replicas reach it
+    assertThat(redis).doesNotContainKey("ports");
+  }
+
+  @Test
+  void nginx_spreadsOverEveryReplica_withoutStickySessions_andPassesForwardedHeaders() {
     assertThat(nginx)
         .contains("server registry:8080 resolve;")
         .contains("resolver 127.0.0.11")
-        .contains("ip_hash;")
+        .doesNotContain("ip_hash", "sticky", "hash $cookie")
         .contains("listen 8080;")
         .contains("proxy_pass http://registry;")
         .contains("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host");

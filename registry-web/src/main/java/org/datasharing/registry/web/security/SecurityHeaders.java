@@ -46,7 +46,7 @@ public final class SecurityHeaders {
    * The same headers, written straight onto a response no filter chain handles: one Spring
    * Security's firewall refuses before any chain runs ({@link SecurityConfiguration}).
    */
-  static void writeTo(HttpServletResponse response) {
+  public static void writeTo(HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
