@@ -1,20 +1,17 @@
 package org.datasharing.registry.web;
 
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
-import org.datasharing.registry.web.devservices.MailDevServiceStarter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The registry's Spring Boot application. Without an external issuer, {@link #main} first starts a
- * local Keycloak (see {@link KeycloakDevServiceStarter}) and, without a mail server, a local one
- * (see {@link MailDevServiceStarter}).
+ * The registry's Spring Boot application, as the jar and the Docker image run it: against the
+ * Keycloak and mail server its configuration names. The README's run command starts it through
+ * {@code org.datasharing.registry.dev.DevRegistryApplication} (module registry-dev), which first
+ * starts a local Keycloak and mail server.
  */
 @SpringBootApplication
 public class RegistryApplication {
   public static void main(String[] args) {
-    SpringApplication application = new SpringApplication(RegistryApplication.class);
-    String[] withKeycloak = KeycloakDevServiceStarter.startIfNeeded(application, args);
-    application.run(MailDevServiceStarter.startIfNeeded(application, withKeycloak));
+    SpringApplication.run(RegistryApplication.class, args);
   }
 }
