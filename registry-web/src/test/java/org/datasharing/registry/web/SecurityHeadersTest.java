@@ -37,6 +37,9 @@ class SecurityHeadersTest {
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
     r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+    // behind a TLS-terminating proxy, as README "Behind a reverse proxy" says (the test's client on
+    // 127.0.0.1 is a trusted proxy by Tomcat's default internal-proxies)
+    r.add("server.forward-headers-strategy", () -> "native");
   }
 
   @Autowired MockMvc mvc;
@@ -142,6 +145,37 @@ class SecurityHeadersTest {
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
       assertThat(r.headers().firstValue("Referrer-Policy")).as(path).isPresent();
       assertThat(r.headers().firstValue("Permissions-Policy")).as(path).isPresent();
+    }
+  }
+
+  /**
+   * Behind the proxy, a request the proxy received over HTTPS ({@code X-Forwarded-Proto: https}) is
+   * answered with HSTS and a {@code Secure} session cookie; one it received over plain HTTP gets
+   * neither.
+   */
+  @Test
+  void behindAProxy_httpsRequests_getHsts_andSecureSessionCookies() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (boolean https : List.of(true, false)) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/agreements"));
+      if (https) {
+        request.header("X-Forwarded-Proto", "https");
+      }
+      HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String cookie =
+          r.headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("JSESSIONID="))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no session cookie: " + r.headers().map()));
+      if (https) {
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(cookie).contains("Secure");
+      } else {
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(cookie).doesNotContain("Secure");
+      }
+      assertThat(cookie).contains("HttpOnly");
     }
   }
 }

@@ -12,7 +12,9 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.datasharing.registry.core.audit.LogVerifications;
 import org.datasharing.registry.web.operations.CorrelationIdFilter;
 import org.datasharing.registry.web.operations.SecurityLog;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +25,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -40,9 +44,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The security log (ASVS V16): each kind of event is written on {@code registry.security} as one
- * JSON line by the encoder of logback-spring.xml, with UTC time, the correlation id, the actor and
- * organisation, the event and its outcome; no token; text a caller sends cannot start a line.
+ * The security log (ASVS V16): each kind of event (sign-in and sign-out, refusals, validation
+ * failures, admin actions, imports, SPARQL limits, verifications in the foreground and the
+ * background) is written on {@code registry.security} as one JSON line by the encoder of
+ * logback-spring.xml, with UTC time, the correlation id, the actor and organisation, the event and
+ * its outcome; no token; text a caller sends cannot start a line.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -54,10 +60,13 @@ class SecurityLogTest {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
     r.add("registry.store.backup-dir", () -> dir.resolve("backups").toString());
     r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> "http://127.0.0.1:9/jwks");
+    r.add("registry.sparql.timeout", () -> "200ms");
   }
 
   @Autowired MockMvc mvc;
   @Autowired AuthenticationEventPublisher authenticationEvents;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired LogVerifications verifications;
 
   final ListAppender<ILoggingEvent> captured =
       new ListAppender<>() {
@@ -222,6 +231,45 @@ class SecurityLogTest {
     assertThat(failed.path("outcome").asString()).isEqualTo("failure");
     assertThat(failed.path("reason").asString()).isEqualTo("OAuth2AuthenticationException");
     assertThat(failed.toString()).doesNotContain("demo");
+  }
+
+  @Test
+  void sparqlTimeouts_andBackgroundVerifications_areLogged() throws Exception {
+    assertThat(
+            call(get("/sparql")
+                    .param("query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"))
+                .getStatus())
+        .isEqualTo(503);
+    JsonNode limit = event("sparql-limit");
+    assertThat(limit.path("reason").asString()).isEqualTo("timeout");
+    assertThat(limit.path("outcome").asString()).isEqualTo("refused");
+
+    // the verification the audit log page's button starts runs in the background
+    captured.list.clear();
+    assertThat(call(as(post("/api/audit/verifications"), "auditor")).getStatus()).isEqualTo(202);
+    assertThat(verifications.awaitIdle(Duration.ofSeconds(60))).isTrue();
+    JsonNode verified = event("audit-verification");
+    assertThat(verified.path("outcome").asString()).isEqualTo("success");
+    assertThat(verified.path("treeSize").asLong()).isPositive();
+    assertThat(verified.has("millis")).isTrue();
+  }
+
+  @Test
+  void signOut_isLogged_withTheSubjectOnly() {
+    DefaultOidcUser user =
+        new DefaultOidcUser(
+            List.of(new SimpleGrantedAuthority("ROLE_AUDITOR")),
+            OidcIdToken.withTokenValue("secret-id-token-value")
+                .subject("sub-auditor")
+                .claim("preferred_username", "auditor")
+                .build());
+    events.publishEvent(
+        new LogoutSuccessEvent(
+            new OAuth2AuthenticationToken(user, user.getAuthorities(), "keycloak")));
+    JsonNode signedOut = event("sign-out");
+    assertThat(signedOut.path("outcome").asString()).isEqualTo("success");
+    assertThat(signedOut.path("subject").asString()).isEqualTo("sub-auditor");
+    assertThat(signedOut.toString()).doesNotContain("secret-id-token-value", "\"auditor\"");
   }
 
   @Test

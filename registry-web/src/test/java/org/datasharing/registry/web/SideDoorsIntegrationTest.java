@@ -40,7 +40,7 @@ class SideDoorsIntegrationTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    SharedKeycloak.register(r);
   }
 
   static final String HIDDEN_POLICE_DATASET = "public-protection-notices";

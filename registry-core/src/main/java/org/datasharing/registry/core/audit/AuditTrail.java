@@ -219,10 +219,35 @@ public final class AuditTrail {
    */
   public Verification verify(Progress progress) {
     long started = System.nanoTime();
-    Verification result = recompute(progress);
+    java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
+    Verification result;
+    try {
+      result =
+          recompute(
+              (done, total) -> {
+                checked.set(done);
+                progress.checked(done, total);
+              });
+    } catch (RuntimeException e) {
+      // the listeners (metrics, security log) learn that the last verification did not end well
+      Verification stopped = stopped(checked.get(), clock.instant());
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      verified.forEach(l -> l.verified(stopped, took));
+      throw e;
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     verified.forEach(l -> l.verified(result, took));
     return result;
+  }
+
+  /** A verification the store's failure stopped after {@code checked} events: not intact. */
+  public static Verification stopped(long checked, Instant at) {
+    return new Verification(
+        false,
+        checked,
+        "",
+        at,
+        List.of(new Finding(checked, null, "verification stopped: the store failed")));
   }
 
   private Verification recompute(Progress progress) {

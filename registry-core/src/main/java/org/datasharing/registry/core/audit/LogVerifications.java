@@ -140,15 +140,7 @@ public final class LogVerifications implements AutoCloseable {
       last.set(new Finished(job.id(), job.requestedBy(), job.startedAt(), took, result, event));
     } catch (RuntimeException e) {
       // the store failed under the verifier: keep that as the result rather than lose it
-      AuditTrail.Verification failed =
-          new AuditTrail.Verification(
-              false,
-              job.done().get(),
-              "",
-              clock.instant(),
-              List.of(
-                  new AuditTrail.Finding(
-                      job.done().get(), null, "verification stopped: the store failed")));
+      AuditTrail.Verification failed = AuditTrail.stopped(job.done().get(), clock.instant());
       last.set(
           new Finished(
               job.id(),

@@ -16,6 +16,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.store.ForwardingStore;
+import org.datasharing.registry.core.store.RegistryStore;
+import org.datasharing.registry.core.store.StoreUnavailable;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.datasharing.registry.ontology.vocab.Graphs;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +104,39 @@ class LogVerificationsTest {
     assertThat(done.result().intact()).isTrue();
     assertThat(done.event()).isEmpty();
     assertThat(t.registry.auditTrail().head().size()).isEqualTo(before);
+  }
+
+  @Test
+  void aVerificationTheStoreStops_isReportedToTheListeners_asNotIntact() throws Exception {
+    // the store fails as the verifier reads the events (after the unsequenced check)
+    java.util.concurrent.atomic.AtomicInteger selects =
+        new java.util.concurrent.atomic.AtomicInteger();
+    RegistryStore failing =
+        new ForwardingStore(t.store) {
+          @Override
+          public List<org.apache.jena.sparql.engine.binding.Binding> select(
+              org.apache.jena.query.Query query) {
+            if (selects.incrementAndGet() > 1) {
+              throw new StoreUnavailable("select", new IllegalStateException("disk gone"));
+            }
+            return super.select(query);
+          }
+        };
+    AuditTrail trail = new AuditTrail(failing, java.time.Clock.systemUTC());
+    List<AuditTrail.Verification> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    trail.onVerified((result, took) -> told.add(result));
+    try (LogVerifications background =
+        new LogVerifications(
+            trail,
+            failing,
+            new AuditLog(t.registry.ids(), java.time.Clock.systemUTC()),
+            java.time.Clock.systemUTC())) {
+      background.start(auditor());
+      assertThat(background.awaitIdle(Duration.ofSeconds(60))).isTrue();
+      assertThat(background.status().last().orElseThrow().result().intact()).isFalse();
+    }
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).intact()).isFalse();
+    assertThat(told.get(0).findings().get(0).problem()).contains("the store failed");
   }
 }

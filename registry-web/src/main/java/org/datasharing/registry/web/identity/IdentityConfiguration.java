@@ -4,7 +4,6 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.identity.IdentityDirectory;
 import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.Reconciliation;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.operations.DomainMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires onboarding over Keycloak's admin API. The service account's secret comes from
- * configuration; the sample realm's published dev secret is used only when the registry runs the
- * Keycloak dev service ({@link KeycloakDevServiceStarter#ISSUER_OUT_PROPERTY} is set). Without a
- * secret the registry still starts, and onboarding answers 503 saying what to configure.
+ * Wires onboarding over Keycloak's admin API. The service account's secret comes from configuration
+ * only (the run command's dev services pass the sample realm's). Without a secret the registry
+ * still starts, and onboarding answers 503 saying what to configure.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -27,19 +25,17 @@ class IdentityConfiguration {
   @Bean(destroyMethod = "close")
   IdentityDirectory identityDirectory(
       IdentityProperties props, Environment env, DomainMetrics metrics) {
-    boolean devService = env.getProperty(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY) != null;
     IdentityProperties.Resolved s =
-        props.resolve(env.getProperty(KeycloakDevServiceStarter.ISSUER_PROPERTY), devService);
+        props.resolve(env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
     s.missing()
         .ifPresentOrElse(
             why -> log.info("{}; onboarding answers 503 until then", why),
             () ->
                 log.info(
-                    "Onboarding through Keycloak's admin API at {} (realm {}, client {}{})",
+                    "Onboarding through Keycloak's admin API at {} (realm {}, client {})",
                     s.serverUrl(),
                     s.realm(),
-                    s.clientId(),
-                    devService && props.clientSecret().isBlank() ? ", dev secret" : ""));
+                    s.clientId()));
     return MeteredDirectory.of(KeycloakIdentityDirectory.connect(s), metrics);
   }
 

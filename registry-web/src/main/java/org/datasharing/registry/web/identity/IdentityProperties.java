@@ -23,12 +23,6 @@ public record IdentityProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("10s") Duration readTimeout) {
 
-  /**
-   * The secret of {@code registry-admin-api} in the sample realm file (docker/keycloak), published
-   * and for development only: used only when the registry runs the Keycloak dev service.
-   */
-  static final String DEV_CLIENT_SECRET = "registry-admin-api-dev-secret";
-
   private static final Pattern ISSUER = Pattern.compile("^(https?://.+?)/realms/([^/]+)/?$");
 
   /** The settings in effect, or why there are none. */
@@ -41,16 +35,13 @@ public record IdentityProperties(
       Duration readTimeout,
       Optional<String> missing) {}
 
-  /**
-   * Fills the blanks: server and realm from the issuer, the dev secret when {@code devService} (the
-   * registry started, or reused, the local Keycloak dev service).
-   */
-  Resolved resolve(String issuer, boolean devService) {
+  /** Fills the blanks: server and realm from the issuer. The secret has no default. */
+  Resolved resolve(String issuer) {
     Matcher m = issuer == null ? null : ISSUER.matcher(issuer.strip());
     boolean fromIssuer = m != null && m.matches();
     String server = !serverUrl.isBlank() ? strip(serverUrl) : fromIssuer ? m.group(1) : "";
     String realmName = !realm.isBlank() ? realm : fromIssuer ? m.group(2) : "registry";
-    String secret = !clientSecret.isBlank() ? clientSecret : devService ? DEV_CLIENT_SECRET : "";
+    String secret = clientSecret;
     Optional<String> missing = Optional.empty();
     if (server.isBlank()) {
       missing =

@@ -2,7 +2,6 @@ package org.datasharing.registry.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.security.ActorLogContext;
 import org.datasharing.registry.web.security.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +40,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfiguration {
+  /** The JWT issuer (the Keycloak realm): the pages sign in through it when it is set. */
+  static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
   static final String REGISTRATION = "keycloak";
 
   /** Open to anyone for reading. */
@@ -127,7 +129,7 @@ class PageSecurityConfiguration {
 
   /** Sign-in through Keycloak, when an issuer is configured. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(KeycloakDevServiceStarter.ISSUER_PROPERTY)
+  @ConditionalOnProperty(ISSUER_PROPERTY)
   static class Oidc {
     @Bean
     KeycloakOidcUserService keycloakOidcUserService(JwtDecoder accessTokens) {
@@ -192,7 +194,7 @@ class PageSecurityConfiguration {
       super(ConfigurationPhase.REGISTER_BEAN);
     }
 
-    @ConditionalOnProperty(KeycloakDevServiceStarter.ISSUER_PROPERTY)
+    @ConditionalOnProperty(ISSUER_PROPERTY)
     static class IssuerConfigured {}
   }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Properties;
+import org.datasharing.registry.dev.GreenMailDevService;
 import org.junit.jupiter.api.Test;
 
 /**

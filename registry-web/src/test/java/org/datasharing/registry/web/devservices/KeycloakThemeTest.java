@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.datasharing.registry.dev.KeycloakDevService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webjars.WebJarVersionLocator;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The registry's sign-in theme as files (the browser test signs in through it): the realm uses it,
  * asks for username and password on one page, the dev service and the compose stack give it to
- * Keycloak, and its copy of GOV.UK Frontend's stylesheet is the one the registry's pages use.
+ * Keycloak, its copy of GOV.UK Frontend's stylesheet is the one the registry's pages use, and its
+ * own few rules are copies of the registry stylesheet's.
  */
 class KeycloakThemeTest {
   static final Path DOCKER = Path.of("../docker");
@@ -99,6 +101,28 @@ class KeycloakThemeTest {
         .as(
             "copy the WebJar's govuk-frontend.min.css into the theme after upgrading GOV.UK Frontend")
         .isEqualTo(webJar);
+  }
+
+  /** A stylesheet's rules without comments, each with its whitespace collapsed. */
+  static List<String> rules(Path css) throws Exception {
+    String text = Files.readString(css).replaceAll("(?s)/\\*.*?\\*/", "");
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^{}]+\\{[^{}]*\\}").matcher(text);
+    while (m.find()) {
+      out.add(m.group().replaceAll("\\s+", " ").strip());
+    }
+    return out;
+  }
+
+  @Test
+  void themesOwnRules_areTheRegistryStylesheetsRules() throws Exception {
+    List<String> theme = rules(THEME.resolve("resources/css/registry-sign-in.css"));
+    List<String> registry = rules(Path.of("src/main/resources/static/css/registry.css"));
+    // the font faces (Arial, not GDS Transport) and the header's service name
+    assertThat(theme).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(registry)
+        .as("copy the changed rules of registry.css into the theme's registry-sign-in.css")
+        .containsAll(theme);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.datasharing.registry.dev.KeycloakDevService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and stopped by its JVM shutdown hook; plus password-grant tokens for the sample users.
  *
  * <pre>{@code
- * registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+ * SharedKeycloak.register(registry);
  * String bearer = "Bearer " + SharedKeycloak.token("dpo.council");
  * }</pre>
  */
@@ -47,6 +48,24 @@ public final class SharedKeycloak {
       keycloak = KeycloakDevService.start(0);
     }
     return keycloak;
+  }
+
+  /**
+   * Points the registry at this Keycloak: the issuer, and the sample realm's client secret for the
+   * pages' sign-in (the registry has no default secret).
+   */
+  public static void register(org.springframework.test.context.DynamicPropertyRegistry r) {
+    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    r.add(
+        "spring.security.oauth2.client.registration.keycloak.client-secret",
+        () -> KeycloakDevService.WEB_CLIENT_SECRET);
+  }
+
+  /** {@link #register}, and the admin API's client secret, for onboarding through Keycloak. */
+  public static void registerWithAdminApi(
+      org.springframework.test.context.DynamicPropertyRegistry r) {
+    register(r);
+    r.add("registry.identity.client-secret", () -> KeycloakDevService.ADMIN_API_CLIENT_SECRET);
   }
 
   /** e.g. {@code http://localhost:41234/realms/registry}. */

@@ -18,10 +18,9 @@ class IdentityPropertiesTest {
 
   @Test
   void serverAndRealm_comeFromTheIssuer_unlessConfigured() {
-    var fromIssuer = props("", "", "s").resolve("http://keycloak:8180/realms/registry", false);
+    var fromIssuer = props("", "", "s").resolve("http://keycloak:8180/realms/registry");
     var configured =
-        props("https://sso.example/", "other", "s")
-            .resolve("http://keycloak:8180/realms/registry", false);
+        props("https://sso.example/", "other", "s").resolve("http://keycloak:8180/realms/registry");
 
     assertThat(fromIssuer.serverUrl()).isEqualTo("http://keycloak:8180");
     assertThat(fromIssuer.realm()).isEqualTo("registry");
@@ -31,21 +30,19 @@ class IdentityPropertiesTest {
   }
 
   @Test
-  void theDevSecret_isUsedOnlyWithTheKeycloakDevService() {
-    var dev = props("", "", "").resolve("http://localhost:8180/realms/registry", true);
-    var production = props("", "", "").resolve("https://sso.example/realms/registry", false);
-    var configured =
-        props("", "", "from-env").resolve("http://localhost:8180/realms/registry", true);
+  void theSecret_hasNoDefault_evenForALocalKeycloak() {
+    var local = props("", "", "").resolve("http://localhost:8180/realms/registry");
+    var configured = props("", "", "from-env").resolve("http://localhost:8180/realms/registry");
 
-    assertThat(dev.clientSecret()).isEqualTo(IdentityProperties.DEV_CLIENT_SECRET);
-    assertThat(production.clientSecret()).isEmpty();
-    assertThat(production.missing()).get().asString().contains("REGISTRY_IDENTITY_CLIENT_SECRET");
+    assertThat(local.clientSecret()).isEmpty();
+    assertThat(local.missing()).get().asString().contains("REGISTRY_IDENTITY_CLIENT_SECRET");
     assertThat(configured.clientSecret()).isEqualTo("from-env");
+    assertThat(configured.missing()).isEmpty();
   }
 
   @Test
   void nothingIsConfigured_withoutAnIssuerOrServerUrl() {
-    var none = props("", "", "s").resolve(null, false);
+    var none = props("", "", "s").resolve(null);
 
     assertThat(none.missing()).get().asString().contains("registry.identity.server-url");
   }

@@ -184,7 +184,7 @@ class KeycloakIdentityDirectoryTest {
             "",
             Duration.ofSeconds(1),
             Duration.ofSeconds(1));
-    try (var unconfigured = KeycloakIdentityDirectory.connect(none.resolve(null, false))) {
+    try (var unconfigured = KeycloakIdentityDirectory.connect(none.resolve(null))) {
       DirectoryException e = failure(unconfigured::organisations);
       assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED);
       assertThat(e.getMessage()).contains("REGISTRY_IDENTITY_CLIENT_SECRET");

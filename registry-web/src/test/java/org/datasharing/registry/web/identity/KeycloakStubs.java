@@ -35,7 +35,7 @@ final class KeycloakStubs implements AutoCloseable {
   KeycloakIdentityDirectory directory() {
     IdentityProperties props =
         new IdentityProperties(url(), "registry", "registry-admin-api", "secret", TIMEOUT, TIMEOUT);
-    return KeycloakIdentityDirectory.connect(props.resolve(null, false));
+    return KeycloakIdentityDirectory.connect(props.resolve(null));
   }
 
   /** The organisations list answers these organisations (JSON objects). */

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.datasharing.registry.web.devservices.KeycloakDevService;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.dev.KeycloakDevService;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,8 @@ class OnboardingIntegrationTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    SharedKeycloak.registerWithAdminApi(r);
     // the Keycloak dev service is in use: the registry may use the sample realm's dev secret
-    r.add(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY, SharedKeycloak::issuerUri);
   }
 
   @LocalServerPort int port;
@@ -82,7 +80,7 @@ class OnboardingIntegrationTest {
         .realm(KeycloakDevService.REALM)
         .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
         .clientId("registry-admin-api")
-        .clientSecret(IdentityProperties.DEV_CLIENT_SECRET)
+        .clientSecret(org.datasharing.registry.dev.KeycloakDevService.ADMIN_API_CLIENT_SECRET)
         .build();
   }
 

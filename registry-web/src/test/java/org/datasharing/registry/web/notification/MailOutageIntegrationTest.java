@@ -16,7 +16,6 @@ import java.util.Map;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.notification.Notification;
 import org.datasharing.registry.core.notification.Outbox;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.datasharing.registry.web.notification.MailApi.Mail;
 import org.junit.jupiter.api.AfterAll;
@@ -44,8 +43,7 @@ class MailOutageIntegrationTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
-    r.add(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY, SharedKeycloak::issuerUri);
+    SharedKeycloak.registerWithAdminApi(r);
     r.add("spring.mail.host", () -> "127.0.0.1");
     r.add("spring.mail.port", () -> SMTP);
     r.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");

@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.datasharing.registry.web.notification.MailApi.Mail;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +50,8 @@ class NotificationMailIntegrationTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    SharedKeycloak.registerWithAdminApi(r);
     // the sample realm's service account for the directory, as under the run command
-    r.add(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY, SharedKeycloak::issuerUri);
     r.add("spring.mail.host", () -> "localhost");
     r.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
     r.add("registry.notifications.every", () -> "PT0.3S");

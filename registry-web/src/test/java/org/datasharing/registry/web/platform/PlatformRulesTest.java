@@ -35,7 +35,7 @@ class PlatformRulesTest {
           .resideInAnyPackage(
               "..web.api..",
               "..web.catalog..",
-              "..web.devservices..",
+              "org.datasharing.registry.dev..",
               "..web.identity..",
               "..web.linkeddata..",
               "..web.register..",

@@ -18,7 +18,6 @@ import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.web.ApiFlowIntegrationTest;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -79,9 +78,8 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
     r.add("registry.notifications.every", () -> "PT0.3S");
     r.add("registry.notifications.base-url", () -> "http://localhost:" + PORT + "/");
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    SharedKeycloak.registerWithAdminApi(r);
     // the Keycloak dev service is in use: the admin pages may use the sample realm's dev secret
-    r.add(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY, SharedKeycloak::issuerUri);
   }
 
   void openAgreement(String id) {

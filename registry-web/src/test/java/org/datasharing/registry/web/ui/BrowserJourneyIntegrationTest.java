@@ -31,7 +31,7 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
+    SharedKeycloak.register(r);
   }
 
   @Test

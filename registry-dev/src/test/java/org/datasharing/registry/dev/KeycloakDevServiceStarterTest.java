@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,5 +44,23 @@ class KeycloakDevServiceStarterTest {
         .isFalse();
     assertThat(KeycloakDevServiceStarter.startIfNeeded(new SpringApplication(Object.class), off))
         .containsExactly(off);
+  }
+
+  @Test
+  void devSecrets_areTheSampleRealms_unlessConfigured() {
+    assertThat(
+            KeycloakDevServiceStarter.devSecrets(
+                KeycloakDevServiceStarter.environment(new String[0])))
+        .containsExactly(
+            "--spring.security.oauth2.client.registration.keycloak.client-secret="
+                + KeycloakDevService.WEB_CLIENT_SECRET,
+            "--registry.identity.client-secret=" + KeycloakDevService.ADMIN_API_CLIENT_SECRET);
+    String[] configured = {
+      "--spring.security.oauth2.client.registration.keycloak.client-secret=from-vault",
+      "--REGISTRY_IDENTITY_CLIENT_SECRET=from-env"
+    };
+    assertThat(
+            KeycloakDevServiceStarter.devSecrets(KeycloakDevServiceStarter.environment(configured)))
+        .isEmpty();
   }
 }

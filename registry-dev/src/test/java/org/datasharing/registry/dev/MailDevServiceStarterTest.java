@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

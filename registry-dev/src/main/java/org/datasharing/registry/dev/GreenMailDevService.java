@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,7 +46,7 @@ public final class GreenMailDevService implements AutoCloseable {
   }
 
   /** The standalone jar: system property, environment variable, or the build's copy. */
-  static Path jar() {
+  public static Path jar() {
     String configured = System.getProperty(JAR_PROPERTY, System.getenv(JAR_ENV));
     return Path.of(
         configured != null && !configured.isBlank()

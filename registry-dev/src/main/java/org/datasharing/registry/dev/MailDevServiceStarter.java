@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +56,15 @@ public final class KeycloakDevService implements AutoCloseable {
   public static final String ADMIN_USERNAME = "admin";
 
   public static final String ADMIN_PASSWORD = "admin";
+
+  /**
+   * The secret of the confidential {@code registry-web} client (the pages' sign-in) in the sample
+   * realm file: published, for development only, and so never in the registry-web jar.
+   */
+  public static final String WEB_CLIENT_SECRET = "registry-web-dev-secret";
+
+  /** The secret of the {@code registry-admin-api} client (onboarding) in the sample realm file. */
+  public static final String ADMIN_API_CLIENT_SECRET = "registry-admin-api-dev-secret";
 
   /** System property and environment variable overriding where the distribution is. */
   public static final String HOME_PROPERTY = "registry.keycloak.home";
@@ -412,7 +421,7 @@ public final class KeycloakDevService implements AutoCloseable {
    * realm names its login theme) into the distribution's {@code themes} folder, where Keycloak
    * finds themes without a build; {@code start-dev} does not cache them.
    */
-  static void copyThemes(Path from, Path to) throws IOException {
+  public static void copyThemes(Path from, Path to) throws IOException {
     if (!Files.isDirectory(from)) {
       return;
     }

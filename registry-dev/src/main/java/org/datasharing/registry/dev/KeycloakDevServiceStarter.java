@@ -1,4 +1,4 @@
-package org.datasharing.registry.web.devservices;
+package org.datasharing.registry.dev;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -22,7 +22,8 @@ import org.springframework.core.env.StandardEnvironment;
  * SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI}, {@code REGISTRY_ISSUER_URI}, or a {@code
  * jwk-set-uri}) or the dev service is switched off ({@code registry.keycloak.dev-service=false},
  * environment {@code REGISTRY_KEYCLOAK_DEV_SERVICE=false}). Keycloak stops when the application
- * context closes, when startup fails, or at the latest when the JVM exits.
+ * context closes, when startup fails, or at the latest when the JVM exits. With the dev Keycloak
+ * the registry is given the sample realm's published client secrets ({@link #devSecrets}).
  */
 public final class KeycloakDevServiceStarter {
 
@@ -64,9 +65,37 @@ public final class KeycloakDevServiceStarter {
     KeycloakDevService keycloak = KeycloakDevService.start(KeycloakDevService.DEFAULT_PORT);
     application.addListeners(new Lifecycle(keycloak));
     return append(
-        args,
-        "--" + ISSUER_PROPERTY + "=" + keycloak.issuerUri(),
-        "--" + ISSUER_OUT_PROPERTY + "=" + keycloak.issuerUri());
+        append(
+            args,
+            "--" + ISSUER_PROPERTY + "=" + keycloak.issuerUri(),
+            "--" + ISSUER_OUT_PROPERTY + "=" + keycloak.issuerUri()),
+        devSecrets(env));
+  }
+
+  /** The client secret properties the sample realm's clients need. */
+  public static final String WEB_CLIENT_SECRET_PROPERTY =
+      "spring.security.oauth2.client.registration.keycloak.client-secret";
+
+  public static final String ADMIN_API_SECRET_PROPERTY = "registry.identity.client-secret";
+
+  /**
+   * The sample realm's published client secrets, for the dev Keycloak only: the registry itself has
+   * no default secret. A secret configured by property or environment is left alone.
+   */
+  static String[] devSecrets(Environment env) {
+    Stream.Builder<String> out = Stream.builder();
+    if (blank(env, WEB_CLIENT_SECRET_PROPERTY, "REGISTRY_WEB_CLIENT_SECRET")) {
+      out.add("--" + WEB_CLIENT_SECRET_PROPERTY + "=" + KeycloakDevService.WEB_CLIENT_SECRET);
+    }
+    if (blank(env, ADMIN_API_SECRET_PROPERTY, "REGISTRY_IDENTITY_CLIENT_SECRET")) {
+      out.add("--" + ADMIN_API_SECRET_PROPERTY + "=" + KeycloakDevService.ADMIN_API_CLIENT_SECRET);
+    }
+    return out.build().toArray(String[]::new);
+  }
+
+  private static boolean blank(Environment env, String property, String variable) {
+    String value = env.getProperty(property, env.getProperty(variable, ""));
+    return value.isBlank();
   }
 
   private static String[] append(String[] args, String... more) {
