@@ -17,8 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.datasharing.registry.web.devservices.KeycloakDevService;
-import org.datasharing.registry.web.devservices.KeycloakDevServiceStarter;
+import org.datasharing.registry.dev.KeycloakDevService;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,9 +54,8 @@ class OnboardingBrowserIntegrationTest extends BrowserTestSupport {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("registry.store.data-dir", () -> dir.resolve("tdb2").toString());
-    r.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SharedKeycloak::issuerUri);
-    // the Keycloak dev service is in use: onboarding may use the sample realm's dev secret
-    r.add(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY, SharedKeycloak::issuerUri);
+    // the page client's and the admin API's secrets of the sample realm (no defaults in the app)
+    SharedKeycloak.registerWithAdminApi(r);
   }
 
   final HttpClient http = HttpClient.newHttpClient();
