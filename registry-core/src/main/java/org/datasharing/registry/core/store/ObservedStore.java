@@ -42,10 +42,7 @@ public final class ObservedStore extends ForwardingStore {
     // append more than once (retries), the last append is the one that landed
     AtomicLong sequence = new AtomicLong(-1);
     Change observed =
-        new Change(
-            change.guards(),
-            change.remove(),
-            change.add(),
+        change.withAudit(
             head -> {
               sequence.set(head.size());
               return change.audit().append(head);
