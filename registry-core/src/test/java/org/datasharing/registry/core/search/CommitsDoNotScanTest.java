@@ -162,6 +162,19 @@ class CommitsDoNotScanTest {
         .contains("bed-state-north", "bed-state-south");
   }
 
+  @Test
+  void bookkeepingCommitWithoutAnEvent_leavesTheIndexCaughtUp() {
+    long size = t.registry.store().logHead().size();
+    search.search(auditor(), SearchRequest.of("")).orElseThrow();
+    assertThat(search.caughtUp()).isTrue();
+
+    // an intact verification clears the unverified marks in a commit that appends no event
+    assertThat(t.registry.auditTrail().verify().intact()).isTrue();
+
+    assertThat(t.registry.store().logHead().size()).isEqualTo(size);
+    assertThat(search.caughtUp()).isTrue();
+  }
+
   static Dataset withTitle(Dataset d, String title) {
     return new Dataset(
         d.id(),
