@@ -52,10 +52,28 @@ final class QueryPackBench {
 
   /** Runs the pack over one store; {@code auditLogPeriod} moves the period parameters. */
   void measure(String label, TdbRegistryStore store, Ids ids, boolean auditLogPeriod) {
+    measure(label, store, ids, auditLogPeriod, name -> true, "");
+  }
+
+  /**
+   * Runs the named queries of the pack over one store; their rows are kept apart from the full
+   * runs' when {@code suffix} is not empty (e.g. a log not yet verified).
+   */
+  void measure(
+      String label,
+      TdbRegistryStore store,
+      Ids ids,
+      boolean auditLogPeriod,
+      java.util.function.Predicate<String> names,
+      String suffix) {
     SparqlService sparql = new SparqlService(store, ids, SparqlLimits.DEFAULTS);
     Actor auditor = BenchMain.admin(); // an auditor with no organisation
     int runs = Math.max(3, tier.queryRuns() / 2);
     for (QueryPack.Entry e : pack.entries()) {
+      if (!names.test(e.name())) {
+        continue;
+      }
+      String key = e.name() + suffix;
       Map<String, List<Node>> values = new LinkedHashMap<>();
       if (auditLogPeriod) {
         e.parameters().stream()
@@ -77,10 +95,10 @@ final class QueryPackBench {
         lat[i] = System.nanoTime() - s;
       }
       double p95 = Results.percentile(lat, 95);
-      worstP95.merge(e.name(), p95, Math::max);
-      latencies.merge(e.name(), lat, QueryPackBench::concat);
+      worstP95.merge(key, p95, Math::max);
+      latencies.merge(key, lat, QueryPackBench::concat);
       notes
-          .computeIfAbsent(e.name(), k -> new ArrayList<>())
+          .computeIfAbsent(key, k -> new ArrayList<>())
           .add(
               label
                   + " p95 "

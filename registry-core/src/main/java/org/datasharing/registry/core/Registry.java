@@ -103,6 +103,7 @@ public final class Registry {
     this.audit = new AuditLog(ids, clock, slug -> names.get().get(slug).map(o -> o.name()));
     ResourceWriter writer = new ResourceWriter(observed, validator, audit);
     this.auditTrail = new AuditTrail(observed, clock);
+    auditTrail.onVerified(new org.datasharing.registry.core.audit.UnverifiedEvents(observed));
     this.logVerifications =
         new org.datasharing.registry.core.audit.LogVerifications(
             auditTrail, observed, audit, clock);

@@ -132,6 +132,8 @@ public final class AuditLog {
                 DSR.subtreeHashes.asNode(),
                 NodeFactory.createLiteralString(encodeHashes(step.completed()))));
       }
+      // outside the event (not hashed): the structural checks look at events not yet verified
+      quads.add(UnverifiedEvents.mark(event.id()));
       Quad marker = quad(event.id(), RDF.type.asNode(), DSR.AuditEvent.asNode());
       return new Change.Appended(quads, new LogHead(head.size() + 1, frontier), marker);
     };

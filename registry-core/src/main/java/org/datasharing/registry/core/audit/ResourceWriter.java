@@ -93,16 +93,17 @@ public final class ResourceWriter {
     guards.add(guard);
     Change change =
         new Change(
-            guards,
-            remove,
-            add,
-            audit.appender(
-                audit.eventAbout(
-                    action,
-                    actor,
-                    resource,
-                    AuditLog.sha256Hex(description),
-                    create ? "created" : "updated")));
+                guards,
+                remove,
+                add,
+                audit.appender(
+                    audit.eventAbout(
+                        action,
+                        actor,
+                        resource,
+                        AuditLog.sha256Hex(description),
+                        create ? "created" : "updated")))
+            .about(List.of(resource));
     if (store.commit(change) == RegistryStore.CommitOutcome.CONFLICT) {
       return create
           ? Result.conflict(resource.getURI() + " already exists")

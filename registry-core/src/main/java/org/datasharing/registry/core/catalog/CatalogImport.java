@@ -244,16 +244,17 @@ public final class CatalogImport {
         "catalogue import: " + (datasets.size() - updated) + " created, " + updated + " updated";
     store.commit(
         new Change(
-            List.of(),
-            remove,
-            add,
-            audit.appender(
-                audit.eventAbout(
-                    DSR.Import.asNode(),
-                    actor,
-                    Graphs.CATALOG_NODE,
-                    AuditLog.sha256Hex(g),
-                    detail))));
+                List.of(),
+                remove,
+                add,
+                audit.appender(
+                    audit.eventAbout(
+                        DSR.Import.asNode(),
+                        actor,
+                        Graphs.CATALOG_NODE,
+                        AuditLog.sha256Hex(g),
+                        detail)))
+            .about(datasets));
     report.accept("committed: " + detail.substring("catalogue import: ".length()));
     return Result.ok(
         new Summary(

@@ -144,10 +144,12 @@ final class OnboardingJournal {
             "onboarding withdrawn: " + reason);
     Change change =
         new Change(
-            List.of(Guard.exists(graph, org, RDF.type.asNode(), ORG.FormalOrganization.asNode())),
-            remove,
-            List.of(),
-            audit.appender(event));
+                List.of(
+                    Guard.exists(graph, org, RDF.type.asNode(), ORG.FormalOrganization.asNode())),
+                remove,
+                List.of(),
+                audit.appender(event))
+            .about(List.of(org));
     return store.commit(change) == RegistryStore.CommitOutcome.APPLIED;
   }
 

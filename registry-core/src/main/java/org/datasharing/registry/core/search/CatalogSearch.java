@@ -271,24 +271,33 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
 
   // ------------------------------------------------------------------ keeping in step
 
-  /** Re-indexes what the change touched: datasets, or the datasets of organisations it touched. */
+  /**
+   * Re-indexes what the change touched: datasets, or the datasets of organisations it touched. The
+   * change says which graphs it wrote and which resources it describes, so a commit outside the
+   * catalogue and the organisations (an agreement, a notification) costs nothing here; only a
+   * writer that did not say what it describes has its catalogue and organisation quads looked at.
+   */
   @Override
   public void committed(Change change, long sequence) {
+    boolean catalogue = change.graphs().contains(Graphs.CATALOG_NODE);
+    boolean organisations = change.graphs().contains(Graphs.ORGANISATIONS_NODE);
     Set<String> datasets = new HashSet<>();
-    Set<String> organisations = new HashSet<>();
-    List<Quad> quads = new ArrayList<>(change.remove());
-    quads.addAll(change.add());
-    for (Quad q : quads) {
-      if (q.getGraph().equals(Graphs.CATALOG_NODE)) {
-        under(q.getSubject(), "dataset").ifPresent(datasets::add);
-      } else if (q.getGraph().equals(Graphs.ORGANISATIONS_NODE)) {
-        under(q.getSubject(), "organisation").ifPresent(organisations::add);
+    Set<String> publishers = new HashSet<>();
+    if (catalogue || organisations) {
+      for (Node r : touched(change, catalogue, organisations)) {
+        if (catalogue) {
+          under(r, "dataset").ifPresent(datasets::add);
+        }
+        if (organisations) {
+          under(r, "organisation").ifPresent(publishers::add);
+        }
       }
     }
     synchronized (lock) {
-      if (!datasets.isEmpty() || !organisations.isEmpty()) {
-        organisations.forEach(o -> datasets.addAll(index.idsWith(Facet.PUBLISHER, o)));
+      if (!datasets.isEmpty() || !publishers.isEmpty()) {
+        publishers.forEach(o -> datasets.addAll(index.idsWith(Facet.PUBLISHER, o)));
         reindex(datasets, sectors());
+        lastReindexed = Set.copyOf(datasets);
       }
       if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
         followed.add(sequence);
@@ -296,6 +305,27 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
       }
     }
   }
+
+  /** The resources the change describes, as it says, or else its subjects in those graphs. */
+  private static Set<Node> touched(Change change, boolean catalogue, boolean organisations) {
+    if (!change.about().isEmpty()) {
+      return change.about();
+    }
+    Set<Node> subjects = new HashSet<>();
+    java.util.function.Consumer<Quad> take =
+        q -> {
+          if ((catalogue && q.getGraph().equals(Graphs.CATALOG_NODE))
+              || (organisations && q.getGraph().equals(Graphs.ORGANISATIONS_NODE))) {
+            subjects.add(q.getSubject());
+          }
+        };
+    change.remove().forEach(take);
+    change.add().forEach(take);
+    return subjects;
+  }
+
+  /** The datasets the listener last re-indexed (tests: a change re-indexes exactly its own). */
+  volatile Set<String> lastReindexed = Set.of();
 
   @Override
   public void replaced(Set<Node> graphNames) {

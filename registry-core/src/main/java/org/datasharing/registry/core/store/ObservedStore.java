@@ -21,7 +21,10 @@ public final class ObservedStore extends ForwardingStore {
 
   /** Told about writes that landed. */
   public interface Listener {
-    /** A change was applied (not called for conflicts) as the audit event with this sequence. */
+    /**
+     * A change was applied (not called for conflicts) as the audit event with this sequence, or -1
+     * when it appended no event (bookkeeping).
+     */
     void committed(Change change, long sequence);
 
     /** Whole graphs were replaced (bulk loads). */
@@ -42,13 +45,12 @@ public final class ObservedStore extends ForwardingStore {
     // append more than once (retries), the last append is the one that landed
     AtomicLong sequence = new AtomicLong(-1);
     Change observed =
-        new Change(
-            change.guards(),
-            change.remove(),
-            change.add(),
+        change.withAudit(
             head -> {
-              sequence.set(head.size());
-              return change.audit().append(head);
+              Change.Appended appended = change.audit().append(head);
+              // bookkeeping without an event of its own (outbox, verified marks) has no position
+              sequence.set(appended.next().size() > head.size() ? head.size() : -1);
+              return appended;
             });
     CommitOutcome outcome = delegate.commit(observed);
     if (outcome == CommitOutcome.APPLIED) {

@@ -31,10 +31,7 @@ public final class StoreFailures extends ForwardingStore {
   public CommitOutcome commit(Change change) {
     AtomicReference<RuntimeException> refused = new AtomicReference<>();
     Change watched =
-        new Change(
-            change.guards(),
-            change.remove(),
-            change.add(),
+        change.withAudit(
             head -> {
               try {
                 return change.audit().append(head);

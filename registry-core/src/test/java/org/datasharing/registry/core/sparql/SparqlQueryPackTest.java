@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -24,6 +25,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
+import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.datasharing.registry.ontology.vocab.DSR;
@@ -429,6 +431,73 @@ class SparqlQueryPackTest {
               events[3].getURI() + " 2 the event before it in the sequence is missing",
               events[3].getURI() + " 3 more than one sequence number");
     }
+  }
+
+  @Test
+  void auditEventsFailingChecks_looksAtEventsSinceTheLastIntactVerification(@TempDir Path other) {
+    try (TestRegistry r = new TestRegistry(other).forgetSampleHistory()) {
+      AgreementService s = r.registry.agreements();
+      s.createDraft(partner(ICB), Optional.of("dsa-tail"), t.completeContent(List.of(ICB, COUNCIL)))
+          .orElseThrow();
+      s.submit(partner(ICB), "dsa-tail").orElseThrow();
+      DatasetGraph dsg = r.store.datasetGraph();
+      Node audit = Graphs.AUDIT_NODE;
+      Node marks = NodeFactory.createURI(Graphs.AUDIT + "#unverified");
+      Node member = org.apache.jena.vocabulary.RDFS.member.asNode();
+      assertThat(Txn.calculateRead(dsg, () -> Iter.count(dsg.find(audit, marks, member, Node.ANY))))
+          .as("each appended event is marked")
+          .isEqualTo(2);
+
+      assertThat(r.registry.auditTrail().verify().intact()).isTrue();
+      assertThat(Txn.calculateRead(dsg, () -> Iter.count(dsg.find(audit, marks, member, Node.ANY))))
+          .as("an intact verification clears the marks of the events it covered")
+          .isZero();
+      Node first = eventAt(dsg, 0);
+      Txn.executeWrite(dsg, () -> dsg.deleteAny(audit, first, DSR.leafHash.asNode(), Node.ANY));
+      SparqlService onIt = new SparqlService(r.store, r.registry.ids(), SparqlLimits.DEFAULTS);
+      assertThat(failingChecks(onIt))
+          .as("a verified event is the next verification's to check, not the query's")
+          .isEmpty();
+      assertThat(r.registry.auditTrail().verify().findings())
+          .extracting(AuditTrail.Finding::event)
+          .contains(first.getURI());
+
+      TestRegistry.decide(s, dpo(COUNCIL), "dsa-tail", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
+      TestRegistry.decide(s, dpo(ICB), "dsa-tail", 1, Outcome.APPROVE, Optional.empty())
+          .orElseThrow();
+      long size = r.store.logHead().size();
+      Node before = eventAt(dsg, size - 2);
+      Node last = eventAt(dsg, size - 1);
+      Txn.executeWrite(
+          dsg,
+          () -> {
+            dsg.deleteAny(audit, before, DSR.rootHash.asNode(), Node.ANY);
+            dsg.deleteAny(audit, last, Node.ANY, Node.ANY);
+          });
+      assertThat(failingChecks(onIt))
+          .containsExactlyInAnyOrder(
+              before.getURI() + " " + (size - 2) + " no root hash",
+              "null " + (size - 1) + " the last event of the log is missing");
+    }
+  }
+
+  static Node eventAt(DatasetGraph dsg, long sequence) {
+    Node n = NodeFactory.createLiteralDT(Long.toString(sequence), XSDDatatype.XSDlong);
+    return Txn.calculateRead(
+        dsg,
+        () -> dsg.find(Graphs.AUDIT_NODE, Node.ANY, DSR.sequence.asNode(), n).next().getSubject());
+  }
+
+  List<String> failingChecks(SparqlService on) {
+    Answer.Rows rows =
+        (Answer.Rows)
+            on.evaluate(auditor(), pack.query("audit-events-failing-checks")).orElseThrow();
+    return rows.rows().stream()
+        .map(
+            b ->
+                text(b.get("event")) + " " + text(b.get("sequence")) + " " + text(b.get("problem")))
+        .toList();
   }
 
   // ---------------------------------------------------------------- helpers
