@@ -44,8 +44,11 @@ class AuditTamperTest {
     dsg = t.store.datasetGraph();
     sampleEvents = trail.head().size();
     var s = t.registry.agreements();
-    s.createDraft(
-            partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            s,
+            partner(ICB),
+            Optional.of("dsa-log"),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     s.submit(partner(ICB), "dsa-log").orElseThrow();
     TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())

@@ -43,7 +43,8 @@ class EvidenceBundleTest {
   void bundle_holdsTheGraphs_decisions_andEventsWithProofsThatVerify() throws Exception {
     var s = t.registry.agreements();
     var parties = List.of(TestRegistry.ICB, TestRegistry.COUNCIL);
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             TestRegistry.partner(TestRegistry.ICB),
             java.util.Optional.of("dsa-evidence"),
             t.completeContent(parties))

@@ -60,12 +60,14 @@ class SparqlAccessPolicyTest {
     councilSaw = values(dpo(COUNCIL), EVENTS).size();
     trustSaw = values(partner(TRUST), EVENTS).size();
     var agreements = t.registry.agreements();
-    agreements
-        .createDraft(
-            partner(TRUST), Optional.of("dsa-secret"), t.completeContent(List.of(TRUST, ICB)))
+    TestRegistry.draft(
+            agreements,
+            partner(TRUST),
+            Optional.of("dsa-secret"),
+            t.completeContent(List.of(TRUST, ICB)))
         .orElseThrow();
-    agreements
-        .createDraft(
+    TestRegistry.draft(
+            agreements,
             partner(COUNCIL),
             Optional.of("dsa-council-own"),
             t.completeContent(List.of(COUNCIL, TRUST)))

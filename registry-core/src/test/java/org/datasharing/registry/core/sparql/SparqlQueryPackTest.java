@@ -63,7 +63,8 @@ class SparqlQueryPackTest {
     sparql = new SparqlService(t.store, t.registry.ids(), SparqlLimits.DEFAULTS);
     AgreementService s = t.registry.agreements();
     at("2026-11-27T10:00:00Z");
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             partner(ICB),
             Optional.of("dsa-pack-one"),
             t.completeContent(List.of(ICB, COUNCIL, TRUST)))
@@ -84,7 +85,8 @@ class SparqlQueryPackTest {
             .contentHash();
 
     at("2026-12-01T09:00:00Z");
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             partner(COUNCIL),
             Optional.of("dsa-pack-two"),
             t.completeContent(List.of(COUNCIL, TRUST)))
@@ -104,7 +106,8 @@ class SparqlQueryPackTest {
         .orElseThrow();
 
     at("2026-12-03T09:00:00Z");
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             COUNCIL_DPO_AT_TRUST,
             Optional.of("dsa-pack-moved"),
             TestRegistry.withParty(
@@ -378,7 +381,8 @@ class SparqlQueryPackTest {
   void auditEventsFailingChecks_namesMissingHashesDuplicatesAndGaps(@TempDir Path other) {
     try (TestRegistry tampered = new TestRegistry(other).forgetSampleHistory()) {
       AgreementService s = tampered.registry.agreements();
-      s.createDraft(partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL)))
+      TestRegistry.draft(
+              s, partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL)))
           .orElseThrow();
       s.submit(partner(ICB), "dsa-log").orElseThrow();
       TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())

@@ -114,7 +114,8 @@ abstract class StoreFaultsContract {
       faulty.arm(point, 1);
       assertThatThrownBy(
               () ->
-                  t.registry.agreements().createDraft(partner(ICB), Optional.of("dsa-f"), content))
+                  TestRegistry.draft(
+                      t.registry.agreements(), partner(ICB), Optional.of("dsa-f"), content))
           .as(point.name())
           .isInstanceOf(StoreUnavailable.class);
       assertThat(faulty.fired()).isTrue();
@@ -124,7 +125,9 @@ abstract class StoreFaultsContract {
     long size = faulty.delegate().logHead().size();
     faulty.arm(Point.AFTER_COMMIT, 1);
     assertThatThrownBy(
-            () -> t.registry.agreements().createDraft(partner(ICB), Optional.of("dsa-f"), content))
+            () ->
+                TestRegistry.draft(
+                    t.registry.agreements(), partner(ICB), Optional.of("dsa-f"), content))
         .isInstanceOf(StoreUnavailable.class);
     assertThat(faulty.delegate().logHead().size()).isEqualTo(size + 1);
     assertThat(t.registry.auditTrail().verify().intact()).isTrue();
@@ -142,7 +145,8 @@ abstract class StoreFaultsContract {
     AgreementContent content = t.completeContent(List.of(ICB, COUNCIL, TRUST));
     var a = t.registry.agreements();
     Map<String, Runnable> steps = new LinkedHashMap<>();
-    steps.put("draft", () -> a.createDraft(partner(ICB), Optional.of(id), content).orElseThrow());
+    steps.put(
+        "draft", () -> TestRegistry.draft(a, partner(ICB), Optional.of(id), content).orElseThrow());
     steps.put("submit", () -> a.submit(partner(ICB), id).orElseThrow());
     for (String org : List.of(ICB, COUNCIL, TRUST)) {
       steps.put(
