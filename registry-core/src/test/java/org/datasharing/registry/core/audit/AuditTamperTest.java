@@ -57,7 +57,8 @@ class AuditTamperTest {
         .orElseThrow();
     TestRegistry.decide(s, dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
     events = trail.forAgreement(t.registry.ids().agreement("dsa-log"));
-    assertThat(events).hasSize(5);
+    // create, the council's and the trust's own answers, submit, three decisions
+    assertThat(events).hasSize(7);
   }
 
   @AfterEach
@@ -74,7 +75,7 @@ class AuditTamperTest {
     AuditTrail.Verification v = trail.verify();
     assertThat(v.intact()).isTrue();
     assertThat(v.findings()).isEmpty();
-    assertThat(v.treeSize()).isEqualTo(sampleEvents + 5);
+    assertThat(v.treeSize()).isEqualTo(sampleEvents + 7);
   }
 
   @Test
