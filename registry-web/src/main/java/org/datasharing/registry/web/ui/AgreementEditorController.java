@@ -524,7 +524,7 @@ class AgreementEditorController {
                             page ->
                                 new Pages.ErrorLink(
                                     v.field(),
-                                    Questions.anchor(v.field()),
+                                    Questions.anchor(DraftForm.shownOn(v.field(), a.content())),
                                     v.message(),
                                     edit + page + "?check=true"))
                         // about the agreement as a whole: there is nothing to link to but submit
@@ -632,16 +632,11 @@ class AgreementEditorController {
             .filter(d -> parties.contains(d.publisher()) || chosen.contains(d.id()))
             .toList();
     mav.addObject("datasets", offered);
-    if (step.asksDpia() && form.value(Questions.DPIA_ASKED).isEmpty()) {
+    if (step.asksDpia()) {
       // "a reference or a reason" while neither is chosen: the yes/no question is what to answer
       shown =
           shown.stream()
-              .map(
-                  v ->
-                      Questions.DPIA_YES.contains(v.field())
-                              || Questions.DPIA_NO.contains(v.field())
-                          ? new Violation(Questions.DPIA_ASKED, v.message())
-                          : v)
+              .map(v -> new Violation(form.shownOn(v.field()), v.message()))
               .distinct()
               .toList();
     }

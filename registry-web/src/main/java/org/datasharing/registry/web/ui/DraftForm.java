@@ -211,6 +211,20 @@ final class DraftForm {
   }
 
   /**
+   * The field an error is shown on: an error about the DPIA's answers goes to the yes/no question
+   * while neither answer is chosen (its reveals are closed); any other stays on its field.
+   */
+  String shownOn(String field) {
+    boolean dpia = Questions.DPIA_YES.contains(field) || Questions.DPIA_NO.contains(field);
+    return dpia && value(Questions.DPIA_ASKED).isEmpty() ? Questions.DPIA_ASKED : field;
+  }
+
+  /** {@link #shownOn(String)} for the saved text (what its page shows). */
+  static String shownOn(String field, AgreementContent content) {
+    return of(content).shownOn(field);
+  }
+
+  /**
    * What the DPIA question still lacks once its page is saved: yes needs the assessment's reference
    * and date, no the reason none is needed; on "Save and continue", an answer. Each names the input
    * to fix; the draft keeps what was saved.
