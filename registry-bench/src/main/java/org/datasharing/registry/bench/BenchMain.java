@@ -216,9 +216,7 @@ public final class BenchMain {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = "bench-" + tier.name() + "-" + i;
-      agreements
-          .createDraft(partner(parties.get(0)), Optional.of(id), content(parties, dataset))
-          .orElseThrow();
+      draftAsEachParty(agreements, parties, id, content(parties, dataset));
       agreements.submit(partner(parties.get(0)), id).orElseThrow();
       ids.add(id);
     }
@@ -555,6 +553,30 @@ public final class BenchMain {
   static Actor admin() {
     return new Actor(
         "bench-auditor", "bench-auditor", Optional.empty(), java.util.Set.of(Actor.Role.AUDITOR));
+  }
+
+  /**
+   * Drafts as the lifecycle lets it be written: the first party's partner drafts with its own
+   * answers, then each other party's partner gives its own (each party answers for itself).
+   */
+  static void draftAsEachParty(
+      AgreementService agreements, List<String> parties, String id, AgreementContent content) {
+    java.util.Set<String> answered = new java.util.HashSet<>(List.of(parties.get(0)));
+    agreements
+        .createDraft(
+            partner(parties.get(0)),
+            Optional.of(id),
+            content.withAnswersFrom(AgreementContent.NONE, o -> !answered.contains(o)))
+        .orElseThrow();
+    for (String org : parties.subList(1, parties.size())) {
+      answered.add(org);
+      agreements
+          .updateDraft(
+              partner(org),
+              id,
+              content.withAnswersFrom(AgreementContent.NONE, o -> !answered.contains(o)))
+          .orElseThrow();
+    }
   }
 
   static Actor partner(String org) {

@@ -156,12 +156,29 @@ final class HttpBench {
 
   private void decisions(int perLevel) throws Exception {
     String partner = token("partner.icb");
+    String councilDpo = token("dpo.council");
+    String trustDpo = token("dpo.trust");
     String dataset = firstDataset(partner);
     List<String> ids = new ArrayList<>();
     java.util.Map<String, String> hashes = new java.util.HashMap<>();
     for (int i = 0; i < perLevel * CLIENTS.size(); i++) {
       String id = "http-" + i;
-      expect(201, send(partner, "POST", "/api/agreements", agreement(id, dataset)));
+      // the ICB drafts with its own answers; the council's and the trust's DPOs give theirs
+      expect(201, send(partner, "POST", "/api/agreements", agreement(id, dataset, List.of(ICB))));
+      expect(
+          200,
+          send(
+              councilDpo,
+              "PUT",
+              "/api/agreements/" + id,
+              agreement(null, dataset, List.of(ICB, COUNCIL))));
+      expect(
+          200,
+          send(
+              trustDpo,
+              "PUT",
+              "/api/agreements/" + id,
+              agreement(null, dataset, List.of(ICB, COUNCIL, TRUST))));
       HttpResponse<String> submitted =
           send(partner, "POST", "/api/agreements/" + id + "/submit", null);
       expect(200, submitted);
@@ -305,8 +322,12 @@ final class HttpBench {
     }
   }
 
-  /** The agreement the API flow test drafts, between the ICB, the council and the trust. */
-  private static String agreement(String id, String dataset) {
+  /**
+   * The agreement the API flow test drafts, between the ICB, the council and the trust, with the
+   * answers of the parties in {@code answered} (each party answers for itself); without an id for
+   * an edit.
+   */
+  private static String agreement(String id, String dataset, List<String> answered) {
     Map<String, Object> f =
         new java.util.LinkedHashMap<>(BenchMain.content(List.of(), dataset).fields());
     // health data, with each party's Article 9 condition, so any sample dataset fits
@@ -326,6 +347,10 @@ final class HttpBench {
       if (parties.length() > 0) {
         parties.append(',');
       }
+      if (!answered.contains(org)) {
+        parties.append(String.format("{\"organisation\":\"%s\",\"role\":\"controller\"}", org));
+        continue;
+      }
       parties.append(
           String.format(
               "{\"organisation\":\"%s\",\"role\":\"controller\",\"lawfulBasis\":\"public-task\","
@@ -335,7 +360,13 @@ final class HttpBench {
                   + "\"schedule1Condition\":\"health-or-social-care-purposes\"}",
               org, org));
     }
-    return "{\"id\":\"" + id + "\",\"fields\":{" + fields + "},\"parties\":[" + parties + "]}";
+    return "{"
+        + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"fields\":{"
+        + fields
+        + "},\"parties\":["
+        + parties
+        + "]}";
   }
 
   private static String jsonValue(Object v) {

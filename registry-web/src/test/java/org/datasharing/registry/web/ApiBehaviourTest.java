@@ -179,6 +179,35 @@ class ApiBehaviourTest {
   }
 
   @Test
+  void createDraft_givingAnotherPartysLawfulBasis_is403_andCreatesNothing() throws Exception {
+    String body =
+        "{\"id\":\"dsa-for-others\",\"fields\":{\"title\":\"For others\"},\"parties\":["
+            + "{\"organisation\":\"northshire-integrated-care-board\",\"role\":\"controller\","
+            + "\"lawfulBasis\":\"public-task\"},"
+            + "{\"organisation\":\"northshire-nhs-foundation-trust\",\"role\":\"controller\","
+            + "\"lawfulBasis\":\"public-task\"}]}";
+    var refused =
+        as(
+            "partner.icb",
+            post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(body));
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(refused.getContentType()).startsWith("application/problem+json");
+    assertThat(refused.getContentAsString())
+        .contains("Party 2")
+        .contains("northshire-nhs-foundation-trust")
+        .contains("lawfulBasis");
+    assertThat(as("partner.icb", get("/api/agreements/dsa-for-others")).getStatus()).isEqualTo(404);
+
+    // naming the trust and its role, with only the ICB's own answers, is a draft
+    String named = body.replace(",\"lawfulBasis\":\"public-task\"}]}", "}]}");
+    var created =
+        as(
+            "partner.icb",
+            post("/api/agreements").contentType(MediaType.APPLICATION_JSON).content(named));
+    assertThat(created.getStatus()).isEqualTo(201);
+  }
+
+  @Test
   void draftAndSubmit_overTheApi_namesTheMissingFields() throws Exception {
     String body =
         "{\"id\":\"dsa-api-test\",\"fields\":{\"title\":\"Test\"},\"parties\":[{\"organisation\":\"northshire-integrated-care-board\",\"role\":\"controller\"}]}";

@@ -81,6 +81,16 @@ public class ApiFlowIntegrationTest {
     return p;
   }
 
+  /**
+   * A party named by the drafter: who it is and its role. Its answers are its own staff's to give.
+   */
+  public static Map<String, Object> named(String org) {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("organisation", org);
+    p.put("role", "controller");
+    return p;
+  }
+
   /** The fields of a complete agreement sharing the dataset and some of the items it holds. */
   public static Map<String, Object> fields(
       String dataset, List<String> items, boolean withSanctions) {
@@ -137,8 +147,35 @@ public class ApiFlowIntegrationTest {
             "partner.icb",
             "POST",
             "/api/agreements",
-            Map.of("id", "dsa-flow", "fields", fields(dataset, items, false), "parties", parties));
+            Map.of(
+                "id",
+                "dsa-flow",
+                "fields",
+                fields(dataset, items, false),
+                "parties",
+                List.of(party(ICB), named(COUNCIL), named(TRUST))));
     assertThat(draft.status()).isEqualTo(201);
+    // each party answers for itself: the council's and the trust's own staff give their answers
+    assertThat(
+            call(
+                    "partner.council",
+                    "PUT",
+                    "/api/agreements/dsa-flow",
+                    Map.of(
+                        "fields",
+                        fields(dataset, items, false),
+                        "parties",
+                        List.of(party(ICB), party(COUNCIL), named(TRUST))))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            call(
+                    "dpo.trust",
+                    "PUT",
+                    "/api/agreements/dsa-flow",
+                    Map.of("fields", fields(dataset, items, false), "parties", parties))
+                .status())
+        .isEqualTo(200);
 
     Answer incomplete = call("partner.icb", "POST", "/api/agreements/dsa-flow/submit", null);
     assertThat(incomplete.status()).isEqualTo(422);

@@ -25,6 +25,7 @@ import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.catalog.Dataset;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,7 +149,7 @@ class DisclosureTest {
                   ApiFlowIntegrationTest.party(COUNCIL),
                   ApiFlowIntegrationTest.party(TRUST)));
       var a = registry.agreements();
-      a.createDraft(partner(ICB), Optional.of(id), c).orElseThrow();
+      TestRegistry.draft(a, partner(ICB), Optional.of(id), c).orElseThrow();
       String hash = "";
       int steps = random.nextInt(5);
       if (steps >= 1) {

@@ -298,7 +298,7 @@ class SignedTreeHeadTest {
               new AgreementContent(
                   fields,
                   List.of(
-                      ApiFlowIntegrationTest.party(ICB), ApiFlowIntegrationTest.party(COUNCIL))))
+                      ApiFlowIntegrationTest.party(ICB), ApiFlowIntegrationTest.named(COUNCIL))))
           .orElseThrow();
     }
     assertThat(registry.auditTrail().head().size()).isEqualTo(before + count);

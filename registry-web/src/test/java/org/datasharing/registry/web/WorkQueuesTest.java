@@ -15,6 +15,7 @@ import java.util.Set;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,7 @@ class WorkQueuesTest {
 
   @Autowired MockMvc mvc;
   @Autowired Registry registry;
+  @Autowired org.datasharing.registry.core.notification.Outbox outbox;
 
   private static boolean prepared;
 
@@ -79,7 +81,8 @@ class WorkQueuesTest {
               ApiFlowIntegrationTest.fields(
                   dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
       fields.put("title", SAME_TITLE);
-      a.createDraft(
+      TestRegistry.draft(
+              a,
               partner(ICB),
               Optional.of(id),
               new AgreementContent(
@@ -186,6 +189,32 @@ class WorkQueuesTest {
     assertThat(section(council, "drafts"))
         .contains("data-agreement=\"" + SAMPLE_DRAFT + "\"")
         .doesNotContain("data-agreement=\"" + SAMPLE_CHANGES + "\"");
+  }
+
+  @Test
+  void adminDashboard_listsNotificationsThatWereNotDelivered_withWhy() throws Exception {
+    // no mail server in this test: the "decision needed" of the submitted agreement waits; fail it
+    var waiting =
+        outbox
+            .inState(org.datasharing.registry.core.notification.Notification.State.PENDING)
+            .stream()
+            .filter(n -> n.agreement().getURI().endsWith("/" + SUBMITTED))
+            .findFirst()
+            .orElseThrow();
+    outbox.finish(
+        waiting,
+        org.datasharing.registry.core.notification.Notification.State.FAILED,
+        Optional.of("The mail server refused every address"),
+        java.time.Instant.now());
+
+    String html = call(get("/").with(user("admin", "registry-admin", null))).getContentAsString();
+
+    int failed =
+        outbox.inState(org.datasharing.registry.core.notification.Notification.State.FAILED).size();
+    assertThat(html)
+        .containsPattern("id=\"count-failed-notifications\">" + failed + "<")
+        .contains("id=\"admin-failed-notifications\"", "The mail server refused every address")
+        .contains("href=\"/agreements/" + SUBMITTED + "\"");
   }
 
   @Test

@@ -26,6 +26,40 @@ public record AgreementContent(Map<String, Object> fields, List<Map<String, Obje
     return java.util.Collections.unmodifiableMap(copy);
   }
 
+  /** No text at all: what a new draft is compared with when its parties' answers are checked. */
+  public static final AgreementContent NONE = new AgreementContent(Map.of(), List.of());
+
+  /**
+   * This text with the own answers ({@link AgreementPolicy#OWN_ANSWERS}) of each party whose
+   * organisation {@code which} accepts taken from the same organisation's party in {@code from}
+   * (none if it is not there): how a text is written as each party answers for itself.
+   */
+  public AgreementContent withAnswersFrom(
+      AgreementContent from, java.util.function.Predicate<String> which) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Map<String, Object> p : parties) {
+      String org = String.valueOf(p.get(Field.PartyField.ORGANISATION.apiName()));
+      if (!which.test(org)) {
+        out.add(p);
+        continue;
+      }
+      Map<String, Object> source =
+          from.parties().stream()
+              .filter(q -> org.equals(String.valueOf(q.get("organisation"))))
+              .findFirst()
+              .orElse(Map.of());
+      Map<String, Object> merged = new LinkedHashMap<>(p);
+      for (Field.PartyField f : AgreementPolicy.OWN_ANSWERS) {
+        merged.remove(f.apiName());
+        if (source.get(f.apiName()) != null) {
+          merged.put(f.apiName(), source.get(f.apiName()));
+        }
+      }
+      out.add(merged);
+    }
+    return new AgreementContent(fields, out);
+  }
+
   /** The organisation slugs of the parties, in order. */
   public List<String> partyOrganisations() {
     return parties.stream().map(p -> String.valueOf(p.get("organisation"))).toList();

@@ -139,7 +139,9 @@ public final class AgreementPolicy {
   /**
    * Refuses an edit that changes (gives, alters or clears) another party's own answers: each party
    * answers for itself. A party is matched by its organisation, so adding, removing or moving
-   * parties is not an answer; a new party's answers are its own to give.
+   * parties is not an answer; a new party's answers are its own to give. A new draft is checked
+   * against {@link AgreementContent#NONE}: its drafter names the other parties and their roles but
+   * gives none of their answers.
    */
   static Optional<Refusal> partyAnswers(
       Actor actor, AgreementContent before, AgreementContent after) {
@@ -161,7 +163,7 @@ public final class AgreementPolicy {
                   + (i + 1)
                   + " ("
                   + org
-                  + ") answers for itself: only its own staff can change its "
+                  + ") answers for itself: only its own staff can give or change its "
                   + f.apiName());
         }
       }

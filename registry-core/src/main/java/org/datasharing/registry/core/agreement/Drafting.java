@@ -111,6 +111,13 @@ final class Drafting {
     if (!mapped.ok()) {
       return mapped.asFailure();
     }
+    // the same rule as an edit: the drafter gives its own answers, each other party gives its own
+    Optional<AgreementPolicy.Refusal> notTheirs =
+        AgreementPolicy.partyAnswers(
+            actor, AgreementContent.NONE, mapper.fromGraph(mapped.value(), v));
+    if (notTheirs.isPresent()) {
+      return notTheirs.get().result();
+    }
     Instant now = clock.instant();
     List<Quad> add = new ArrayList<>();
     add(add, ag, ag, RDF.type.asNode(), DSR.DataSharingAgreement.asNode());

@@ -214,27 +214,34 @@ public final class SampleHistory {
   }
 
   /**
-   * The draft as the lifecycle lets it be written: the drafter names the datasets it can see; a
-   * dataset its publisher keeps out of the catalogue is then added by that party's DPO (the sample
-   * records no separate time for that edit, so it is replayed at the draft's time).
+   * The draft as the lifecycle lets it be written: the drafter names the parties and the datasets
+   * it can see and gives its own answers; then each other party's DPO gives its party's answers and
+   * adds a dataset its organisation publishes but keeps out of the catalogue (the sample records no
+   * separate time for these edits, so they are replayed at the draft's time).
    */
   private void draft(
       String id, Actor drafter, AgreementContent content, Map<String, String> dpoSubjects) {
+    String own = drafter.organisation().orElseThrow();
     List<String> datasets = datasets(content);
     List<String> unseen = datasets.stream().filter(d -> catalog.get(drafter, d).isEmpty()).toList();
-    expect(service.createDraft(drafter, Optional.of(id), without(content, unseen)), id);
+    expect(
+        service.createDraft(
+            drafter,
+            Optional.of(id),
+            without(content, unseen).withAnswersFrom(AgreementContent.NONE, o -> !o.equals(own))),
+        id);
     List<String> missing = new ArrayList<>(unseen);
     for (String org : content.partyOrganisations()) {
+      if (org.equals(own)) {
+        continue;
+      }
       Actor party = dpo(org, dpoSubjects);
-      List<String> theirs =
-          missing.stream().filter(d -> catalog.get(party, d).isPresent()).toList();
-      if (!theirs.isEmpty()) {
-        missing.removeAll(theirs);
-        AgreementContent stored = expect(service.get(party, id), id).content();
-        expect(
-            service.updateDraft(
-                party, id, answersFrom(without(content, missing), stored, o -> !o.equals(org))),
-            id);
+      missing.removeAll(missing.stream().filter(d -> catalog.get(party, d).isPresent()).toList());
+      AgreementContent stored = expect(service.get(party, id), id).content();
+      AgreementContent theirs =
+          without(content, missing).withAnswersFrom(stored, o -> !o.equals(org));
+      if (!theirs.equals(stored)) {
+        expect(service.updateDraft(party, id, theirs), id);
       }
     }
     if (!missing.isEmpty()) {
@@ -259,48 +266,19 @@ public final class SampleHistory {
       String id, Actor drafter, AgreementContent target, Map<String, String> dpoSubjects) {
     String own = drafter.organisation().orElseThrow();
     AgreementContent stored = expect(service.get(drafter, id), id).content();
-    expect(service.updateDraft(drafter, id, answersFrom(target, stored, o -> !o.equals(own))), id);
+    expect(
+        service.updateDraft(drafter, id, target.withAnswersFrom(stored, o -> !o.equals(own))), id);
     for (String org : target.partyOrganisations()) {
       if (org.equals(own)) {
         continue;
       }
       Actor party = dpo(org, dpoSubjects);
       AgreementContent now = expect(service.get(party, id), id).content();
-      AgreementContent theirs = answersFrom(now, target, org::equals);
+      AgreementContent theirs = now.withAnswersFrom(target, org::equals);
       if (!theirs.equals(now)) {
         expect(service.updateDraft(party, id, theirs), id);
       }
     }
-  }
-
-  /**
-   * {@code into}, with the own answers of the parties whose organisation {@code which} accepts
-   * taken from {@code from} (the same organisation's party there; none if it is not there).
-   */
-  private static AgreementContent answersFrom(
-      AgreementContent into, AgreementContent from, java.util.function.Predicate<String> which) {
-    List<Map<String, Object>> parties = new ArrayList<>();
-    for (Map<String, Object> p : into.parties()) {
-      String org = String.valueOf(p.get(Field.PartyField.ORGANISATION.apiName()));
-      if (!which.test(org)) {
-        parties.add(p);
-        continue;
-      }
-      Map<String, Object> source =
-          from.parties().stream()
-              .filter(q -> org.equals(String.valueOf(q.get("organisation"))))
-              .findFirst()
-              .orElse(Map.of());
-      Map<String, Object> merged = new LinkedHashMap<>(p);
-      for (Field.PartyField f : AgreementPolicy.OWN_ANSWERS) {
-        merged.remove(f.apiName());
-        if (source.get(f.apiName()) != null) {
-          merged.put(f.apiName(), source.get(f.apiName()));
-        }
-      }
-      parties.add(merged);
-    }
-    return new AgreementContent(into.fields(), parties);
   }
 
   private static AgreementContent without(AgreementContent c, List<String> datasets) {

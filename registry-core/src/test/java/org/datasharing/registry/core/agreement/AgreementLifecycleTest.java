@@ -41,7 +41,8 @@ class AgreementLifecycleTest {
   }
 
   AgreementView submitted(String id) {
-    agreements.createDraft(partner(ICB), Optional.of(id), t.completeContent(parties)).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(id), t.completeContent(parties))
+        .orElseThrow();
     return agreements.submit(partner(ICB), id).orElseThrow();
   }
 
@@ -109,8 +110,8 @@ class AgreementLifecycleTest {
 
   @Test
   void submit_isRejected_whenLawfulBasisMissing_namingTheField_andNothingChanges() {
-    agreements
-        .createDraft(
+    TestRegistry.draft(
+            agreements,
             partner(ICB),
             Optional.of("dsa-nobasis"),
             TestRegistry.withParty(t.completeContent(parties), "lawfulBasis", null))
@@ -135,7 +136,7 @@ class AgreementLifecycleTest {
             TestRegistry.with(t.completeContent(parties), "sanctions", null),
             "successMeasures",
             null);
-    agreements.createDraft(partner(ICB), Optional.of("dsa-gaps"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-gaps"), content).orElseThrow();
 
     Result<AgreementView> r = agreements.submit(partner(ICB), "dsa-gaps");
 
@@ -145,7 +146,7 @@ class AgreementLifecycleTest {
   @Test
   void check_namesWhatSubmitWouldRefuse_withoutChangingAnything_andOnlyForParties() {
     var content = TestRegistry.with(t.completeContent(parties), "sanctions", null);
-    agreements.createDraft(partner(ICB), Optional.of("dsa-check"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-check"), content).orElseThrow();
     long before = logSize();
 
     Result<List<org.datasharing.registry.core.common.Violation>> r =
@@ -169,7 +170,8 @@ class AgreementLifecycleTest {
             List.of("world-domination"));
     long before = logSize();
 
-    Result<AgreementView> r = agreements.createDraft(partner(ICB), Optional.of("dsa-bad"), content);
+    Result<AgreementView> r =
+        TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-bad"), content);
 
     assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
     assertThat(r.violations()).extracting(v -> v.field()).contains("purposes");
@@ -181,7 +183,8 @@ class AgreementLifecycleTest {
   @Test
   void createDraft_isRejected_whenDatesInWrongOrder_onSubmit() {
     var content = TestRegistry.with(t.completeContent(parties), "reviewDate", "2026-12-01");
-    agreements.createDraft(partner(ICB), Optional.of("dsa-dates-wrong"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-dates-wrong"), content)
+        .orElseThrow();
     Result<AgreementView> r = agreements.submit(partner(ICB), "dsa-dates-wrong");
     assertThat(r.failure()).isEqualTo(Result.Failure.INVALID);
     assertThat(r.violations())
@@ -197,7 +200,8 @@ class AgreementLifecycleTest {
     content = TestRegistry.with(content, "datasets", List.of("home-care-packages"));
     content = TestRegistry.with(content, "dataItems", List.of("NHS number"));
     content = TestRegistry.with(content, "specialCategoryData", false);
-    agreements.createDraft(partner(ICB), Optional.of("dsa-flag-wrong"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-flag-wrong"), content)
+        .orElseThrow();
 
     Result<AgreementView> r = agreements.submit(partner(ICB), "dsa-flag-wrong");
 
@@ -208,7 +212,8 @@ class AgreementLifecycleTest {
   @Test
   void createDraft_isForbidden_whenActorsOrganisationIsNotAParty() {
     Result<AgreementView> r =
-        agreements.createDraft(partner(POLICE), Optional.of("dsa-x"), t.completeContent(parties));
+        TestRegistry.draft(
+            agreements, partner(POLICE), Optional.of("dsa-x"), t.completeContent(parties));
     assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
   }
 
@@ -310,8 +315,7 @@ class AgreementLifecycleTest {
   void versionHash_followsDraftEdits_andIsTheStoredTextsHash_inEveryDecision() {
     String id = "dsa-hash";
     AgreementView draft =
-        agreements
-            .createDraft(partner(ICB), Optional.of(id), t.completeContent(parties))
+        TestRegistry.draft(agreements, partner(ICB), Optional.of(id), t.completeContent(parties))
             .orElseThrow();
     var edited = t.completeContent(parties);
     var fields = new java.util.LinkedHashMap<>(edited.fields());
@@ -350,7 +354,7 @@ class AgreementLifecycleTest {
   void approve_isRefused_whenTheApproversAssuranceExpired() {
     var content =
         TestRegistry.with(t.completeContent(parties), "requiredAssurance", List.of("dspt"));
-    agreements.createDraft(partner(ICB), Optional.of("dsa-assure"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-assure"), content).orElseThrow();
     agreements.submit(partner(ICB), "dsa-assure").orElseThrow();
     Organisation council = t.registry.organisations().get(COUNCIL).orElseThrow();
     Organisation expired =
@@ -472,9 +476,10 @@ class AgreementLifecycleTest {
         t.registry.auditTrail().forAgreement(t.registry.ids().agreement("dsa-audit"));
     assertThat(events)
         .extracting(AuditTrail.EventView::action)
-        .containsExactly("Create", "Submit", "Decide");
-    assertThat(logSize()).isEqualTo(before + 3);
-    assertThat(events.get(2).organisation())
+        // drafted by the ICB, each other party's answers given by its own staff (Edit)
+        .containsExactly("Create", "Edit", "Edit", "Submit", "Decide");
+    assertThat(logSize()).isEqualTo(before + 5);
+    assertThat(events.get(4).organisation())
         .hasValueSatisfying(o -> assertThat(o).endsWith(COUNCIL));
     assertThat(t.registry.auditTrail().verify().intact()).isTrue();
   }

@@ -30,10 +30,11 @@ class AgreementListingTest {
         new AgreementListing(
             t.registry.agreements(), t.registry.organisations(), t.registry.reference());
     for (String id : List.of("dsa-listing-first", "dsa-listing-second")) {
-      t.registry
-          .agreements()
-          .createDraft(
-              partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+      TestRegistry.draft(
+              t.registry.agreements(),
+              partner(ICB),
+              Optional.of(id),
+              t.completeContent(List.of(ICB, COUNCIL, TRUST)))
           .orElseThrow();
     }
     t.registry.agreements().submit(partner(ICB), "dsa-listing-second").orElseThrow();

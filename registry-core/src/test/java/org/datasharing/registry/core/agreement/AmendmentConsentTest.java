@@ -41,7 +41,8 @@ class AmendmentConsentTest {
   void setUp() {
     t = createRegistry(dir);
     agreements = t.registry.agreements();
-    agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(parties)).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(ID), t.completeContent(parties))
+        .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : parties) {
       TestRegistry.decide(agreements, dpo(org), ID, 1, Outcome.APPROVE, Optional.empty())

@@ -66,7 +66,7 @@ class AssuranceRaceTest {
     AgreementService agreements = t.registry.agreements();
     var content =
         TestRegistry.with(t.completeContent(parties), "requiredAssurance", List.of("dspt"));
-    agreements.createDraft(partner(ICB), Optional.of("dsa-race"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-race"), content).orElseThrow();
     agreements.submit(partner(ICB), "dsa-race").orElseThrow();
     Organisation council = t.registry.organisations().get(COUNCIL).orElseThrow();
     assertThat(council.assurances()).anyMatch(a -> a.scheme().equals("dspt"));

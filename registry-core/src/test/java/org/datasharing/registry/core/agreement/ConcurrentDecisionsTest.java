@@ -46,7 +46,7 @@ class ConcurrentDecisionsTest {
         t.registry.organisations().list().stream().map(o -> o.id()).sorted().limit(6).toList();
     assertThat(orgs).hasSize(6);
     AgreementService s = t.registry.agreements();
-    s.createDraft(partner(orgs.get(0)), Optional.of("dsa-race"), t.completeContent(orgs))
+    TestRegistry.draft(s, partner(orgs.get(0)), Optional.of("dsa-race"), t.completeContent(orgs))
         .orElseThrow();
     s.submit(partner(orgs.get(0)), "dsa-race").orElseThrow();
 

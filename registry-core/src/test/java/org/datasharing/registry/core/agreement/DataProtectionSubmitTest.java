@@ -45,7 +45,7 @@ class DataProtectionSubmitTest {
   }
 
   private Result<AgreementView> submit(String id, AgreementContent content) {
-    agreements.createDraft(partner(ICB), Optional.of(id), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(id), content).orElseThrow();
     return agreements.submit(partner(ICB), id);
   }
 
@@ -147,7 +147,7 @@ class DataProtectionSubmitTest {
     var content = TestRegistry.with(t.completeContent(parties), "retentionDuration", "7 years");
 
     Result<AgreementView> r =
-        agreements.createDraft(partner(ICB), Optional.of("dsa-duration"), content);
+        TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-duration"), content);
 
     assertThat(fields(r)).containsExactly("retentionDuration");
     assertThat(r.violations().get(0).message()).contains("ISO 8601").contains("P7Y");

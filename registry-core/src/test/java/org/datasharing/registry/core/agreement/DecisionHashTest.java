@@ -29,8 +29,11 @@ class DecisionHashTest {
   void setUp() {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
   }

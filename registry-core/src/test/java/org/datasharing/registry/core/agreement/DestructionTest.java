@@ -40,8 +40,11 @@ class DestructionTest {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
     listing = new AgreementListing(agreements, t.registry.organisations(), t.registry.reference());
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : List.of(ICB, COUNCIL, TRUST)) {

@@ -37,7 +37,7 @@ class HiddenDatasetProbeTest {
   Result<AgreementView> draftNaming(String actorOrg, List<String> parties, String dataset) {
     AgreementContent c =
         TestRegistry.with(t.completeContent(parties), "datasets", List.of(dataset));
-    return t.registry.agreements().createDraft(partner(actorOrg), Optional.empty(), c);
+    return TestRegistry.draft(t.registry.agreements(), partner(actorOrg), Optional.empty(), c);
   }
 
   @Test

@@ -51,7 +51,8 @@ class LeaveAgreementTest {
   }
 
   void approve(String id, List<String> parties) {
-    agreements.createDraft(partner(ICB), Optional.of(id), t.completeContent(parties)).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(id), t.completeContent(parties))
+        .orElseThrow();
     agreements.submit(partner(ICB), id).orElseThrow();
     for (String org : parties) {
       TestRegistry.decide(agreements, dpo(org), id, 1, Outcome.APPROVE, Optional.empty())

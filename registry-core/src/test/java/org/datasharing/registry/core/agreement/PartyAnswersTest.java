@@ -37,8 +37,8 @@ class PartyAnswersTest {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
     id =
-        agreements
-            .createDraft(partner(ICB), Optional.empty(), t.completeContent(List.of(ICB, TRUST)))
+        TestRegistry.draft(
+                agreements, partner(ICB), Optional.empty(), t.completeContent(List.of(ICB, TRUST)))
             .orElseThrow()
             .id();
   }
@@ -133,5 +133,38 @@ class PartyAnswersTest {
 
     assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
     assertThat(r.message()).contains("Party 3");
+  }
+
+  @Test
+  void createDraft_givingAnotherPartysAnswers_isForbidden_andCreatesNothing() {
+    long events = t.registry.auditTrail().head().size();
+
+    Result<AgreementView> r =
+        agreements.createDraft(
+            partner(ICB),
+            Optional.of("dsa-answers-for-others"),
+            t.completeContent(List.of(ICB, TRUST)));
+
+    assertThat(r.failure()).isEqualTo(Result.Failure.FORBIDDEN);
+    assertThat(r.message()).contains("Party 2", TRUST, "answers for itself");
+    assertThat(agreements.get(Actor.system(), "dsa-answers-for-others").failure())
+        .isEqualTo(Result.Failure.NOT_FOUND);
+    assertThat(t.registry.auditTrail().head().size()).isEqualTo(events);
+  }
+
+  @Test
+  void createDraft_namingTheOtherPartiesAndTheirRoles_withOnlyItsOwnAnswers_isAccepted() {
+    AgreementContent own =
+        t.completeContent(List.of(ICB, TRUST))
+            .withAnswersFrom(AgreementContent.NONE, org -> !org.equals(ICB));
+
+    AgreementView draft =
+        agreements.createDraft(partner(ICB), Optional.of("dsa-own-answers"), own).orElseThrow();
+
+    assertThat(draft.content().partyOrganisations()).containsExactly(ICB, TRUST);
+    assertThat(draft.content().parties().get(0)).containsEntry("lawfulBasis", "public-task");
+    assertThat(draft.content().parties().get(1))
+        .containsOnlyKeys("organisation", "role")
+        .containsEntry("role", "controller");
   }
 }

@@ -77,7 +77,8 @@ class PolicyTableTest {
     Driver draft() {
       // drafted on the table's day: a start date may not be before the day it is submitted
       t.clock.set(TestRegistry.NOW);
-      a().createDraft(partner(ICB), Optional.of(id), t.completeContent(parties)).orElseThrow();
+      TestRegistry.draft(a(), partner(ICB), Optional.of(id), t.completeContent(parties))
+          .orElseThrow();
       return this;
     }
 

@@ -33,7 +33,7 @@ class ReviewIntervalTest {
     LocalDate start = LocalDate.parse(String.valueOf(c.fields().get("startDate")));
     c = TestRegistry.with(c, "reviewDate", start.plus(after).toString());
     c = TestRegistry.with(c, "endDate", start.plus(after).plusYears(1).toString());
-    t.registry.agreements().createDraft(partner(ICB), Optional.of(id), c).orElseThrow();
+    TestRegistry.draft(t.registry.agreements(), partner(ICB), Optional.of(id), c).orElseThrow();
     return t.registry.agreements().submit(partner(ICB), id);
   }
 

@@ -43,7 +43,8 @@ class ReviewTest {
   void setUp() {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
-    agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(PARTIES)).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(ID), t.completeContent(PARTIES))
+        .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : PARTIES) {
       TestRegistry.decide(agreements, dpo(org), ID, 1, Outcome.APPROVE, Optional.empty())

@@ -34,7 +34,8 @@ class StopBeforeStartTest {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
     List<String> parties = List.of(ICB, COUNCIL, TRUST);
-    agreements.createDraft(partner(ICB), Optional.of(ID), t.completeContent(parties)).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(ID), t.completeContent(parties))
+        .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : parties) {
       TestRegistry.decide(agreements, dpo(org), ID, 1, Outcome.APPROVE, Optional.empty())

@@ -31,7 +31,7 @@ class SubmitAssuranceTest {
     agreements = t.registry.agreements();
     var content =
         TestRegistry.with(t.completeContent(parties), "requiredAssurance", List.of("dspt"));
-    agreements.createDraft(partner(ICB), Optional.of(ID), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of(ID), content).orElseThrow();
   }
 
   @AfterEach

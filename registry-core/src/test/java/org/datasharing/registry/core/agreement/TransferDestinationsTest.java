@@ -32,29 +32,29 @@ class TransferDestinationsTest {
   void adequacyWithACountry_isSubmitted_andWithoutOne_isRefusedNamingTheField() {
     try (TestRegistry t = new TestRegistry(dir)) {
       AgreementService a = t.registry.agreements();
-      a.createDraft(
-              partner(ICB), Optional.of("dsa-to-france"), transfer(t, "adequacy", List.of("FR")))
+      TestRegistry.draft(
+              a, partner(ICB), Optional.of("dsa-to-france"), transfer(t, "adequacy", List.of("FR")))
           .orElseThrow();
       AgreementView submitted = a.submit(partner(ICB), "dsa-to-france").orElseThrow();
       assertThat(submitted.content().fields().get("transferDestinations")).isEqualTo(List.of("FR"));
 
-      a.createDraft(partner(ICB), Optional.of("dsa-nowhere"), transfer(t, "adequacy", null))
+      TestRegistry.draft(a, partner(ICB), Optional.of("dsa-nowhere"), transfer(t, "adequacy", null))
           .orElseThrow();
       Result<AgreementView> nowhere = a.submit(partner(ICB), "dsa-nowhere");
       assertThat(nowhere.violations())
           .extracting(Violation::field)
           .containsExactly("transferDestinations");
 
-      a.createDraft(
-              partner(ICB), Optional.of("dsa-no-transfer"), transfer(t, "none", List.of("US")))
+      TestRegistry.draft(
+              a, partner(ICB), Optional.of("dsa-no-transfer"), transfer(t, "none", List.of("US")))
           .orElseThrow();
       assertThat(a.submit(partner(ICB), "dsa-no-transfer").violations())
           .extracting(Violation::field)
           .containsExactly("transferDestinations");
 
       Result<AgreementView> unknown =
-          a.createDraft(
-              partner(ICB), Optional.of("dsa-atlantis"), transfer(t, "adequacy", List.of("XX")));
+          TestRegistry.draft(
+              a, partner(ICB), Optional.of("dsa-atlantis"), transfer(t, "adequacy", List.of("XX")));
       assertThat(unknown.failure()).isEqualTo(Result.Failure.INVALID);
       assertThat(unknown.violations())
           .extracting(Violation::field)

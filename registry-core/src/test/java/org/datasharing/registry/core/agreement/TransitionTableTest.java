@@ -144,7 +144,7 @@ class TransitionTableTest {
     AgreementService s = t.registry.agreements();
     t.clock.set(TestRegistry.NOW);
     String id = "dsa-table-" + counter.incrementAndGet();
-    s.createDraft(partner(ICB), Optional.of(id), t.completeContent(PARTIES)).orElseThrow();
+    TestRegistry.draft(s, partner(ICB), Optional.of(id), t.completeContent(PARTIES)).orElseThrow();
     if (target == AgreementStatus.DRAFT) {
       return id;
     }

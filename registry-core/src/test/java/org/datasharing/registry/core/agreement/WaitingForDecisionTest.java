@@ -87,9 +87,11 @@ class WaitingForDecisionTest {
   }
 
   void submitted(String id) {
-    t.registry
-        .agreements()
-        .createDraft(partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            t.registry.agreements(),
+            partner(ICB),
+            Optional.of(id),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     t.registry.agreements().submit(partner(ICB), id).orElseThrow();
   }

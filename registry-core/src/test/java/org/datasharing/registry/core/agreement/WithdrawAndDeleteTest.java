@@ -30,8 +30,11 @@ class WithdrawAndDeleteTest {
   void setUp() {
     t = new TestRegistry(dir);
     agreements = t.registry.agreements();
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
   }
 

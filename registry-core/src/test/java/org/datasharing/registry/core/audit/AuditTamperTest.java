@@ -44,8 +44,11 @@ class AuditTamperTest {
     dsg = t.store.datasetGraph();
     sampleEvents = trail.head().size();
     var s = t.registry.agreements();
-    s.createDraft(
-            partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            s,
+            partner(ICB),
+            Optional.of("dsa-log"),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     s.submit(partner(ICB), "dsa-log").orElseThrow();
     TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
@@ -54,7 +57,8 @@ class AuditTamperTest {
         .orElseThrow();
     TestRegistry.decide(s, dpo(ICB), "dsa-log", 1, Outcome.APPROVE, Optional.empty()).orElseThrow();
     events = trail.forAgreement(t.registry.ids().agreement("dsa-log"));
-    assertThat(events).hasSize(5);
+    // create, the council's and the trust's own answers, submit, three decisions
+    assertThat(events).hasSize(7);
   }
 
   @AfterEach
@@ -71,7 +75,7 @@ class AuditTamperTest {
     AuditTrail.Verification v = trail.verify();
     assertThat(v.intact()).isTrue();
     assertThat(v.findings()).isEmpty();
-    assertThat(v.treeSize()).isEqualTo(sampleEvents + 5);
+    assertThat(v.treeSize()).isEqualTo(sampleEvents + 7);
   }
 
   @Test

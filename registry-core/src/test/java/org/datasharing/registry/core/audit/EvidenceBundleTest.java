@@ -43,7 +43,8 @@ class EvidenceBundleTest {
   void bundle_holdsTheGraphs_decisions_andEventsWithProofsThatVerify() throws Exception {
     var s = t.registry.agreements();
     var parties = List.of(TestRegistry.ICB, TestRegistry.COUNCIL);
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             TestRegistry.partner(TestRegistry.ICB),
             java.util.Optional.of("dsa-evidence"),
             t.completeContent(parties))
@@ -73,7 +74,8 @@ class EvidenceBundleTest {
         files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
-    assertThat(files.keySet()).filteredOn(n -> n.startsWith("events/")).hasSize(4);
+    // create, the council's own answers, submit, two decisions
+    assertThat(files.keySet()).filteredOn(n -> n.startsWith("events/")).hasSize(5);
     files.keySet().removeIf(n -> n.startsWith("events/"));
     assertThat(files)
         .containsOnlyKeys(
@@ -92,7 +94,7 @@ class EvidenceBundleTest {
     JsonObject json = JSON.parse(files.get("evidence.json"));
     assertThat(json.get("decisions").getAsArray()).hasSize(2);
     var events = json.get("events").getAsArray();
-    assertThat(events).hasSize(4);
+    assertThat(events).hasSize(5);
     String root = json.get("treeHead").getAsObject().get("rootHash").getAsString().value();
     JsonObject signed = JSON.parse(files.get("tree-head.json"));
     assertThat(json.get("signedTreeHead")).isEqualTo(signed);

@@ -36,8 +36,8 @@ class LogVerificationsTest {
     t = new TestRegistry(dir);
     verifications = t.registry.logVerifications();
     var s = t.registry.agreements();
-    s.createDraft(
-            partner(ICB), Optional.of("dsa-v"), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            s, partner(ICB), Optional.of("dsa-v"), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     s.submit(partner(ICB), "dsa-v").orElseThrow();
   }

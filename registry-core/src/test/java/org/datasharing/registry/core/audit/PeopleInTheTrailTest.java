@@ -55,7 +55,7 @@ class PeopleInTheTrailTest {
 
   List<AuditTrail.EventView> decideAsPriya(String id) {
     var s = t.registry.agreements();
-    s.createDraft(partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL)))
+    TestRegistry.draft(s, partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL)))
         .orElseThrow();
     s.submit(partner(ICB), id).orElseThrow();
     TestRegistry.decide(s, PRIYA, id, 1, Outcome.APPROVE, Optional.empty()).orElseThrow();

@@ -48,7 +48,8 @@ class StreamedVerificationTest {
     chunked = new AuditTrail(t.store, Clock.systemUTC(), 3);
     var s = t.registry.agreements();
     for (String id : List.of("dsa-a", "dsa-b")) {
-      s.createDraft(partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+      TestRegistry.draft(
+              s, partner(ICB), Optional.of(id), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
           .orElseThrow();
       s.submit(partner(ICB), id).orElseThrow();
       for (String org : List.of(COUNCIL, TRUST, ICB)) {

@@ -37,7 +37,8 @@ class OfflineVerifierTest {
     t = new TestRegistry(dir.resolve("store"));
     var s = t.registry.agreements();
     var parties = List.of(TestRegistry.ICB, TestRegistry.COUNCIL);
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             TestRegistry.partner(TestRegistry.ICB),
             Optional.of("dsa-offline"),
             t.completeContent(parties))

@@ -73,8 +73,11 @@ class NotificationOutboxTest {
   }
 
   AgreementView submitted() {
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     return agreements.submit(partner(ICB), ID).orElseThrow();
   }
@@ -133,8 +136,9 @@ class NotificationOutboxTest {
                 .graph(Graphs.AUDIT_NODE)
                 .contains(event, DSR.action.asNode(), DSR.Submit.asNode()))
         .isTrue();
-    // create and submit: two events, the notification added none
-    assertThat(t.registry.store().logHead().size()).isEqualTo(before + 2);
+    // create, the council's and the trust's own answers, submit: four events, the notification
+    // added none
+    assertThat(t.registry.store().logHead().size()).isEqualTo(before + 4);
   }
 
   @Test

@@ -81,8 +81,11 @@ class PreferencesTest {
   }
 
   void submitted() {
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
   }

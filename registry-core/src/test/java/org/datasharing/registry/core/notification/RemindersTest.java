@@ -57,8 +57,11 @@ class RemindersTest {
             new RetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(10), 3),
             "http://localhost:8080/");
     reminders = new Reminders(t.store, t.registry.ids(), t.clock);
-    agreements
-        .createDraft(partner(ICB), Optional.of(ID), t.completeContent(List.of(ICB, COUNCIL, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of(ID),
+            t.completeContent(List.of(ICB, COUNCIL, TRUST)))
         .orElseThrow();
     agreements.submit(partner(ICB), ID).orElseThrow();
     for (String org : List.of(COUNCIL, TRUST, ICB)) {

@@ -47,11 +47,11 @@ class RestartDeliveryTest {
   @Test
   void stopBetweenCommitAndSend_thenRestart_deliversEachMessageOnce() {
     try (TestRegistry before = new TestRegistry(dir)) {
-      before
-          .registry
-          .agreements()
-          .createDraft(
-              partner(ICB), Optional.of(ID), before.completeContent(List.of(ICB, COUNCIL, TRUST)))
+      TestRegistry.draft(
+              before.registry.agreements(),
+              partner(ICB),
+              Optional.of(ID),
+              before.completeContent(List.of(ICB, COUNCIL, TRUST)))
           .orElseThrow();
       before.registry.agreements().submit(partner(ICB), ID).orElseThrow();
     } // stopped before any dispatch
@@ -122,11 +122,11 @@ class RestartDeliveryTest {
   void stopMidSend_thenRestart_sendsOnlyToTheRecipientsStillWaiting() {
     RecordingMail mail = new RecordingMail();
     try (TestRegistry before = new TestRegistry(dir)) {
-      before
-          .registry
-          .agreements()
-          .createDraft(
-              partner(ICB), Optional.of(ID), before.completeContent(List.of(ICB, COUNCIL, TRUST)))
+      TestRegistry.draft(
+              before.registry.agreements(),
+              partner(ICB),
+              Optional.of(ID),
+              before.completeContent(List.of(ICB, COUNCIL, TRUST)))
           .orElseThrow();
       before.registry.agreements().submit(partner(ICB), ID).orElseThrow();
       mail.takeThenDown = 1; // one message out, then the process "dies" for the mail server

@@ -152,7 +152,7 @@ class RecordAssuranceTest {
     var content =
         TestRegistry.with(
             t.completeContent(parties), "requiredAssurance", List.of("cyber-essentials-plus"));
-    agreements.createDraft(partner(ICB), Optional.of("dsa-ce"), content).orElseThrow();
+    TestRegistry.draft(agreements, partner(ICB), Optional.of("dsa-ce"), content).orElseThrow();
     assertThat(agreements.submit(partner(ICB), "dsa-ce").failure())
         .isEqualTo(Result.Failure.INVALID);
 

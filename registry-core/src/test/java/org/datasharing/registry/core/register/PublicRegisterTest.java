@@ -78,9 +78,11 @@ class PublicRegisterTest {
     assertThat(drafts.violations()).extracting(Violation::field).containsExactly("status");
 
     var agreements = t.registry.agreements();
-    agreements
-        .createDraft(
-            partner(ICB), Optional.of("dsa-register-test"), t.completeContent(List.of(ICB, TRUST)))
+    TestRegistry.draft(
+            agreements,
+            partner(ICB),
+            Optional.of("dsa-register-test"),
+            t.completeContent(List.of(ICB, TRUST)))
         .orElseThrow();
     assertThat(entries(PublicRegister.Query.all()))
         .extracting(RegisterEntry::id)

@@ -79,7 +79,7 @@ class TamperAtScaleTest {
     AgreementContent content = t.completeContent(List.of(ICB, COUNCIL, TRUST));
     for (int i = 0; i < AGREEMENTS; i++) {
       String id = "dsa-tamper-" + i;
-      s.createDraft(partner(ICB), Optional.of(id), content).orElseThrow();
+      TestRegistry.draft(s, partner(ICB), Optional.of(id), content).orElseThrow();
       if (i % 3 == 0) {
         // a draft edited before submission: its events record the hash of each text
         s.updateDraft(

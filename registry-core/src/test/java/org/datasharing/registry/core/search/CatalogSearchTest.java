@@ -292,9 +292,8 @@ class CatalogSearchTest {
       writes.add(
           pool.submit(
               () ->
-                  t.registry
-                      .agreements()
-                      .createDraft(
+                  TestRegistry.draft(
+                          t.registry.agreements(),
                           partner(TestRegistry.ICB),
                           java.util.Optional.of(id),
                           t.completeContent(List.of(TestRegistry.ICB, TRUST)))

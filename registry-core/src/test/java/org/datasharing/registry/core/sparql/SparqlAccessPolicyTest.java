@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Node;
+import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.support.TestRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -60,15 +61,20 @@ class SparqlAccessPolicyTest {
     councilSaw = values(dpo(COUNCIL), EVENTS).size();
     trustSaw = values(partner(TRUST), EVENTS).size();
     var agreements = t.registry.agreements();
+    // drafts with their drafters' own answers only (each party answers for itself): one event each
     agreements
         .createDraft(
-            partner(TRUST), Optional.of("dsa-secret"), t.completeContent(List.of(TRUST, ICB)))
+            partner(TRUST),
+            Optional.of("dsa-secret"),
+            t.completeContent(List.of(TRUST, ICB))
+                .withAnswersFrom(AgreementContent.NONE, o -> !o.equals(TRUST)))
         .orElseThrow();
     agreements
         .createDraft(
             partner(COUNCIL),
             Optional.of("dsa-council-own"),
-            t.completeContent(List.of(COUNCIL, TRUST)))
+            t.completeContent(List.of(COUNCIL, TRUST))
+                .withAnswersFrom(AgreementContent.NONE, o -> !o.equals(COUNCIL)))
         .orElseThrow();
   }
 

@@ -23,6 +23,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.audit.AuditTrail;
@@ -65,7 +66,8 @@ class SparqlQueryPackTest {
     sparql = new SparqlService(t.store, t.registry.ids(), SparqlLimits.DEFAULTS);
     AgreementService s = t.registry.agreements();
     at("2026-11-27T10:00:00Z");
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             partner(ICB),
             Optional.of("dsa-pack-one"),
             t.completeContent(List.of(ICB, COUNCIL, TRUST)))
@@ -86,7 +88,8 @@ class SparqlQueryPackTest {
             .contentHash();
 
     at("2026-12-01T09:00:00Z");
-    s.createDraft(
+    TestRegistry.draft(
+            s,
             partner(COUNCIL),
             Optional.of("dsa-pack-two"),
             t.completeContent(List.of(COUNCIL, TRUST)))
@@ -106,11 +109,13 @@ class SparqlQueryPackTest {
         .orElseThrow();
 
     at("2026-12-03T09:00:00Z");
+    // never submitted: the drafter's own answers only, so the ICB is not asked for its own
     s.createDraft(
             COUNCIL_DPO_AT_TRUST,
             Optional.of("dsa-pack-moved"),
             TestRegistry.withParty(
-                t.completeContent(List.of(TRUST, ICB)), "specialCategoryCondition", null))
+                    t.completeContent(List.of(TRUST, ICB)), "specialCategoryCondition", null)
+                .withAnswersFrom(AgreementContent.NONE, o -> !o.equals(TRUST)))
         .orElseThrow();
   }
 
@@ -244,6 +249,9 @@ class SparqlQueryPackTest {
         .containsExactly(
             tuple("version", null),
             tuple("audit-event", dsr("Create")),
+            // the council's and the trust's own answers (each party answers for itself)
+            tuple("audit-event", dsr("Edit")),
+            tuple("audit-event", dsr("Edit")),
             tuple("audit-event", dsr("Submit")),
             tuple("decision", dsr("Approve")),
             tuple("audit-event", dsr("Decide")),
@@ -255,7 +263,7 @@ class SparqlQueryPackTest {
         .allSatisfy(r -> assertThat(r.get("contentHash")).isEqualTo(packOneHash));
     assertThat(chain.stream().filter(r -> "audit-event".equals(r.get("kind"))))
         .extracting(r -> r.get("sequence"))
-        .containsExactly("0", "1", "2", "3", "4");
+        .containsExactly("0", "1", "2", "3", "4", "5", "6");
 
     var sample = run("provenance-chain", Map.of());
     assertThat(sample)
@@ -313,8 +321,9 @@ class SparqlQueryPackTest {
         .extracting(r -> r.get("agent"), r -> r.get("organisation"), r -> r.get("events"))
         .containsExactlyInAnyOrder(
             tuple(user(partner(ICB)), org(ICB), "2"),
-            tuple(user(dpo(COUNCIL)), org(COUNCIL), "1"),
-            tuple(user(dpo(TRUST)), org(TRUST), "1"),
+            // each other party's DPO gave its own answers and decided
+            tuple(user(dpo(COUNCIL)), org(COUNCIL), "2"),
+            tuple(user(dpo(TRUST)), org(TRUST), "2"),
             tuple(user(dpo(ICB)), org(ICB), "1"));
     assertThat(run("events-per-agent-in-month", Map.of("month", List.of(month("2026-12")))))
         .extracting(r -> r.get("agent"), r -> r.get("organisation"), r -> r.get("events"))
@@ -322,15 +331,17 @@ class SparqlQueryPackTest {
             tuple(user(partner(COUNCIL)), org(COUNCIL), "2"),
             tuple(user(dpo(COUNCIL)), org(COUNCIL), "1"),
             tuple(user(dpo(COUNCIL)), org(TRUST), "1"),
-            tuple(user(dpo(TRUST)), org(TRUST), "1"));
+            tuple(user(dpo(TRUST)), org(TRUST), "2"));
   }
 
   @Test
   void eventsIn24Hours_spanTwoCalendarDays_andStopAtTheWindowsEnd() {
-    assertThat(window("2026-11-27T10:00:00Z")).containsExactly("0", "1", "2", "3");
+    // the draft, the council's and the trust's answers and the submission at 10:00, the council's
+    // approval at 12:00 and the trust's at 09:00 on the 28th
+    assertThat(window("2026-11-27T10:00:00Z")).containsExactly("0", "1", "2", "3", "4", "5");
     // 11:00 on the 27th to 11:00 on the 28th: the council's approval and the trust's, not the
     // ICB's on the 29th
-    assertThat(window("2026-11-27T11:00:00Z")).containsExactly("2", "3");
+    assertThat(window("2026-11-27T11:00:00Z")).containsExactly("4", "5");
     assertThat(window("2026-11-29T12:00:01Z")).isEmpty();
   }
 
@@ -380,7 +391,8 @@ class SparqlQueryPackTest {
   void auditEventsFailingChecks_namesMissingHashesDuplicatesAndGaps(@TempDir Path other) {
     try (TestRegistry tampered = new TestRegistry(other).forgetSampleHistory()) {
       AgreementService s = tampered.registry.agreements();
-      s.createDraft(partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL)))
+      TestRegistry.draft(
+              s, partner(ICB), Optional.of("dsa-log"), t.completeContent(List.of(ICB, COUNCIL)))
           .orElseThrow();
       s.submit(partner(ICB), "dsa-log").orElseThrow();
       TestRegistry.decide(s, dpo(COUNCIL), "dsa-log", 1, Outcome.APPROVE, Optional.empty())
@@ -390,7 +402,7 @@ class SparqlQueryPackTest {
       DatasetGraph dsg = tampered.store.datasetGraph();
       Node audit = Graphs.AUDIT_NODE;
       Node seq = DSR.sequence.asNode();
-      Node[] events = new Node[4];
+      Node[] events = new Node[5]; // create, the council's answers, submit, two decisions
       Txn.executeRead(
           dsg,
           () ->

@@ -29,16 +29,20 @@ class BackupRestoreTest {
     long eventsAtBackup;
     try (TestRegistry t = new TestRegistry(dir.resolve("live"))) {
       var parties = List.of(ICB, COUNCIL, TRUST);
-      t.registry
-          .agreements()
-          .createDraft(partner(ICB), Optional.of("dsa-before"), t.completeContent(parties))
+      TestRegistry.draft(
+              t.registry.agreements(),
+              partner(ICB),
+              Optional.of("dsa-before"),
+              t.completeContent(parties))
           .orElseThrow();
       backup =
           t.registry.backups(dir.resolve("backups")).backup(TestRegistry.admin()).orElseThrow();
       eventsAtBackup = t.store.logHead().size();
-      t.registry
-          .agreements()
-          .createDraft(partner(ICB), Optional.of("dsa-after"), t.completeContent(parties))
+      TestRegistry.draft(
+              t.registry.agreements(),
+              partner(ICB),
+              Optional.of("dsa-after"),
+              t.completeContent(parties))
           .orElseThrow();
     }
     assertThat(backup.getFileName().toString()).endsWith(".nq.gz");

@@ -114,7 +114,8 @@ abstract class StoreFaultsContract {
       faulty.arm(point, 1);
       assertThatThrownBy(
               () ->
-                  t.registry.agreements().createDraft(partner(ICB), Optional.of("dsa-f"), content))
+                  TestRegistry.draft(
+                      t.registry.agreements(), partner(ICB), Optional.of("dsa-f"), content))
           .as(point.name())
           .isInstanceOf(StoreUnavailable.class);
       assertThat(faulty.fired()).isTrue();
@@ -124,7 +125,9 @@ abstract class StoreFaultsContract {
     long size = faulty.delegate().logHead().size();
     faulty.arm(Point.AFTER_COMMIT, 1);
     assertThatThrownBy(
-            () -> t.registry.agreements().createDraft(partner(ICB), Optional.of("dsa-f"), content))
+            () ->
+                TestRegistry.draft(
+                    t.registry.agreements(), partner(ICB), Optional.of("dsa-f"), content))
         .isInstanceOf(StoreUnavailable.class);
     assertThat(faulty.delegate().logHead().size()).isEqualTo(size + 1);
     assertThat(t.registry.auditTrail().verify().intact()).isTrue();
@@ -142,7 +145,28 @@ abstract class StoreFaultsContract {
     AgreementContent content = t.completeContent(List.of(ICB, COUNCIL, TRUST));
     var a = t.registry.agreements();
     Map<String, Runnable> steps = new LinkedHashMap<>();
-    steps.put("draft", () -> a.createDraft(partner(ICB), Optional.of(id), content).orElseThrow());
+    // each a step of its own: a failed one changes nothing, and its retry completes it
+    steps.put(
+        "draft",
+        () ->
+            a.createDraft(
+                    partner(ICB),
+                    Optional.of(id),
+                    content.withAnswersFrom(AgreementContent.NONE, o -> !o.equals(ICB)))
+                .orElseThrow());
+    for (String org : List.of(COUNCIL, TRUST)) {
+      steps.put(
+          org + " answers for itself",
+          () ->
+              a.updateDraft(
+                      dpo(org),
+                      id,
+                      a.get(dpo(org), id)
+                          .orElseThrow()
+                          .content()
+                          .withAnswersFrom(content, org::equals))
+                  .orElseThrow());
+    }
     steps.put("submit", () -> a.submit(partner(ICB), id).orElseThrow());
     for (String org : List.of(ICB, COUNCIL, TRUST)) {
       steps.put(

@@ -132,6 +132,37 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   /**
+   * Drafts as the lifecycle lets it be written: the drafter gives its own party's answers and names
+   * the other parties; then each other party's DPO gives its own answers from {@code content}. The
+   * first refusal is returned; otherwise the draft as its drafter sees it.
+   */
+  public static Result<AgreementView> draft(
+      AgreementService agreements, Actor drafter, Optional<String> id, AgreementContent content) {
+    String own = drafter.organisation().orElse("");
+    Result<AgreementView> created =
+        agreements.createDraft(
+            drafter, id, content.withAnswersFrom(AgreementContent.NONE, o -> !o.equals(own)));
+    if (!created.ok()) {
+      return created;
+    }
+    String made = created.value().id();
+    for (String org : content.partyOrganisations()) {
+      if (org.equals(own)) {
+        continue;
+      }
+      AgreementContent stored = agreements.get(dpo(org), made).orElseThrow().content();
+      AgreementContent theirs = stored.withAnswersFrom(content, org::equals);
+      if (!theirs.equals(stored)) {
+        Result<AgreementView> answered = agreements.updateDraft(dpo(org), made, theirs);
+        if (!answered.ok()) {
+          return answered;
+        }
+      }
+    }
+    return agreements.get(drafter, made);
+  }
+
+  /**
    * Decides as a DPO who read the version: names the content hash the service shows for it (an
    * empty hash when the actor may not read it, so the refusal comes from the policy).
    */

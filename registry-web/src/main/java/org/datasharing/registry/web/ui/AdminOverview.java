@@ -13,6 +13,8 @@ import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.PendingOperation;
 import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.core.identity.ReconciliationReport;
+import org.datasharing.registry.core.notification.Notification;
+import org.datasharing.registry.core.notification.Outbox;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.store.StoreBackups;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the registry administrator's dashboard shows: organisations, their members in Keycloak,
- * differences reconciliation would fix, operations waiting for Keycloak, and the latest backup.
- * Keycloak may not answer: the counts that need it are then absent and the dashboard says why.
+ * differences reconciliation would fix, operations waiting for Keycloak, notifications that could
+ * not be delivered, and the latest backup. Keycloak may not answer: the counts that need it are
+ * then absent and the dashboard says why.
  */
 @Component
 class AdminOverview {
@@ -30,13 +33,16 @@ class AdminOverview {
   private final Onboarding onboarding;
   private final Reconciliation reconciliation;
   private final StoreBackups backups;
+  private final Outbox outbox;
 
   AdminOverview(
       OrganisationService organisations,
       IdentityDirectory directory,
       Onboarding onboarding,
       Reconciliation reconciliation,
-      StoreBackups backups) {
+      StoreBackups backups,
+      Outbox outbox) {
+    this.outbox = outbox;
     this.organisations = organisations;
     this.directory = directory;
     this.onboarding = onboarding;
@@ -46,6 +52,21 @@ class AdminOverview {
 
   /** An organisation and how many members Keycloak has for it (null when it could not be asked). */
   record OrganisationCount(Organisation organisation, Integer members) {}
+
+  /**
+   * A notification that was not delivered: what it was about in words, its agreement's identifier,
+   * when it was made and why it failed.
+   */
+  record FailedNotification(String about, String agreement, Instant created, String reason) {
+    static FailedNotification of(Notification n) {
+      String iri = n.agreement().getURI();
+      return new FailedNotification(
+          NotificationPreferencesPageController.words(n.kind()),
+          iri.substring(iri.lastIndexOf('/') + 1),
+          n.created(),
+          n.lastError().orElse("Not recorded"));
+    }
+  }
 
   /** The newest backup file: its name, when it was written and its size. */
   record Backup(String file, Instant at, long bytes) {}
@@ -60,7 +81,8 @@ class AdminOverview {
       Integer differences,
       int pendingOperations,
       String keycloakProblem,
-      Backup latestBackup) {}
+      Backup latestBackup,
+      List<FailedNotification> failedNotifications) {}
 
   Overview of(Actor actor) {
     List<Organisation> all =
@@ -93,7 +115,8 @@ class AdminOverview {
         differences,
         pending == null ? 0 : pending.size(),
         problem,
-        backups.latest().map(AdminOverview::backup).orElse(null));
+        backups.latest().map(AdminOverview::backup).orElse(null),
+        outbox.inState(Notification.State.FAILED).stream().map(FailedNotification::of).toList());
   }
 
   /**

@@ -253,6 +253,14 @@ class AgreementEditorController {
                   .addObject("check", check))
           : Pages.failure(saved);
     }
+    if (step.get().asksDpia()) {
+      // the page's answers are checked at once (the draft keeps them)
+      List<Violation> gaps = form.dpiaGaps(saved.value().content(), CONTINUE.equals(action));
+      if (!gaps.isEmpty()) {
+        return invalid(
+            step(actor, saved.value(), step.get(), form, gaps).addObject("check", check));
+      }
+    }
     if (step.get().isParties() && CONTINUE.equals(action) && !check) {
       // next, the questions the actor's own organisation answers for itself
       int mine = saved.value().content().partyOrganisations().indexOf(own);
@@ -460,7 +468,22 @@ class AgreementEditorController {
     if (!got.ok()) {
       return notEditable(got, id);
     }
-    return checkPage(got.value(), List.of());
+    // before submitting: mark each required answer still missing (submit's own check)
+    ModelAndView page = checkPage(got.value(), List.of());
+    return page.addObject(
+        "missing",
+        missing(named(agreements.check(actor, id).orElseThrow(), got.value().content())));
+  }
+
+  /** The message of each answer a check finds missing or wrong, by field (first one each). */
+  private static Map<String, String> missing(List<Violation> open) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Violation v : open) {
+      if (v.field() != null) {
+        out.putIfAbsent(v.field(), v.message());
+      }
+    }
+    return out;
   }
 
   @PostMapping("/agreements/{id}/submit")
@@ -479,7 +502,9 @@ class AgreementEditorController {
       return Pages.failure(submitted);
     }
     AgreementView a = agreements.get(actor, id).orElseThrow();
-    return invalid(checkPage(a, named(submitted.violations(), a.content())));
+    return invalid(
+        checkPage(a, named(submitted.violations(), a.content()))
+            .addObject("missing", missing(named(submitted.violations(), a.content()))));
   }
 
   private ModelAndView checkPage(AgreementView a, List<Violation> violations) {
@@ -499,7 +524,7 @@ class AgreementEditorController {
                             page ->
                                 new Pages.ErrorLink(
                                     v.field(),
-                                    Questions.anchor(v.field()),
+                                    Questions.anchor(DraftForm.shownOn(v.field(), a.content())),
                                     v.message(),
                                     edit + page + "?check=true"))
                         // about the agreement as a whole: there is nothing to link to but submit
@@ -590,6 +615,7 @@ class AgreementEditorController {
     mav.addObject("partyQuestions", Questions.PARTY.subList(0, 2)); // who, and in what role
     mav.addObject("roles", Questions.ROLES);
     mav.addObject("check", false);
+    mav.addObject("dpiaQuestion", Questions.DPIA_QUESTION);
     Map<String, List<ReferenceData.Concept>> concepts = new LinkedHashMap<>();
     for (String scheme : SCHEMES) {
       concepts.put(scheme, reference.concepts(scheme));
@@ -606,6 +632,14 @@ class AgreementEditorController {
             .filter(d -> parties.contains(d.publisher()) || chosen.contains(d.id()))
             .toList();
     mav.addObject("datasets", offered);
+    if (step.asksDpia()) {
+      // "a reference or a reason" while neither is chosen: the yes/no question is what to answer
+      shown =
+          shown.stream()
+              .map(v -> new Violation(form.shownOn(v.field()), v.message()))
+              .distinct()
+              .toList();
+    }
     mav.addObject("errors", Pages.errorLinks(shown));
     Map<String, String> fieldErrors = new LinkedHashMap<>();
     for (Violation v : shown) {

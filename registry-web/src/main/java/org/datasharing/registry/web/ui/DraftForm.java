@@ -60,6 +60,12 @@ final class DraftForm {
         default -> form.values.put(name, String.valueOf(v));
       }
     }
+    // the DPIA yes/no is read from the answers the text holds
+    if (Questions.DPIA_YES.stream().anyMatch(content.fields()::containsKey)) {
+      form.values.put(Questions.DPIA_ASKED, "yes");
+    } else if (Questions.DPIA_NO.stream().anyMatch(content.fields()::containsKey)) {
+      form.values.put(Questions.DPIA_ASKED, "no");
+    }
     for (Map<String, Object> p : content.parties()) {
       Map<String, String> party = new LinkedHashMap<>();
       p.forEach((k, v) -> party.put(k, String.valueOf(v)));
@@ -192,8 +198,69 @@ final class DraftForm {
           fields.put(q.name(), v);
         }
       }
+      if (step.asksDpia()) {
+        // the answers of the reveal not chosen are not part of the text
+        switch (value(Questions.DPIA_ASKED)) {
+          case "yes" -> Questions.DPIA_NO.forEach(fields::remove);
+          case "no" -> Questions.DPIA_YES.forEach(fields::remove);
+          default -> {}
+        }
+      }
     }
     return new Converted(new AgreementContent(fields, parties), posted.errors());
+  }
+
+  /**
+   * The field an error is shown on: an error about the DPIA's answers goes to the yes/no question
+   * while neither answer is chosen (its reveals are closed); any other stays on its field.
+   */
+  String shownOn(String field) {
+    boolean dpia = Questions.DPIA_YES.contains(field) || Questions.DPIA_NO.contains(field);
+    return dpia && value(Questions.DPIA_ASKED).isEmpty() ? Questions.DPIA_ASKED : field;
+  }
+
+  /** {@link #shownOn(String)} for the saved text (what its page shows). */
+  static String shownOn(String field, AgreementContent content) {
+    return of(content).shownOn(field);
+  }
+
+  /**
+   * What the DPIA question still lacks once its page is saved: yes needs the assessment's reference
+   * and date, no the reason none is needed; on "Save and continue", an answer. Each names the input
+   * to fix; the draft keeps what was saved.
+   */
+  List<Violation> dpiaGaps(AgreementContent saved, boolean continuing) {
+    List<Violation> out = new ArrayList<>();
+    switch (value(Questions.DPIA_ASKED)) {
+      case "yes" -> {
+        if (!saved.fields().containsKey(Field.DPIA.apiName())) {
+          out.add(
+              new Violation(Field.DPIA.apiName(), "Enter the reference of the impact assessment"));
+        }
+        if (!saved.fields().containsKey(Field.DPIA_DATE.apiName())) {
+          out.add(
+              new Violation(
+                  Field.DPIA_DATE.apiName(), "Enter the date the impact assessment was completed"));
+        }
+      }
+      case "no" -> {
+        if (!saved.fields().containsKey(Field.NO_DPIA.apiName())) {
+          out.add(
+              new Violation(
+                  Field.NO_DPIA.apiName(),
+                  "Say why no data protection impact assessment is needed"));
+        }
+      }
+      default -> {
+        if (continuing) {
+          out.add(
+              new Violation(
+                  Questions.DPIA_ASKED,
+                  "Select yes if a data protection impact assessment has been carried out"));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -51,6 +51,11 @@ class NotificationPreferencesPageController {
           Map.entry(
               NotificationKind.ASSURANCE_EXPIRED, "Your organisation's assurance has expired"));
 
+  /** A kind in words (for pages that list notifications). */
+  static String words(NotificationKind kind) {
+    return WORDS.getOrDefault(kind, "A message about an agreement");
+  }
+
   private final Preferences preferences;
 
   NotificationPreferencesPageController(Preferences preferences) {

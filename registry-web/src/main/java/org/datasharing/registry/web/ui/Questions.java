@@ -56,7 +56,30 @@ final class Questions {
       if (isParties()) {
         return field.equals("parties") || field.startsWith("parties[");
       }
-      return questions.stream().anyMatch(q -> q.name().equals(field));
+      return questions.stream()
+          .anyMatch(
+              q ->
+                  q.name().equals(field)
+                      || (field.equals(DPIA_ASKED) && q.name().equals(Field.DPIA.apiName())));
+    }
+
+    /** Whether this page asks the DPIA yes/no question. */
+    public boolean asksDpia() {
+      return asks(DPIA_ASKED);
+    }
+
+    /** This page's questions in the reveal of a DPIA answer: {@code yes} or {@code no}. */
+    public List<Question> dpia(String answer) {
+      List<String> names = answer.equals("yes") ? DPIA_YES : DPIA_NO;
+      return questions.stream().filter(q -> names.contains(q.name())).toList();
+    }
+
+    /** This page's questions asked on their own (not inside a reveal). */
+    public List<Question> plain() {
+      return questions.stream()
+          .filter(q -> !q.name().equals(Field.TRANSFER_MECHANISM.apiName()))
+          .filter(q -> !DPIA_YES.contains(q.name()) && !DPIA_NO.contains(q.name()))
+          .toList();
     }
   }
 
@@ -229,18 +252,14 @@ final class Questions {
                   q(
                       Field.DPIA,
                       Input.TEXT,
-                      "Data protection impact assessment reference",
-                      "Give this or the reason none is needed, not both"),
+                      "Reference of the impact assessment",
+                      "For example, DPIA-2026-014"),
                   q(
                       Field.DPIA_DATE,
                       Input.DATE,
                       "Date of the impact assessment",
-                      "When it was completed; only with a reference"),
-                  q(
-                      Field.DPIA_OUTCOME,
-                      Input.RADIOS,
-                      "Outcome of the impact assessment",
-                      "Only with a reference"),
+                      "When it was completed, for example 1 10 2026"),
+                  q(Field.DPIA_OUTCOME, Input.RADIOS, "Outcome of the impact assessment", null),
                   q(
                       Field.DPIA_RESIDUAL_RISK,
                       Input.RADIOS,
@@ -255,7 +274,7 @@ final class Questions {
                       Field.NO_DPIA,
                       Input.TEXTAREA,
                       "Why no impact assessment is needed",
-                      "Only if there is no assessment"),
+                      "For example, why the sharing is not likely to result in a high risk"),
                   q(
                       Field.SIGN_OFF,
                       Input.TEXT,
@@ -278,6 +297,27 @@ final class Questions {
                       Input.TEXTAREA,
                       "If a party does not comply",
                       "What will happen if a party or its staff fail to comply"))));
+
+  /**
+   * The DPIA is asked as one yes/no question (not a field of the text: it is read from which
+   * answers the text holds): yes reveals the assessment's questions, no the reason none is needed.
+   */
+  static final String DPIA_ASKED = "dpiaCarriedOut";
+
+  static final String DPIA_QUESTION =
+      "Has a data protection impact assessment (DPIA) been carried out?";
+
+  /** The questions "yes, a DPIA was carried out" reveals. */
+  static final List<String> DPIA_YES =
+      List.of(
+          Field.DPIA.apiName(),
+          Field.DPIA_DATE.apiName(),
+          Field.DPIA_OUTCOME.apiName(),
+          Field.DPIA_RESIDUAL_RISK.apiName(),
+          Field.DPIA_SUMMARY.apiName());
+
+  /** The question "no DPIA" reveals. */
+  static final List<String> DPIA_NO = List.of(Field.NO_DPIA.apiName());
 
   /** The editor's question pages in order: the sections, with the parties after the first. */
   static final List<Section> STEPS =
@@ -406,6 +446,9 @@ final class Questions {
 
   /** The words for a field (agreement or party field), or the name itself. */
   static String label(String name) {
+    if (name.equals(DPIA_ASKED)) {
+      return DPIA_QUESTION;
+    }
     return question(name)
         .or(() -> PARTY.stream().filter(q -> q.name().equals(name)).findFirst())
         .map(Question::label)
@@ -428,6 +471,9 @@ final class Questions {
     }
     if (field.equals("parties")) {
       return partyId(0, "organisation");
+    }
+    if (field.equals(DPIA_ASKED)) {
+      return DPIA_ASKED; // its "yes" radio
     }
     return question(field)
         .map(q -> q.input() == Input.DATE ? q.name() + "-day" : q.name())

@@ -78,8 +78,23 @@ final class MailApi {
                 "fields",
                 fields,
                 "parties",
-                List.of(party(ICB), party(COUNCIL), party(TRUST))));
+                List.of(party(ICB), named(COUNCIL), named(TRUST))));
     assertThat(draft.status()).as("draft %s", draft.body()).isEqualTo(201);
+    // each party answers for itself: the council's and the trust's DPOs give their own answers
+    Map<String, List<Map<String, Object>>> answers = new java.util.LinkedHashMap<>();
+    answers.put("dpo.council", List.of(party(ICB), party(COUNCIL), named(TRUST)));
+    answers.put("dpo.trust", List.of(party(ICB), party(COUNCIL), party(TRUST)));
+    for (var own : answers.entrySet()) {
+      Answer answered =
+          call(
+              own.getKey(),
+              "PUT",
+              "/api/agreements/" + id,
+              Map.of("fields", fields, "parties", own.getValue()));
+      assertThat(answered.status())
+          .as("%s answers %s", own.getKey(), answered.body())
+          .isEqualTo(200);
+    }
     Answer submitted = call("partner.icb", "POST", "/api/agreements/" + id + "/submit", null);
     assertThat(submitted.status()).as("submit %s", submitted.body()).isEqualTo(200);
     return submitted.body().get("versions").get(0).get("contentHash").asText();
@@ -104,6 +119,14 @@ final class MailApi {
     for (String dpo : List.of("dpo.council", "dpo.trust", "dpo.icb")) {
       decide(dpo, id, hash, "approve", null);
     }
+  }
+
+  /** A party as its drafter names it: who it is and its role. */
+  static Map<String, Object> named(String org) {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("organisation", org);
+    p.put("role", "controller");
+    return p;
   }
 
   /** A party as the API flow test writes one (the data-protection rules' fields included). */

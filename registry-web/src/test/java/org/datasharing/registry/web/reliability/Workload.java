@@ -92,7 +92,7 @@ final class Workload {
     Map<String, Object> draft = new LinkedHashMap<>();
     draft.put("id", id);
     draft.put("fields", fields("Fewer delayed discharges."));
-    draft.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
+    draft.put("parties", List.of(party(ICB), named(COUNCIL), named(TRUST)));
     return send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null);
   }
 
@@ -104,15 +104,24 @@ final class Workload {
       Map<String, Object> draft = new LinkedHashMap<>();
       draft.put("id", id);
       draft.put("fields", fields("Fewer delayed discharges."));
-      draft.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
+      // the ICB names the other parties; each gives its own answers (each party answers for itself)
+      draft.put("parties", List.of(party(ICB), named(COUNCIL), named(TRUST)));
       if (!ok(send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null), 201, id)) {
         return;
       }
       acked.add("Create");
-      Map<String, Object> edit = new LinkedHashMap<>();
-      edit.put("fields", fields("Fewer delayed discharges (" + id + ")."));
-      edit.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
-      if (!ok(send(TestIssuer.PARTNER_ICB, "PUT", "/api/agreements/" + id, edit, null), 200, id)) {
+      Map<String, Object> council = new LinkedHashMap<>();
+      council.put("fields", fields("Fewer delayed discharges (" + id + ")."));
+      council.put("parties", List.of(party(ICB), party(COUNCIL), named(TRUST)));
+      if (!ok(
+          send(TestIssuer.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null), 200, id)) {
+        return;
+      }
+      acked.add("Edit");
+      Map<String, Object> trust = new LinkedHashMap<>();
+      trust.put("fields", fields("Fewer delayed discharges (" + id + ")."));
+      trust.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
+      if (!ok(send(TestIssuer.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null), 200, id)) {
         return;
       }
       acked.add("Edit");
@@ -231,6 +240,14 @@ final class Workload {
     f.put("seniorSignOff", "Chief Nursing Officer");
     f.put("successMeasures", "Discharge delays down 20%.");
     return f;
+  }
+
+  /** A party as its drafter names it: who it is and its role, none of its own answers. */
+  private static Map<String, Object> named(String org) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("organisation", org);
+    p.put("role", "controller");
+    return p;
   }
 
   private static Map<String, Object> party(String org) {

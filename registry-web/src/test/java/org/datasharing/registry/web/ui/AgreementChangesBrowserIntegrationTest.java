@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.support.TestRegistry;
 import org.datasharing.registry.web.ApiFlowIntegrationTest;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.MethodOrderer;
@@ -118,9 +119,8 @@ class AgreementChangesBrowserIntegrationTest extends BrowserTestSupport {
             ApiFlowIntegrationTest.fields(
                 dataset, registry.catalog().find(dataset).orElseThrow().dataItems(), true));
     fields.put("title", "Mailed decision");
-    registry
-        .agreements()
-        .createDraft(
+    TestRegistry.draft(
+            registry.agreements(),
             PARTNER_ICB,
             Optional.of(MAILED),
             new AgreementContent(

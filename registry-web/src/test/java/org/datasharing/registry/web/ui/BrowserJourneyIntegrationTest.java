@@ -291,6 +291,8 @@ class BrowserJourneyIntegrationTest extends BrowserTestSupport {
     browser.click("#save-and-continue");
 
     onPage(agreement, "impact");
+    // the DPIA is a yes/no question: "Yes" reveals the assessment's reference, date and outcome
+    browser.check("dpiaCarriedOut");
     browser.type("dpiaReference", "DPIA-2026-044");
     LocalDate assessed = today.minusMonths(1);
     browser.type("dpiaDate-day", String.valueOf(assessed.getDayOfMonth()));

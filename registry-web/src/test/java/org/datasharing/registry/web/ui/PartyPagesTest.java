@@ -19,6 +19,7 @@ import java.util.Set;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.agreement.AgreementContent;
 import org.datasharing.registry.core.common.Actor;
+import org.datasharing.registry.core.support.TestRegistry;
 import org.datasharing.registry.web.security.Actors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,9 +103,9 @@ class PartyPagesTest {
       p.put("contactEmail", "ig@" + org + ".example");
       parties.add(p);
     }
-    return registry
-        .agreements()
-        .createDraft(council, Optional.empty(), new AgreementContent(fields, parties))
+    // each party answers for itself: the council drafts, the trust's staff give the trust's answers
+    return TestRegistry.draft(
+            registry.agreements(), council, Optional.empty(), new AgreementContent(fields, parties))
         .orElseThrow()
         .id();
   }
@@ -338,5 +339,47 @@ class PartyPagesTest {
     int at = html.indexOf("id=\"" + id + "\"");
     assertThat(at).as(id).isPositive();
     return html.substring(at, Math.min(html.length(), at + 400));
+  }
+
+  @Test
+  void checkYourAnswers_marksTheAnswersStillNeeded_beforeSubmitting_namingTheParty()
+      throws Exception {
+    Actor council =
+        new Actor(
+            "partner.council", "partner.council", Optional.of(COUNCIL), Set.of(Actor.Role.PARTNER));
+    // the council names the trust; the trust has not answered for itself yet
+    String id =
+        registry
+            .agreements()
+            .createDraft(
+                council,
+                Optional.empty(),
+                new AgreementContent(
+                    Map.of("title", "Carers' assessments"),
+                    List.of(
+                        Map.of("organisation", COUNCIL, "role", "controller"),
+                        Map.of("organisation", TRUST, "role", "controller"))))
+            .orElseThrow()
+            .id();
+
+    String html =
+        call(get("/agreements/" + id + "/edit/check")
+                .with(user("partner.council", "partner", COUNCIL)))
+            .getContentAsString();
+
+    assertThat(html)
+        .contains(
+            "id=\"answers-still-needed\"", "still needed before the agreement can be submitted")
+        .contains("Still needed", "Party 2 (Northshire NHS Foundation Trust)");
+    // the sanctions answer is asked on the dates page and marked where it is shown
+    int sanctions = html.indexOf("id=\"answer-sanctions\"");
+    assertThat(sanctions).isPositive();
+    assertThat(html.substring(sanctions, html.indexOf("</dd>", sanctions)))
+        .contains("Still needed");
+    // an answer given is not marked
+    int title = html.indexOf("id=\"answer-title\"");
+    assertThat(html.substring(title, html.indexOf("</dd>", title)))
+        .contains("assessments")
+        .doesNotContain("Still needed");
   }
 }

@@ -888,6 +888,7 @@ class UiPagesTest {
         post("/agreements/" + id + "/edit/impact")
             .with(partner)
             .with(csrf())
+            .param("dpiaCarriedOut", "yes")
             .param("dpiaReference", "DPIA-NCC-2026-031")
             .param("dpiaDate-day", "1")
             .param("dpiaDate-month", "10")
