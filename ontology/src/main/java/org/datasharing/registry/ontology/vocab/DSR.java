@@ -474,6 +474,18 @@ public final class DSR {
    */
   public static final Property replayedAt = property("replayedAt");
 
+  /**
+   * Where an event of an imported history comes from, as the importer names it (another register, a
+   * file): the event replays a step recorded elsewhere, not one taken in this registry.
+   */
+  public static final Property importedFrom = property("importedFrom");
+
+  /** Who imported an event of an imported history (the user who sent the file). */
+  public static final Property importedBy = property("importedBy");
+
+  /** How a person was known where an imported history was recorded (their name there). */
+  public static final Property recordedName = property("recordedName");
+
   /** The agreement the event is about, if any. */
   public static final Property agreement = property("agreement");
 
