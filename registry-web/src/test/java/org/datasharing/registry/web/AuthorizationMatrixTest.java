@@ -75,6 +75,10 @@ public class AuthorizationMatrixTest {
     MATRIX.put("GET /api/organisations", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
     MATRIX.put("POST /api/organisations {}", new int[] {401, 422, 403, 403, 403, 403, 403, 403});
     MATRIX.put("GET /api/datasets", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
+    // an import holding no agreement: 422 for those who may import, before anything is read
+    MATRIX.put(
+        "POST /api/agreements/imports?source=elsewhere",
+        new int[] {401, 422, 422, 422, 422, 403, 403, 403});
     MATRIX.put("GET /api/agreements", new int[] {401, 200, 200, 200, 200, 200, 200, 200});
     MATRIX.put("GET " + DRAFT, new int[] {401, 403, 200, 403, 403, 403, 200, 200});
     MATRIX.put("POST " + DRAFT + "/submit", new int[] {401, 403, 422, 403, 403, 403, 422, 403});
@@ -155,7 +159,9 @@ public class AuthorizationMatrixTest {
     String[] parts = line.split(" ", 3);
     String body = parts.length > 2 ? parts[2] : null;
     MockHttpServletRequestBuilder b = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]);
-    if (parts[0].equals("POST")) {
+    if (parts[1].startsWith("/api/agreements/imports")) {
+      b = b.contentType("application/trig").content(body == null ? "" : body);
+    } else if (parts[0].equals("POST")) {
       String json =
           body != null
               ? body
