@@ -407,6 +407,9 @@ public final class DSR {
   /** Whether and on what basis the shared data is transferred outside the UK. */
   public static final Property internationalTransfer = property("internationalTransfer");
 
+  /** Whether the shared data identifies people, is pseudonymised or is anonymised. */
+  public static final Property deidentification = property("deidentification");
+
   /** The appropriate safeguard for a transfer outside the UK. */
   public static final Property transferMechanism = property("transferMechanism");
 
