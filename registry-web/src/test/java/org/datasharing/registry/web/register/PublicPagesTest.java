@@ -148,7 +148,7 @@ class PublicPagesTest {
       assertThat(turtle).as("Turtle lacks " + v).contains(v);
     }
     assertThat(visibleMain(page)).contains("Identifies people?", "Identifies people");
-    assertThat(json).contains("\"deidentification\":\"Identifies people\"");
+    assertThat(json).contains("\"deidentification\":\"identifiable\"");
     assertThat(turtle).contains("deidentification/identifiable");
     for (String v : privateValues) {
       assertThat(visibleMain(page)).as("page shows " + v).doesNotContain(v);
