@@ -48,6 +48,7 @@ public final class Registry {
   private final OrganisationService organisations;
   private final CatalogService catalog;
   private final CatalogImport catalogImport;
+  private final org.datasharing.registry.core.agreement.AgreementImport agreementImport;
   private final LinkedData linkedData;
   private final CatalogSearch search;
   private final AccessRequests accessRequests;
@@ -117,6 +118,17 @@ public final class Registry {
       replaySampleHistory(raw, base, validator, ReviewInterval.of(shapes));
     }
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
+    // imported history tells no one: committed beside the notification outbox, as the sample's
+    this.agreementImport =
+        new org.datasharing.registry.core.agreement.AgreementImport(
+            observed,
+            org.datasharing.registry.core.store.StoreFailures.of(raw),
+            ids,
+            reference,
+            validator,
+            audit,
+            ReviewInterval.of(shapes),
+            clock);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
     observed.listen(search);
@@ -141,6 +153,11 @@ public final class Registry {
             .replay(Bootstrap.sampleAgreements(base));
     org.slf4j.LoggerFactory.getLogger(Registry.class)
         .info("sample agreements replayed through the lifecycle: {} steps", steps);
+  }
+
+  /** Imports of existing agreements with their history, replayed through the lifecycle. */
+  public org.datasharing.registry.core.agreement.AgreementImport agreementImport() {
+    return agreementImport;
   }
 
   /** Onboarding against an identity directory, writing through the registry's store and log. */

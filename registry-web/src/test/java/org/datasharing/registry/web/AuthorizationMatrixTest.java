@@ -74,6 +74,10 @@ public class AuthorizationMatrixTest {
   static {
     // columns: anon admin dpoC dpoT dpoI parI parC aud siroC caldT (a senior officer sees the
     // agreements of their organisation, drafts and decides nothing)
+    // an import holding no agreement: 422 for those who may import, before anything is read
+    MATRIX.put(
+        "POST /api/agreements/imports?source=elsewhere",
+        new int[] {401, 422, 422, 422, 422, 403, 403, 403, 403, 403});
     MATRIX.put(
         "GET /actuator/health", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
     MATRIX.put("GET /api/register", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
@@ -188,7 +192,9 @@ public class AuthorizationMatrixTest {
           case "PUT" -> put(parts[1]);
           default -> post(parts[1]);
         };
-    if (!parts[0].equals("GET")) {
+    if (parts[1].startsWith("/api/agreements/imports")) {
+      b = b.contentType("application/trig").content(body == null ? "" : body);
+    } else if (!parts[0].equals("GET")) {
       String json =
           body != null
               ? body

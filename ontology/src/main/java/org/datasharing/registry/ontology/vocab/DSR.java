@@ -419,6 +419,9 @@ public final class DSR {
   /** Whether and on what basis the shared data is transferred outside the UK. */
   public static final Property internationalTransfer = property("internationalTransfer");
 
+  /** Whether the shared data identifies people, is pseudonymised or is anonymised. */
+  public static final Property deidentification = property("deidentification");
+
   /** The appropriate safeguard for a transfer outside the UK. */
   public static final Property transferMechanism = property("transferMechanism");
 
@@ -491,6 +494,18 @@ public final class DSR {
    * when the step happened.
    */
   public static final Property replayedAt = property("replayedAt");
+
+  /**
+   * Where an event of an imported history comes from, as the importer names it (another register, a
+   * file): the event replays a step recorded elsewhere, not one taken in this registry.
+   */
+  public static final Property importedFrom = property("importedFrom");
+
+  /** Who imported an event of an imported history (the user who sent the file). */
+  public static final Property importedBy = property("importedBy");
+
+  /** How a person was known where an imported history was recorded (their name there). */
+  public static final Property recordedName = property("recordedName");
 
   /** The agreement the event is about, if any. */
   public static final Property agreement = property("agreement");

@@ -34,7 +34,8 @@ public final class DSRREF {
           RiskLevel.ID,
           InternationalTransfer.ID,
           TransferMechanism.ID,
-          Country.ID);
+          Country.ID,
+          Deidentification.ID);
 
   private DSRREF() {}
 
@@ -228,5 +229,16 @@ public final class DSRREF {
     public static final Resource SCHEME = schemeResource(ID);
 
     private Country() {}
+  }
+
+  /**
+   * Whether shared data identifies people, is pseudonymised or anonymised ({@code
+   * dsr:deidentification}).
+   */
+  public static final class Deidentification {
+    public static final String ID = "deidentification";
+    public static final Resource SCHEME = schemeResource(ID);
+
+    private Deidentification() {}
   }
 }

@@ -15,6 +15,8 @@ public final class PROV {
 
   public static final Property wasAssociatedWith =
       ResourceFactory.createProperty(NS, "wasAssociatedWith");
+  public static final Property wasAttributedTo =
+      ResourceFactory.createProperty(NS, "wasAttributedTo");
   public static final Property actedOnBehalfOf =
       ResourceFactory.createProperty(NS, "actedOnBehalfOf");
   public static final Property startedAtTime = ResourceFactory.createProperty(NS, "startedAtTime");

@@ -55,7 +55,8 @@ public enum Field {
   INTERNATIONAL_TRANSFER(
       "internationalTransfer", DSR.internationalTransfer, Kind.REF, "international-transfer"),
   TRANSFER_MECHANISM("transferMechanism", DSR.transferMechanism, Kind.REF, "transfer-mechanism"),
-  TRANSFER_DESTINATIONS("transferDestinations", DSR.transferDestination, Kind.REF_LIST, "country");
+  TRANSFER_DESTINATIONS("transferDestinations", DSR.transferDestination, Kind.REF_LIST, "country"),
+  DEIDENTIFICATION("deidentification", DSR.deidentification, Kind.REF, "deidentification");
 
   /**
    * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
@@ -81,6 +82,12 @@ public enum Field {
               SPECIAL_CATEGORY,
               CRIMINAL_OFFENCE,
               RIGHTS,
+              // the single point of contact is for individuals (a role mailbox or team, which the
+              // question asks for), so it is published (s.19 of Ireland's DSGA 2019)
+              CONTACT_POINT,
+              SECURITY,
+              ONWARD_DISCLOSURE,
+              DEIDENTIFICATION,
               RETENTION,
               DELETION,
               START,

@@ -100,18 +100,57 @@ public final class SampleHistory {
 
   private record Step(Instant at, int order, String what, Runnable run) {}
 
+  /**
+   * Who took a step of a history: the person acting for {@code organisation}, given the person the
+   * history names for the step ({@code prov:wasAssociatedWith} on a decision, {@code
+   * prov:wasAttributedTo} on the agreement for its drafting, submission, suspension or
+   * termination), if it names one.
+   */
+  @FunctionalInterface
+  public interface Persons {
+    Actor actor(Graph history, String organisation, Optional<Node> recorded);
+  }
+
+  /** A step of a history the lifecycle refused, naming the agreement. */
+  public static final class Refused extends IllegalStateException {
+    private final String agreement;
+
+    Refused(String agreement, String message) {
+      super(message);
+      this.agreement = agreement;
+    }
+
+    /** The agreement's identifier. */
+    public String agreement() {
+      return agreement;
+    }
+  }
+
   /** Replays every agreement of {@code sample}; returns how many steps were replayed. */
   public int replay(DatasetGraph sample) {
+    Map<String, String> dpoSubjects = dpoSubjects(sample);
+    return replay(sample, (g, org, recorded) -> dpo(org, dpoSubjects), Instant.EPOCH);
+  }
+
+  /**
+   * Replays every agreement of {@code history} (one graph per agreement, as the sample files write
+   * them), each step by the person {@code persons} names; returns how many steps were replayed. An
+   * agreement that declares a status ({@code dsr:status}) must end in it. The date transitions
+   * (start, review, end) are replayed on their dates up to the last recorded step, or up to {@code
+   * transitionsUntil} if later (an import brings its agreements up to today).
+   */
+  public int replay(DatasetGraph history, Persons persons, Instant transitionsUntil) {
     List<Step> steps = new ArrayList<>();
     Set<LocalDate> dates = new TreeSet<>();
-    Map<String, String> dpoSubjects = dpoSubjects(sample);
+    DatasetGraph sample = history;
     sample
         .listGraphNodes()
-        .forEachRemaining(g -> plan(sample.getGraph(g), g, dpoSubjects, steps, dates));
+        .forEachRemaining(g -> plan(sample.getGraph(g), g, persons, steps, dates));
     // the date transitions (start, review, end) on their dates, just after midnight UTC, up to the
     // last recorded step: later dates are the live clock's to apply
-    Instant last =
+    Instant recorded =
         steps.stream().map(Step::at).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    Instant last = recorded.isAfter(transitionsUntil) ? recorded : transitionsUntil;
     for (LocalDate d : dates) {
       Instant at = d.atTime(0, 5).toInstant(ZoneOffset.UTC);
       if (!at.isAfter(last)) {
@@ -127,11 +166,10 @@ public final class SampleHistory {
     return steps.size();
   }
 
-  private void plan(
-      Graph g, Node ag, Map<String, String> dpoSubjects, List<Step> steps, Set<LocalDate> dates) {
+  private void plan(Graph g, Node ag, Persons persons, List<Step> steps, Set<LocalDate> dates) {
     String id = literal(g, ag, DCTerms.identifier.asNode()).orElseThrow();
     String creator = slug(one(g, ag, DCTerms.creator.asNode()).orElseThrow(() -> missing(id)));
-    Actor drafter = dpo(creator, dpoSubjects);
+    Actor drafter = persons.actor(g, creator, one(g, ag, PROV.wasAttributedTo.asNode()));
     List<Node> versions = versions(g, ag);
     int seq = 1;
     for (int n = 1; n <= versions.size(); n++) {
@@ -144,7 +182,7 @@ public final class SampleHistory {
                 time(g, ag, DCTerms.created.asNode()).orElseThrow(),
                 seq++,
                 id + ": draft",
-                () -> draft(id, drafter, content, dpoSubjects)));
+                () -> draft(g, id, drafter, content, persons)));
       } else {
         steps.add(
             new Step(
@@ -153,7 +191,7 @@ public final class SampleHistory {
                 id + ": amendment " + n,
                 () -> {
                   expect(service.amend(drafter, id), id);
-                  updateAsEachParty(id, drafter, content, dpoSubjects);
+                  updateAsEachParty(g, id, drafter, content, persons);
                 }));
       }
       // the first submission is on the agreement (where the lifecycle records it), an
@@ -170,7 +208,7 @@ public final class SampleHistory {
               () -> expect(service.submit(drafter, id), id)));
       for (Node d : decisionsOn(g, v)) {
         String org = slug(one(g, d, DSR.onBehalfOf.asNode()).orElseThrow());
-        Actor dpo = dpo(org, dpoSubjects);
+        Actor dpo = persons.actor(g, org, one(g, d, PROV.wasAssociatedWith.asNode()));
         AgreementService.Outcome outcome =
             AgreementService.Outcome.of(one(g, d, DSR.outcome.asNode()).orElseThrow())
                 .orElseThrow();
@@ -193,23 +231,40 @@ public final class SampleHistory {
           .map(d -> d.plusDays(1))
           .ifPresent(dates::add);
     }
-    Node status = one(g, ag, DSR.status.asNode()).orElseThrow();
+    Node status = one(g, ag, DSR.status.asNode()).orElse(AgreementStatus.DRAFT.node());
     Optional<String> reason = literal(g, ag, DSR.statusReason.asNode());
-    Instant modified = time(g, ag, DCTerms.modified.asNode()).orElseThrow();
+    if (status.equals(AgreementStatus.SUSPENDED.node())
+        || status.equals(AgreementStatus.TERMINATED.node())) {
+      Instant modified = time(g, ag, DCTerms.modified.asNode()).orElseThrow(() -> missing(id));
+      if (reason.isEmpty()) {
+        throw missing(id);
+      }
+      endStep(id, drafter, status, reason.get(), modified, seq, steps);
+    }
+  }
+
+  private void endStep(
+      String id,
+      Actor drafter,
+      Node status,
+      String reason,
+      Instant modified,
+      int seq,
+      List<Step> steps) {
     if (status.equals(AgreementStatus.SUSPENDED.node())) {
       steps.add(
           new Step(
               modified,
               seq,
               id + ": suspended",
-              () -> expect(service.suspend(drafter, id, reason.orElseThrow()), id)));
+              () -> expect(service.suspend(drafter, id, reason), id)));
     } else if (status.equals(AgreementStatus.TERMINATED.node())) {
       steps.add(
           new Step(
               modified,
               seq,
               id + ": terminated",
-              () -> expect(service.terminate(drafter, id, reason.orElseThrow()), id)));
+              () -> expect(service.terminate(drafter, id, reason), id)));
     }
   }
 
@@ -219,8 +274,7 @@ public final class SampleHistory {
    * adds a dataset its organisation publishes but keeps out of the catalogue (the sample records no
    * separate time for these edits, so they are replayed at the draft's time).
    */
-  private void draft(
-      String id, Actor drafter, AgreementContent content, Map<String, String> dpoSubjects) {
+  private void draft(Graph g, String id, Actor drafter, AgreementContent content, Persons persons) {
     String own = drafter.organisation().orElseThrow();
     List<String> datasets = datasets(content);
     List<String> unseen = datasets.stream().filter(d -> catalog.get(drafter, d).isEmpty()).toList();
@@ -235,7 +289,7 @@ public final class SampleHistory {
       if (org.equals(own)) {
         continue;
       }
-      Actor party = dpo(org, dpoSubjects);
+      Actor party = persons.actor(g, org, Optional.empty());
       missing.removeAll(missing.stream().filter(d -> catalog.get(party, d).isPresent()).toList());
       AgreementContent stored = expect(service.get(party, id), id).content();
       AgreementContent theirs =
@@ -245,8 +299,7 @@ public final class SampleHistory {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(
-          "Sample agreement " + id + " names datasets no party can see: " + missing);
+      throw new Refused(id, "Agreement " + id + " names datasets no party can see: " + missing);
     }
   }
 
@@ -263,7 +316,7 @@ public final class SampleHistory {
    * as stored, then each other party's DPO gives its own.
    */
   private void updateAsEachParty(
-      String id, Actor drafter, AgreementContent target, Map<String, String> dpoSubjects) {
+      Graph g, String id, Actor drafter, AgreementContent target, Persons persons) {
     String own = drafter.organisation().orElseThrow();
     AgreementContent stored = expect(service.get(drafter, id), id).content();
     expect(
@@ -272,7 +325,7 @@ public final class SampleHistory {
       if (org.equals(own)) {
         continue;
       }
-      Actor party = dpo(org, dpoSubjects);
+      Actor party = persons.actor(g, org, Optional.empty());
       AgreementContent now = expect(service.get(party, id), id).content();
       AgreementContent theirs = now.withAnswersFrom(target, org::equals);
       if (!theirs.equals(now)) {
@@ -303,11 +356,16 @@ public final class SampleHistory {
 
   private void checkStatus(Graph g, Node ag) {
     String id = literal(g, ag, DCTerms.identifier.asNode()).orElseThrow();
-    Node declared = one(g, ag, DSR.status.asNode()).orElseThrow();
+    Optional<Node> status = one(g, ag, DSR.status.asNode());
+    if (status.isEmpty()) {
+      return;
+    }
+    Node declared = status.get();
     AgreementView now = expect(service.get(READER, id), id);
     if (!now.status().node().equals(declared)) {
-      throw new IllegalStateException(
-          "Sample agreement "
+      throw new Refused(
+          id,
+          "Agreement "
               + id
               + " replays to "
               + now.status()
@@ -389,15 +447,17 @@ public final class SampleHistory {
     return s.substring(s.lastIndexOf('/') + 1);
   }
 
-  private static IllegalStateException missing(String id) {
-    return new IllegalStateException(
-        "Sample agreement " + id + " lacks a time or its creator needed to replay its history");
+  private static Refused missing(String id) {
+    return new Refused(
+        id,
+        "Agreement " + id + " lacks a time, its creator or a reason needed to replay its history");
   }
 
   private static <T> T expect(Result<T> r, String id) {
     if (!r.ok()) {
-      throw new IllegalStateException(
-          "Sample agreement "
+      throw new Refused(
+          id,
+          "Agreement "
               + id
               + " could not be replayed: "
               + r.failure()

@@ -43,6 +43,11 @@ public final class AuditLog {
   // set on a log that replays a history: the clock of appending, while {@link #clock} gives each
   // step's own (earlier) time
   private final Optional<Clock> appending;
+  // set on a log that replays a history imported from elsewhere: where from and who imported it
+  private final Optional<Imported> imported;
+
+  /** Where an imported history comes from and who imported it, written into each of its events. */
+  private record Imported(String source, Actor importer) {}
 
   public AuditLog(Ids ids, Clock clock) {
     this(ids, clock, slug -> Optional.empty());
@@ -53,18 +58,20 @@ public final class AuditLog {
    *     event with the person acting for it
    */
   public AuditLog(Ids ids, Clock clock, Function<String, Optional<String>> organisationNames) {
-    this(ids, clock, organisationNames, Optional.empty());
+    this(ids, clock, organisationNames, Optional.empty(), Optional.empty());
   }
 
   private AuditLog(
       Ids ids,
       Clock clock,
       Function<String, Optional<String>> organisationNames,
-      Optional<Clock> appending) {
+      Optional<Clock> appending,
+      Optional<Imported> imported) {
     this.ids = ids;
     this.clock = clock;
     this.organisationNames = organisationNames;
     this.appending = appending;
+    this.imported = imported;
   }
 
   /**
@@ -74,7 +81,21 @@ public final class AuditLog {
    * appending.
    */
   public AuditLog replaying(Clock historical) {
-    return new AuditLog(ids, historical, organisationNames, Optional.of(clock));
+    return new AuditLog(ids, historical, organisationNames, Optional.of(clock), Optional.empty());
+  }
+
+  /**
+   * A log for replaying a history imported from elsewhere: as {@link #replaying}, and each event
+   * also says where the history comes from ({@code dsr:importedFrom}) and who imported it ({@code
+   * dsr:importedBy}), in its hashed content.
+   */
+  public AuditLog importing(Clock historical, String source, Actor importer) {
+    return new AuditLog(
+        ids,
+        historical,
+        organisationNames,
+        Optional.of(clock),
+        Optional.of(new Imported(source, importer)));
   }
 
   private Optional<String> organisationName(Actor actor) {
@@ -221,6 +242,11 @@ public final class AuditLog {
                 id,
                 DSR.replayedAt.asNode(),
                 NodeFactory.createLiteralDT(c.instant().toString(), XSDDatatype.XSDdateTime)));
+    imported.ifPresent(
+        i -> {
+          g.add(id, DSR.importedFrom.asNode(), NodeFactory.createLiteralString(i.source()));
+          g.add(id, DSR.importedBy.asNode(), ids.user(i.importer()));
+        });
     e.subject().ifPresent(s -> g.add(id, DSR.agreement.asNode(), s));
     e.about().ifPresent(r -> g.add(id, PROV.used.asNode(), r));
     e.version().ifPresent(v -> g.add(id, DSR.version.asNode(), v));

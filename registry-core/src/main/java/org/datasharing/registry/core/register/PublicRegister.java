@@ -274,6 +274,10 @@ public final class PublicRegister {
       String dpiaSummary,
       String internationalTransfer,
       String transferMechanism,
+      String singlePointOfContact,
+      String securityMeasures,
+      String onwardDisclosure,
+      String deidentification,
       List<PartyRow> partyDetails,
       List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions) {
 
@@ -374,6 +378,12 @@ public final class PublicRegister {
               f.get("transferMechanism") == null
                   ? ""
                   : label("transfer-mechanism", String.valueOf(f.get("transferMechanism"))),
+              text(f.get("singlePointOfContact")),
+              text(f.get("securityMeasures")),
+              text(f.get("onwardDisclosure")),
+              f.get("deidentification") == null
+                  ? ""
+                  : label("deidentification", String.valueOf(f.get("deidentification"))),
               List.copyOf(parties),
               e.versions()));
     }

@@ -65,6 +65,14 @@ public final class TdbRegistryStore implements RegistryStore {
     return new TdbRegistryStore(location, DatabaseMgr.connectDatasetGraph(location.toString()));
   }
 
+  /**
+   * A store in memory, for scratch work (an import tried before it is committed to the real store);
+   * gone when closed.
+   */
+  public static TdbRegistryStore inMemory() {
+    return new TdbRegistryStore(null, DatabaseMgr.createDatasetGraph());
+  }
+
   /** The underlying dataset, for adapters that need Jena directly (SPARQL endpoint, text index). */
   public DatasetGraph datasetGraph() {
     return dsg;
@@ -232,7 +240,7 @@ public final class TdbRegistryStore implements RegistryStore {
 
   /** A failed write transaction as an exception the callers can handle (a full disk named). */
   private RuntimeException failure(Throwable e) {
-    Optional<DiskFull> full = DiskFull.of(location, e);
+    Optional<DiskFull> full = location == null ? Optional.empty() : DiskFull.of(location, e);
     if (full.isPresent()) {
       return full.get();
     }
@@ -318,6 +326,9 @@ public final class TdbRegistryStore implements RegistryStore {
 
   @Override
   public long sizeOnDisk() {
+    if (location == null) {
+      return -1;
+    }
     try (Stream<Path> files = Files.walk(location)) {
       return files.filter(Files::isRegularFile).mapToLong(TdbRegistryStore::size).sum();
     } catch (IOException e) {

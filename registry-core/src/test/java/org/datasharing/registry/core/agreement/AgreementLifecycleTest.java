@@ -455,7 +455,7 @@ class AgreementLifecycleTest {
         .allSatisfy(
             e -> {
               assertThat(e.summary().fields())
-                  .doesNotContainKeys("singlePointOfContact", "dataItems");
+                  .doesNotContainKeys("accessArrangements", "dataItems");
               assertThat(e.summary().parties())
                   .allSatisfy(p -> assertThat(p).doesNotContainKeys("contactEmail", "contactName"));
             });

@@ -185,8 +185,8 @@ class DataProtectionSubmitTest {
     assertThat(discharge.summary().fields())
         .containsEntry("retentionDuration", "P8Y")
         .containsEntry("internationalTransfer", "none")
-        .containsKeys("retentionPeriod", "dpiaSummary")
-        .doesNotContainKeys("dpiaReference", "dpiaOutcome", "dpiaDate", "onwardDisclosure");
+        .containsKeys("retentionPeriod", "dpiaSummary", "onwardDisclosure", "securityMeasures")
+        .doesNotContainKeys("dpiaReference", "dpiaOutcome", "dpiaDate", "accessArrangements");
     assertThat(discharge.summary().parties())
         .anySatisfy(
             p ->

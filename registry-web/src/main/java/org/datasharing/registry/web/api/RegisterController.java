@@ -175,7 +175,11 @@ class RegisterController {
                 "Retention period",
                 "DPIA summary",
                 "International transfers",
-                "Transfer safeguard")
+                "Transfer safeguard",
+                "Single point of contact",
+                "Security",
+                "Onward disclosure",
+                "Identifiable, pseudonymised or anonymised")
             .get();
     try (CSVPrinter p = new CSVPrinter(out, format)) {
       for (PublicRegister.Row r : rows) {
@@ -207,7 +211,11 @@ class RegisterController {
             r.retentionDuration(),
             cell(r.dpiaSummary()),
             r.internationalTransfer(),
-            r.transferMechanism());
+            r.transferMechanism(),
+            cell(r.singlePointOfContact()),
+            cell(r.securityMeasures()),
+            cell(r.onwardDisclosure()),
+            r.deidentification());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

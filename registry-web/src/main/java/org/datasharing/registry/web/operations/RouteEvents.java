@@ -31,7 +31,8 @@ class RouteEvents implements WebMvcConfigurer, HandlerInterceptor {
           "POST /agreements/{id}/decision", Map.entry(Kind.DECISION, "page"),
           "GET /api/datasets", Map.entry(Kind.SEARCH, "api"),
           "GET /datasets", Map.entry(Kind.SEARCH, "page"),
-          "POST /api/datasets/import", Map.entry(Kind.IMPORT, "api"));
+          "POST /api/datasets/import", Map.entry(Kind.IMPORT, "api"),
+          "POST /api/agreements/imports", Map.entry(Kind.IMPORT, "api"));
 
   private final DomainMetrics metrics;
 

@@ -83,6 +83,11 @@ class ServiceConfiguration {
     return registry.catalogImport();
   }
 
+  @Bean(destroyMethod = "")
+  org.datasharing.registry.core.agreement.AgreementImport agreementImport(Registry registry) {
+    return registry.agreementImport();
+  }
+
   /** The registry's own index: exposing it here must not make Spring close it on shutdown. */
   @Bean(destroyMethod = "")
   CatalogSearch catalogSearch(Registry registry) {

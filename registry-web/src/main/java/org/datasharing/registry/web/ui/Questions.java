@@ -128,6 +128,11 @@ final class Questions {
                       "Why each data item is necessary",
                       "And why sharing less would not achieve the purpose"),
                   q(
+                      Field.DEIDENTIFICATION,
+                      Input.RADIOS,
+                      "Does the shared data identify people?",
+                      "Pseudonymised data is still personal data; anonymised data no longer is"),
+                  q(
                       Field.PERSONAL_DATA_CATEGORIES,
                       Input.CHECKBOXES,
                       "Categories of personal data",
@@ -220,7 +225,8 @@ final class Questions {
                       Field.CONTACT_POINT,
                       Input.TEXT,
                       "Single point of contact",
-                      "For individuals and the other parties"),
+                      "For individuals and the other parties; published, so give a team or role"
+                          + " mailbox, not a person's own details"),
                   q(
                       Field.TRANSPARENCY,
                       Input.TEXTAREA,

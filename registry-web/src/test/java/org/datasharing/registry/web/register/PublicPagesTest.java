@@ -105,7 +105,8 @@ class PublicPagesTest {
   }
 
   @Test
-  void page_andRegisterData_showNoFieldOutsideThePublicDisclosureModel() throws Exception {
+  void page_andRegisterData_showThePublishedRecord_andNoFieldOutsideThePublicDisclosureModel()
+      throws Exception {
     AgreementContent full = versionInForce();
     List<String> privateValues = new ArrayList<>();
     for (Field f : Field.values()) {
@@ -121,9 +122,9 @@ class PublicPagesTest {
         }
       }
     }
-    // the sample names contacts and security measures: neither is public
+    // the sample names contacts and how access is arranged: neither is public
     assertThat(privateValues).isNotEmpty();
-    assertThat(full.fields()).containsKey(Field.SECURITY.apiName());
+    assertThat(full.fields()).containsKey(Field.ACCESS.apiName());
     String page = html(PAGE);
     String json = mvc.perform(get("/api/register")).andReturn().getResponse().getContentAsString();
     String csv =
@@ -133,6 +134,22 @@ class PublicPagesTest {
             .getContentAsString();
     String turtle =
         mvc.perform(get(PAGE).accept("text/turtle")).andReturn().getResponse().getContentAsString();
+    // what the public record adds for s.19/s.32 (security, onward disclosure, the single point of
+    // contact, whether the data identifies people) is in all four alike
+    List<String> published =
+        List.of(
+            (String) full.fields().get(Field.SECURITY.apiName()),
+            (String) full.fields().get(Field.ONWARD_DISCLOSURE.apiName()),
+            (String) full.fields().get(Field.CONTACT_POINT.apiName()));
+    for (String v : published) {
+      assertThat(visibleMain(page)).as("page lacks " + v).contains(v);
+      assertThat(json).as("JSON lacks " + v).contains(v);
+      assertThat(csv).as("CSV lacks " + v).contains(v);
+      assertThat(turtle).as("Turtle lacks " + v).contains(v);
+    }
+    assertThat(visibleMain(page)).contains("Identifies people?", "Identifies people");
+    assertThat(json).contains("\"deidentification\":\"identifiable\"");
+    assertThat(turtle).contains("deidentification/identifiable");
     for (String v : privateValues) {
       assertThat(visibleMain(page)).as("page shows " + v).doesNotContain(v);
       assertThat(json).as("JSON shows " + v).doesNotContain(v);
