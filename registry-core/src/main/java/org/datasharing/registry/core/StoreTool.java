@@ -32,7 +32,10 @@ public final class StoreTool {
     try {
       if (args[0].equals("backup")) {
         try (TdbRegistryStore store = TdbRegistryStore.open(Path.of(args[1]))) {
-          out.println("backup written: " + store.backup(Path.of(args[2])));
+          out.println(
+              "backup written: "
+                  + org.datasharing.registry.core.store.StoreFailures.of(store)
+                      .backup(Path.of(args[2])));
         }
         return 0;
       }
@@ -49,6 +52,10 @@ public final class StoreTool {
       }
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       err.println(e.getMessage());
+      return 1;
+    } catch (org.datasharing.registry.core.store.StoreUnavailable e) {
+      // the store failed (I/O error, a damaged or locked folder): named, without a stack trace
+      err.println(e.getMessage() + ": " + e.getCause());
       return 1;
     }
   }

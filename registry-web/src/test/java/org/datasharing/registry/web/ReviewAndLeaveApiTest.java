@@ -185,5 +185,18 @@ class ReviewAndLeaveApiTest {
     assertThat(left.getContentAsString())
         .contains("\"currentVersion\":3")
         .contains("\"versionInForce\":2");
+
+    // an amendment is now under way (409 for the trust itself), but another organisation's DPO
+    // asking the trust to leave is refused for who they are: 403 with the policy's reason
+    String amending = agreement();
+    var forOther =
+        as("dpo.council", PATH + "/parties/" + AuthorizationMatrixTest.TRUST + "/withdrawal", "{}");
+    assertThat(forOther.getStatus()).isEqualTo(403);
+    assertThat(forOther.getContentType()).startsWith("application/problem+json");
+    assertThat(forOther.getContentAsString()).contains("only for their own organisation");
+    var own =
+        as("dpo.trust", PATH + "/parties/" + AuthorizationMatrixTest.TRUST + "/withdrawal", "{}");
+    assertThat(own.getStatus()).isEqualTo(409);
+    assertThat(agreement()).isEqualTo(amending);
   }
 }

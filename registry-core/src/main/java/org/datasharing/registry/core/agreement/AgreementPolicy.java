@@ -120,6 +120,23 @@ public final class AgreementPolicy {
   }
 
   /**
+   * Whether the actor may give notice that {@code organisation} leaves: {@link Action#LEAVE}, and a
+   * data protection officer speaks only for their own organisation. Who may ask is answered before
+   * the agreement's state, so asking for another organisation is refused (403) whatever the state.
+   */
+  static Optional<Refusal> checkLeave(Actor actor, AgreementSnapshot a, String organisation) {
+    Optional<Refusal> refused = check(actor, a, Action.LEAVE);
+    if (refused.filter(r -> r.failure() == Result.Failure.FORBIDDEN).isPresent()) {
+      return refused;
+    }
+    if (actor.organisation().filter(organisation::equals).isEmpty()) {
+      return forbidden(
+          "A data protection officer can give notice of leaving only for their own organisation");
+    }
+    return refused;
+  }
+
+  /**
    * The answers a party gives for itself: every party field but who it is and its role, which are
    * part of the shared text.
    */

@@ -2,7 +2,6 @@ package org.datasharing.registry.core.agreement;
 
 import static org.datasharing.registry.core.agreement.AgreementWrites.add;
 import static org.datasharing.registry.core.agreement.AgreementWrites.timeLit;
-import static org.datasharing.registry.core.common.Result.forbidden;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,14 +46,9 @@ final class PartyLeaving {
         id,
         a -> {
           Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.LEAVE);
+              AgreementPolicy.checkLeave(actor, a, organisation);
           if (refused.isPresent()) {
             return refused.get().result();
-          }
-          if (!actor.organisation().orElseThrow().equals(organisation)) {
-            return forbidden(
-                "A data protection officer can give notice of leaving only for their own"
-                    + " organisation");
           }
           Node ag = a.iri();
           Node inForce = a.versionInForce().orElseThrow();

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -19,17 +18,15 @@ import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
 import org.apache.jena.sparql.core.DynamicDatasets;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.store.RegistryStore;
-import org.datasharing.registry.core.store.SparqlRegistryStore;
-import org.datasharing.registry.core.store.TdbRegistryStore;
+import org.datasharing.registry.core.store.StoreFailures;
+import org.datasharing.registry.core.store.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +64,8 @@ public final class SparqlService {
   private final QueryWorkers workers;
 
   public SparqlService(RegistryStore store, Ids ids, SparqlLimits limits) {
-    this.store = store;
+    // the store's failures, whichever store it is, reach the endpoint as StoreUnavailable
+    this.store = StoreFailures.of(store);
     this.ids = ids;
     this.limits = limits;
     this.policy = new AccessPolicy(ids);
@@ -93,7 +91,7 @@ public final class SparqlService {
    * remote SPARQL store whose every read the store cancels at the query's deadline.
    */
   public boolean available() {
-    return store instanceof TdbRegistryStore || store instanceof SparqlRegistryStore;
+    return store.queryable();
   }
 
   public SparqlLimits limits() {
@@ -204,22 +202,18 @@ public final class SparqlService {
   }
 
   private SparqlOutcome<Answer> evaluate(Actor actor, Query query, QueryGuard guard) {
-    if (store instanceof TdbRegistryStore tdb) {
-      DatasetGraph base = tdb.datasetGraph();
-      return Txn.calculateRead(base, () -> run(query, base, policy.view(base, actor), guard));
-    }
-    // the same policy and the same evaluation, over a view whose reads the store itself cancels
-    // when the query's time is up (the guard's deadline, from admission)
-    DatasetGraph base = ((SparqlRegistryStore) store).liveView(guard.deadline());
-    guard.whenCancelled(base::close);
+    // the same policy and the same evaluation on every store: TDB2 in one read transaction, a
+    // remote store through a view whose reads the store itself cancels when the query's time is up
+    // (the guard's deadline, from admission)
     try {
-      return run(query, base, policy.view(base, actor), guard);
-    } catch (QueryExceptionHTTP | HttpException e) {
+      return store.queryDataset(
+          guard.deadline(),
+          guard::whenCancelled,
+          base -> run(query, base, policy.view(base, actor), guard));
+    } catch (StoreUnavailable e) {
       return SparqlOutcome.failed(
           SparqlProblem.Kind.UNAVAILABLE,
-          "The registry's SPARQL store did not answer; try again shortly");
-    } finally {
-      base.close();
+          "The registry's store did not answer; try again in a few seconds");
     }
   }
 

@@ -86,6 +86,29 @@ public abstract class ForwardingStore implements RegistryStore {
   }
 
   @Override
+  public boolean queryable() {
+    return delegate.queryable();
+  }
+
+  @Override
+  public <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    return delegate.queryDataset(deadline, onCancel, query);
+  }
+
+  @Override
+  public boolean backsUp() {
+    return delegate.backsUp();
+  }
+
+  @Override
+  public java.nio.file.Path backup(java.nio.file.Path folder) {
+    return delegate.backup(folder);
+  }
+
+  @Override
   public long sizeOnDisk() {
     return delegate.sizeOnDisk();
   }

@@ -63,6 +63,37 @@ public interface RegistryStore extends AutoCloseable {
    */
   default void observe(StoreEvents events) {}
 
+  /** Whether {@link #queryDataset} runs here (a query engine can read the whole dataset). */
+  default boolean queryable() {
+    return false;
+  }
+
+  /**
+   * Runs {@code query} over a live, read-only view of the whole dataset (the auditors' SPARQL
+   * endpoint evaluates ad-hoc queries so): the embedded store in one read transaction, a remote
+   * store through a view whose every read it cancels at {@code deadline} ({@link
+   * System#nanoTime()}). {@code onCancel} receives what stops the view's reads early, for a query
+   * cancelled before its deadline.
+   */
+  default <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    throw new UnsupportedOperationException("this store cannot be queried as a whole dataset");
+  }
+
+  /** Whether {@link #backup} writes backups here (a remote store is backed up by its server). */
+  default boolean backsUp() {
+    return false;
+  }
+
+  /**
+   * Writes an online, consistent backup (gzipped N-Quads) into {@code folder} and answers its file.
+   */
+  default java.nio.file.Path backup(java.nio.file.Path folder) {
+    throw new UnsupportedOperationException("this store is backed up by its own server");
+  }
+
   /** The outcome of {@link #commit(Change)}. */
   enum CommitOutcome {
     APPLIED,

@@ -87,6 +87,25 @@ public final class SparqlRegistryStore implements RegistryStore {
   }
 
   @Override
+  public boolean queryable() {
+    return true;
+  }
+
+  @Override
+  public <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    DatasetGraph view = liveView(deadline);
+    onCancel.accept(view::close);
+    try {
+      return query.apply(view);
+    } finally {
+      view.close();
+    }
+  }
+
+  @Override
   public Graph graph(Node graphName) {
     Query q = QueryFactory.create("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }");
     return construct(bindGraph(q, graphName));

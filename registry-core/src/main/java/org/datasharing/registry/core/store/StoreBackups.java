@@ -13,7 +13,8 @@ public final class StoreBackups {
   private final Path folder;
 
   public StoreBackups(RegistryStore store, Path folder) {
-    this.store = store;
+    // a failing store is StoreUnavailable here as everywhere else (503, try again)
+    this.store = StoreFailures.of(store);
     this.folder = folder;
   }
 
@@ -22,12 +23,12 @@ public final class StoreBackups {
     if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
       return Result.forbidden("Only a registry administrator can back up the registry");
     }
-    if (!(store instanceof TdbRegistryStore tdb)) {
+    if (!store.backsUp()) {
       return Result.conflict(
           "This registry runs on a remote SPARQL store; back it up with that store's own backup"
               + " (Fuseki: POST /$/backup/{dataset})");
     }
-    return Result.ok(tdb.backup(folder));
+    return Result.ok(store.backup(folder));
   }
 
   /** The newest backup in the folder (names carry their UTC time, so they sort by it), if any. */

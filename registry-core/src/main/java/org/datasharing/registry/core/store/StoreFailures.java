@@ -92,6 +92,55 @@ public final class StoreFailures extends ForwardingStore {
     return call("logHead", delegate::logHead);
   }
 
+  /**
+   * What the query itself throws (cancelled, too large) passes through; a failure of the store
+   * underneath, while the view opens or while the query reads it, is {@link StoreUnavailable}.
+   */
+  @Override
+  public <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    AtomicReference<RuntimeException> own = new AtomicReference<>();
+    try {
+      return delegate.queryDataset(
+          deadline,
+          onCancel,
+          data -> {
+            try {
+              return query.apply(data);
+            } catch (RuntimeException e) {
+              if (!storeFailure(e)) {
+                own.set(e);
+              }
+              throw e;
+            }
+          });
+    } catch (StoreUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (e == own.get()) {
+        throw e;
+      }
+      throw new StoreUnavailable("queryDataset", e);
+    }
+  }
+
+  @Override
+  public java.nio.file.Path backup(java.nio.file.Path folder) {
+    return call("backup", () -> delegate.backup(folder));
+  }
+
+  /** Whether a query's exception comes from the store under it rather than from the query. */
+  private static boolean storeFailure(RuntimeException e) {
+    return e instanceof java.io.UncheckedIOException
+        || e instanceof org.apache.jena.sparql.JenaTransactionException
+        || e instanceof org.apache.jena.dboe.DBOpEnvException
+        || e instanceof org.apache.jena.tdb2.TDBException
+        || e instanceof org.apache.jena.atlas.web.HttpException
+        || e instanceof org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+  }
+
   @Override
   public void compact() {
     run("compact", delegate::compact);

@@ -336,11 +336,31 @@ public final class TdbRegistryStore implements RegistryStore {
     }
   }
 
+  @Override
+  public boolean queryable() {
+    return true;
+  }
+
+  @Override
+  public <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    // the query engine's own cancellation ends the read; the transaction gives one snapshot
+    return Txn.calculateRead(dsg, () -> query.apply(dsg));
+  }
+
+  @Override
+  public boolean backsUp() {
+    return true;
+  }
+
   /**
    * An online, consistent backup: every quad as gzipped N-Quads, written in one read transaction
    * (writers go on meanwhile; the backup holds the store as it was when the transaction began). The
    * file is written beside its final name and moved into place, so a backup file is never partial.
    */
+  @Override
   public Path backup(Path folder) {
     try {
       Files.createDirectories(folder);

@@ -148,6 +148,26 @@ class LeaveAgreementTest {
   }
 
   @Test
+  void leave_forAnotherOrganisation_isForbiddenWithItsReason_evenWhenTheStateWouldConflict() {
+    approve("dsa-pair", List.of(ICB, COUNCIL));
+    agreements.amend(partner(ICB), ID).orElseThrow();
+    long before = logSize();
+
+    // two parties (would be 409 "terminate instead") and an amendment under way (409): asking for
+    // another organisation is still the policy's 403, with its reason
+    Result<AgreementView> pair = agreements.leave(dpo(COUNCIL), "dsa-pair", ICB, Optional.empty());
+    Result<AgreementView> amending = agreements.leave(dpo(COUNCIL), ID, TRUST, Optional.empty());
+
+    assertThat(pair.failure()).isEqualTo(Result.Failure.FORBIDDEN);
+    assertThat(pair.message()).contains("only for their own organisation");
+    assertThat(amending.failure()).isEqualTo(Result.Failure.FORBIDDEN);
+    assertThat(amending.message()).contains("only for their own organisation");
+    assertThat(agreements.leave(dpo(TRUST), ID, TRUST, Optional.empty()).failure())
+        .isEqualTo(Result.Failure.CONFLICT);
+    assertThat(logSize()).isEqualTo(before);
+  }
+
+  @Test
   void leave_isConflict_whileAnAmendmentIsUnderWay_andOnceTerminated() {
     agreements.amend(partner(ICB), ID).orElseThrow();
     Result<AgreementView> amending = agreements.leave(dpo(TRUST), ID, TRUST, Optional.empty());

@@ -79,6 +79,11 @@ abstract class StoreFaultsContract {
     reads.put("graphNames", RegistryStore::graphNames);
     reads.put("logHead", RegistryStore::logHead);
     reads.put("sizeOnDisk", RegistryStore::sizeOnDisk);
+    reads.put(
+        "queryDataset",
+        s ->
+            s.queryDataset(
+                System.nanoTime() + 10_000_000_000L, stop -> {}, d -> d.find().hasNext()));
     for (var read : reads.entrySet()) {
       faulty.arm(Point.READ, 1);
       assertThatThrownBy(() -> read.getValue().accept(typed))
@@ -103,6 +108,27 @@ abstract class StoreFaultsContract {
     assertThat(snapshot()).isEqualTo(before);
     typed.replaceGraphs(bulk);
     assertThat(faulty.delegate().graph(g).size()).isEqualTo(10);
+  }
+
+  @Test
+  void theSparqlEndpoint_answersUnavailable_whenTheStoreFails_andTheNextQueryWorks()
+      throws Exception {
+    open();
+    var sparql =
+        new org.datasharing.registry.core.sparql.SparqlService(
+            faulty, t.registry.ids(), org.datasharing.registry.core.sparql.SparqlLimits.DEFAULTS);
+    var request =
+        org.datasharing.registry.core.sparql.SparqlRequest.of(
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+
+    faulty.arm(Point.READ, 1);
+    var failed = sparql.execute(TestRegistry.auditor(), request);
+
+    assertThat(faulty.fired()).isTrue();
+    assertThat(failed.ok()).isFalse();
+    assertThat(failed.problem().kind())
+        .isEqualTo(org.datasharing.registry.core.sparql.SparqlProblem.Kind.UNAVAILABLE);
+    assertThat(sparql.execute(TestRegistry.auditor(), request).ok()).isTrue();
   }
 
   @Test

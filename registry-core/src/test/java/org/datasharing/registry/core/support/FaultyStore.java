@@ -28,7 +28,10 @@ public final class FaultyStore extends ForwardingStore {
 
   /** Where a fault can be injected. */
   public enum Point {
-    /** Any read: graph, graphs, select, construct, ask, graphNames, logHead, sizeOnDisk. */
+    /**
+     * Any read: graph, graphs, select, construct, ask, graphNames, logHead, sizeOnDisk, a query
+     * over the whole dataset (queryDataset) and a backup.
+     */
     READ,
     /** A commit fails before it reaches the store. */
     BEFORE_COMMIT,
@@ -50,7 +53,7 @@ public final class FaultyStore extends ForwardingStore {
   private Point armed;
   private int nth;
   private boolean fired;
-  private Thread only;
+  private java.util.function.Predicate<Thread> only;
 
   public FaultyStore(RegistryStore delegate) {
     this(delegate, () -> new UncheckedIOException(new IOException("injected I/O error")));
@@ -76,8 +79,17 @@ public final class FaultyStore extends ForwardingStore {
    * nor make it look as if a request reached the store.
    */
   public synchronized void armOn(Thread thread, Point point, int nth) {
+    armOn(t -> t == thread, point, nth);
+  }
+
+  /**
+   * As {@link #armOn(Thread, Point, int)}, counting the calls made on the threads {@code threads}
+   * accepts (a request's thread and the workers it hands its work to).
+   */
+  public synchronized void armOn(
+      java.util.function.Predicate<Thread> threads, Point point, int nth) {
     arm(point, nth);
-    this.only = thread;
+    this.only = threads;
   }
 
   public synchronized void disarm() {
@@ -95,7 +107,7 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   private synchronized boolean hit(Point point) {
-    if (only != null && Thread.currentThread() != only) {
+    if (only != null && !only.test(Thread.currentThread())) {
       return false;
     }
     int n = calls.merge(point, 1, Integer::sum);
@@ -211,6 +223,21 @@ public final class FaultyStore extends ForwardingStore {
   public org.datasharing.registry.core.store.LogHead logHead() {
     check(Point.READ);
     return delegate.logHead();
+  }
+
+  @Override
+  public <T> T queryDataset(
+      long deadline,
+      java.util.function.Consumer<Runnable> onCancel,
+      java.util.function.Function<DatasetGraph, T> query) {
+    check(Point.READ);
+    return delegate.queryDataset(deadline, onCancel, query);
+  }
+
+  @Override
+  public java.nio.file.Path backup(java.nio.file.Path folder) {
+    check(Point.READ);
+    return delegate.backup(folder);
   }
 
   @Override

@@ -64,6 +64,10 @@ final class SparqlProblems {
       long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
       return Problems.response(p).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(p);
     }
+    if (problem.kind() == SparqlProblem.Kind.UNAVAILABLE) {
+      // the store failed, as on every other call (ProblemAdvice): try again in a few seconds
+      return Problems.response(p).header(HttpHeaders.RETRY_AFTER, "5").body(p);
+    }
     return Problems.answer(p);
   }
 

@@ -69,7 +69,7 @@ class StoreFaultsApiTest {
     if (path.startsWith("/api/admin") || path.startsWith("/api/organisations")) {
       return "admin";
     }
-    if (path.startsWith("/api/audit")) {
+    if (path.startsWith("/api/audit") || path.startsWith("/sparql")) {
       return "auditor";
     }
     if (path.startsWith("/api/datasets")) {
@@ -78,6 +78,9 @@ class StoreFaultsApiTest {
     return "dpo.trust";
   }
 
+  /** A query the auditors' SPARQL endpoint runs over the whole store. */
+  static final String QUERY = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+
   static MockHttpServletRequestBuilder call(OpenApiOperations.Operation op) {
     MockHttpServletRequestBuilder b =
         request(HttpMethod.valueOf(op.method()), op.samplePath())
@@ -85,6 +88,12 @@ class StoreFaultsApiTest {
                 AuthorizationMatrixTest.token(
                     caller(op.template()),
                     AuthorizationMatrixTest.USERS.get(caller(op.template()))));
+    if (op.template().equals("/sparql")) {
+      // a query, so the call reaches the store (GET with the parameter, POST as a form)
+      return op.method().equals("GET")
+          ? b.param("query", QUERY)
+          : b.contentType("application/x-www-form-urlencoded").param("query", QUERY);
+    }
     if (op.hasBody()) {
       String type = op.bodyType() == null ? "application/json" : op.bodyType();
       b = b.contentType(type).content(type.contains("json") ? "{}" : "");
@@ -101,10 +110,13 @@ class StoreFaultsApiTest {
         new ArrayList<>(OpenApiOperations.read(mvc).operations());
     // the DCAT catalogue for harvesters is not in the REST document but reads the store too
     ops.add(new OpenApiOperations.Operation("GET", "/catalog", List.of(), false, null));
-    for (var op : ops) {
-      if (op.template().startsWith("/sparql") || op.template().contains("/backups")) {
-        continue; // the SPARQL endpoint and backups read TDB2 directly, not through the port
+    // the auditors' SPARQL endpoint, if the document leaves it out, reads the store too
+    for (String method : List.of("GET", "POST")) {
+      if (ops.stream().noneMatch(o -> o.key().equals(method + " /sparql"))) {
+        ops.add(new OpenApiOperations.Operation(method, "/sparql", List.of(), false, null));
       }
+    }
+    for (var op : ops) {
       List<Point> points =
           op.method().equals("GET")
               ? List.of(Point.READ)
@@ -114,7 +126,7 @@ class StoreFaultsApiTest {
         // a read is counted on this thread only (MockMvc answers on it): the registry's
         // background readers must not take the fault in the request's place
         if (point == Point.READ) {
-          faulty.armOn(Thread.currentThread(), point, 1);
+          faulty.armOn(requestThreads(), point, 1);
         } else {
           faulty.arm(point, 1);
         }
@@ -161,6 +173,43 @@ class StoreFaultsApiTest {
                 .getResponse()
                 .getContentAsString())
         .contains("\"intact\":true");
+  }
+
+  /**
+   * Regression: the SPARQL endpoint and backups read TDB2 outside the store port, so a store fault
+   * there was an internal error (and with the store decorated, neither reached the store at all).
+   * Both now read through the port: the fault reaches them and is answered 503 with Retry-After.
+   */
+  @Test
+  void sparqlAndBackups_answer503WithRetryAfter_whenTheStoreFailsToRead_andTheNextCallWorks()
+      throws Exception {
+    var sparql = new OpenApiOperations.Operation("GET", "/sparql", List.of(), false, null);
+    var backup =
+        new OpenApiOperations.Operation("POST", "/api/admin/backups", List.of(), false, null);
+    for (var op : List.of(sparql, backup)) {
+      faulty.armOn(requestThreads(), Point.READ, 1);
+      MockHttpServletResponse failed = mvc.perform(call(op)).andReturn().getResponse();
+      boolean fired = faulty.fired();
+      faulty.disarm();
+
+      assertThat(fired).as(op.key() + " reads the store through the port").isTrue();
+      assertThat(failed.getStatus()).as(op.key()).isEqualTo(503);
+      assertThat(failed.getContentType()).startsWith("application/problem+json");
+      assertThat(failed.getHeader("Retry-After")).isNotNull();
+      assertThat(failed.getContentAsString()).doesNotContain("Exception", "at org.", "java.");
+
+      MockHttpServletResponse next = mvc.perform(call(op)).andReturn().getResponse();
+      assertThat(next.getStatus()).as(op.key() + " next call").isIn(200, 201);
+    }
+  }
+
+  /**
+   * The threads a request's reads run on: MockMvc answers on this one, and the SPARQL endpoint runs
+   * each query on one of its workers.
+   */
+  static java.util.function.Predicate<Thread> requestThreads() {
+    Thread request = Thread.currentThread();
+    return t -> t == request || t.getName().startsWith("sparql-query-");
   }
 
   /** How many quads the store holds, and its log's size. */
