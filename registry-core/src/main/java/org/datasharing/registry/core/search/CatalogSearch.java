@@ -273,7 +273,7 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
 
   /** Re-indexes what the change touched: datasets, or the datasets of organisations it touched. */
   @Override
-  public void committed(Change change, long sequence) {
+  public void committed(Change change, long first, long next) {
     Set<String> datasets = new HashSet<>();
     Set<String> organisations = new HashSet<>();
     List<Quad> quads = new ArrayList<>(change.remove());
@@ -290,8 +290,12 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
         organisations.forEach(o -> datasets.addAll(index.idsWith(Facet.PUBLISHER, o)));
         reindex(datasets, sectors());
       }
-      if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
-        followed.add(sequence);
+      for (long sequence = first; sequence < next; sequence++) {
+        if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
+          followed.add(sequence);
+        }
+      }
+      if (caughtUpTo.get() >= 0) {
         advance(caughtUpTo.get());
       }
     }

@@ -21,8 +21,12 @@ public final class ObservedStore extends ForwardingStore {
 
   /** Told about writes that landed. */
   public interface Listener {
-    /** A change was applied (not called for conflicts) as the audit event with this sequence. */
-    void committed(Change change, long sequence);
+    /**
+     * A change was applied (not called for conflicts) as the audit events from sequence {@code
+     * first} up to, not including, {@code next}: one event for most changes, an import's whole
+     * history for an import.
+     */
+    void committed(Change change, long first, long next);
 
     /** Whole graphs were replaced (bulk loads). */
     void replaced(Set<Node> graphNames);
@@ -40,21 +44,24 @@ public final class ObservedStore extends ForwardingStore {
   public CommitOutcome commit(Change change) {
     // the event's position in the log is known only when the store appends it; a store may
     // append more than once (retries), the last append is the one that landed
-    AtomicLong sequence = new AtomicLong(-1);
+    AtomicLong first = new AtomicLong(-1);
+    AtomicLong next = new AtomicLong(-1);
     Change observed =
         new Change(
             change.guards(),
             change.remove(),
             change.add(),
             head -> {
-              sequence.set(head.size());
-              return change.audit().append(head);
+              Change.Appended appended = change.audit().append(head);
+              first.set(head.size());
+              next.set(appended.next().size());
+              return appended;
             });
     CommitOutcome outcome = delegate.commit(observed);
     if (outcome == CommitOutcome.APPLIED) {
       for (Listener l : listeners) {
         try {
-          l.committed(change, sequence.get());
+          l.committed(change, first.get(), next.get());
         } catch (RuntimeException e) {
           log.warn("a listener failed after a commit; it will catch up from the store", e);
         }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Existing agreements imported from elsewhere with their history: replayed through the lifecycle at
  * their recorded times, each event marked imported, all or nothing.
  */
-class AgreementImportTest {
+public class AgreementImportTest {
   static final String SOURCE = "Northshire paper register, 2025";
   static final String TRUST_DPO_USER = "7d2f6c1e-3b4a-4f5e-9a10-2c4e6f8a0b02";
 
@@ -231,7 +231,7 @@ class AgreementImportTest {
   }
 
   /** The sample's Hospital Discharge agreement under another identifier, as another register's. */
-  static DatasetGraph copyOf(String id) {
+  public static DatasetGraph copyOf(String id) {
     return copyOf(id, UnaryOperator.identity());
   }
 
@@ -270,7 +270,7 @@ class AgreementImportTest {
         : n;
   }
 
-  static ByteArrayInputStream file(DatasetGraph d) {
+  public static ByteArrayInputStream file(DatasetGraph d) {
     StringWriter w = new StringWriter();
     RDFDataMgr.write(w, d, Lang.TRIG);
     return new ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8));
