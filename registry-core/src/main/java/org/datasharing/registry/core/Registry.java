@@ -127,7 +127,15 @@ public final class Registry {
     observed.listen(search);
     this.accessRequests =
         new AccessRequests(observed, ids, reference, catalog, organisations, agreements);
-    this.publicRegister = new PublicRegister(agreements, organisations, reference);
+    this.publicRegister =
+        new PublicRegister(
+            agreements,
+            organisations,
+            reference,
+            d ->
+                catalog
+                    .get(org.datasharing.registry.core.catalog.DatasetVisibility.PUBLIC, d)
+                    .map(org.datasharing.registry.core.catalog.Dataset::title));
   }
 
   /**
