@@ -86,7 +86,17 @@ public class AgreementImportTest {
           .isEqualTo(t.registry.ids().user(TestRegistry.admin()));
       assertThat(object(audit, id, DSR.replayedAt.asNode()).getLiteralLexicalForm())
           .isEqualTo(TestRegistry.NOW.toString());
+      // and says so in words, as the audit pages and /api/audit/events show it
+      assertThat(e.imported()).contains("Imported from " + SOURCE + " by admin");
     }
+    // events made here say nothing of the kind
+    assertThat(
+            t.registry
+                .auditTrail()
+                .forAgreement(t.registry.ids().agreement("dsa-hospital-discharge"))
+                .get(0)
+                .imported())
+        .isEmpty();
     AuditTrail.Verification v = t.registry.auditTrail().verify();
     assertThat(v.findings()).isEmpty();
     assertThat(v.intact()).isTrue();
