@@ -115,42 +115,50 @@ public final class Registry {
     this.organisations = new OrganisationService(observed, ids, reference, writer);
     names.set(organisations);
     if (replay) {
-      replaySampleHistory(raw, base, validator, ReviewInterval.of(shapes));
+      replaySampleHistory(validator, ReviewInterval.of(shapes));
     }
     this.catalogImport = new CatalogImport(observed, ids, reference, validator, audit);
-    // imported history tells no one: committed beside the notification outbox, as the sample's
+    // through the observed store like every change (the search index follows it); its replayed
+    // events tell no one (NotificationRules)
     this.agreementImport =
         new org.datasharing.registry.core.agreement.AgreementImport(
-            observed,
-            org.datasharing.registry.core.store.StoreFailures.of(raw),
-            ids,
-            reference,
-            validator,
-            audit,
-            ReviewInterval.of(shapes),
-            clock);
+            observed, ids, reference, validator, audit, ReviewInterval.of(shapes), clock);
     this.linkedData = new LinkedData(ids, catalog, agreements, writer);
     this.search = new CatalogSearch(observed, ids, reference, catalog, searchIndex);
     observed.listen(search);
     this.accessRequests =
         new AccessRequests(observed, ids, reference, catalog, organisations, agreements);
-    this.publicRegister = new PublicRegister(agreements, organisations, reference);
+    this.publicRegister =
+        new PublicRegister(
+            agreements,
+            organisations,
+            reference,
+            d ->
+                catalog
+                    .get(org.datasharing.registry.core.catalog.DatasetVisibility.PUBLIC, d)
+                    .map(org.datasharing.registry.core.catalog.Dataset::title));
   }
 
   /**
    * The sample agreements, built by replaying their history through the lifecycle with each step's
-   * historical time. Written to the store without the notification outbox: replayed history tells
-   * no one, and its events are marked as replayed ({@code dsr:replayedAt}).
+   * historical time, through the observed store like every change; its events are marked as
+   * replayed ({@code dsr:replayedAt}), which tells no one (NotificationRules).
    */
-  private void replaySampleHistory(
-      RegistryStore raw, String base, ShapeValidator validator, java.time.Period reviewInterval) {
+  private void replaySampleHistory(ShapeValidator validator, java.time.Period reviewInterval) {
     SampleHistory.HistoricalClock past = new SampleHistory.HistoricalClock();
     AgreementService replaying =
         new AgreementService(
-            raw, ids, past, audit.replaying(past), validator, reference, catalog, reviewInterval);
+            observed,
+            ids,
+            past,
+            audit.replaying(past),
+            validator,
+            reference,
+            catalog,
+            reviewInterval);
     int steps =
         new SampleHistory(replaying, past, ids, reference, catalog)
-            .replay(Bootstrap.sampleAgreements(base));
+            .replay(Bootstrap.sampleAgreements(ids.base()));
     org.slf4j.LoggerFactory.getLogger(Registry.class)
         .info("sample agreements replayed through the lifecycle: {} steps", steps);
   }

@@ -125,6 +125,10 @@ class AgreementImportApiTest {
                     null))
                 .getContentAsString());
     assertThat(trail.toString()).contains("2025-03-10T10:15:00Z").contains("Decide");
+    // each says where it was imported from and by whom
+    assertThat(trail.toString())
+        .contains("\"importedFrom\":\"Trust register 2025\"")
+        .contains("\"importedBy\":\"");
   }
 
   @Test

@@ -504,6 +504,9 @@ public final class DSR {
   /** Who imported an event of an imported history (the user who sent the file). */
   public static final Property importedBy = property("importedBy");
 
+  /** The name of the user who imported an event's history, as they were when they imported it. */
+  public static final Property importedByName = property("importedByName");
+
   /** How a person was known where an imported history was recorded (their name there). */
   public static final Property recordedName = property("recordedName");
 

@@ -56,15 +56,15 @@ import org.datasharing.registry.ontology.vocab.PROV;
  *
  * <p>All or nothing: the history is first replayed into a scratch copy of the store (without the
  * audit log and the existing agreements); only when every step of every agreement is accepted are
- * the resulting agreements and all their events committed to the registry in one change. Imported
- * history tells no one (no notifications).
+ * the resulting agreements and all their events committed to the registry in one change, through
+ * the same observed store as every other change (the search index follows it). Its events are
+ * replayed ({@code dsr:replayedAt}), so the notification rules tell no one.
  */
 public final class AgreementImport {
   /** The longest name of a source the events carry. */
   public static final int MAX_SOURCE = 200;
 
-  private final RegistryStore reads;
-  private final RegistryStore writes;
+  private final RegistryStore store;
   private final Ids ids;
   private final ReferenceData reference;
   private final ShapeValidator validator;
@@ -73,20 +73,19 @@ public final class AgreementImport {
   private final java.time.Clock clock;
 
   /**
-   * @param reads the registry's store, read for the scratch copy and the identifiers taken
-   * @param writes the store the import is committed to, without the notification outbox
+   * @param store the registry's store as every service writes it (observed, with the outbox): read
+   *     for the scratch copy and the identifiers taken, and the import committed to it in one
+   *     change
    */
   public AgreementImport(
-      RegistryStore reads,
-      RegistryStore writes,
+      RegistryStore store,
       Ids ids,
       ReferenceData reference,
       ShapeValidator validator,
       AuditLog audit,
       Period reviewInterval,
       java.time.Clock clock) {
-    this.reads = reads;
-    this.writes = writes;
+    this.store = store;
     this.ids = ids;
     this.reference = reference;
     this.validator = validator;
@@ -156,7 +155,7 @@ public final class AgreementImport {
       }
     }
     for (String id : agreements) {
-      if (!reads.graph(ids.agreement(id)).isEmpty()) {
+      if (!store.graph(ids.agreement(id)).isEmpty()) {
         return Result.conflict("The registry already has an agreement '" + id + "'");
       }
     }
@@ -166,7 +165,7 @@ public final class AgreementImport {
   private Result<Summary> replay(
       Actor actor, DatasetGraph history, String source, List<String> agreements) {
     List<Change> recorded = new CopyOnWriteArrayList<>();
-    DatasetGraph seed = reads.graphs(seedGraphs());
+    DatasetGraph seed = store.graphs(seedGraphs());
     try (TdbRegistryStore scratch = TdbRegistryStore.inMemory()) {
       scratch.replaceGraphs(seed);
       RegistryStore recording =
@@ -204,7 +203,7 @@ public final class AgreementImport {
             List.of(new Violation("file", "The history cannot be replayed: " + e.getMessage())));
       }
       Change all = combined(recorded, seed, scratch);
-      if (writes.commit(all) != RegistryStore.CommitOutcome.APPLIED) {
+      if (store.commit(all) != RegistryStore.CommitOutcome.APPLIED) {
         return Result.conflict("Another change took one of these agreements' identifiers first");
       }
     }
@@ -262,7 +261,7 @@ public final class AgreementImport {
   private Set<Node> seedGraphs() {
     String agreements = ids.base() + "agreement/";
     Set<Node> out = new LinkedHashSet<>();
-    for (Node g : reads.graphNames()) {
+    for (Node g : store.graphNames()) {
       if (!g.equals(Graphs.AUDIT_NODE) && !(g.isURI() && g.getURI().startsWith(agreements))) {
         out.add(g);
       }

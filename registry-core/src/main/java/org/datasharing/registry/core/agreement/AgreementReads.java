@@ -36,12 +36,23 @@ final class AgreementReads {
   private final Ids ids;
   private final ContentMapper mapper;
   private final VersionHashes hashes;
+  private final java.util.function.Predicate<String> publishedDataset;
 
-  AgreementReads(RegistryStore store, Ids ids, ContentMapper mapper, VersionHashes hashes) {
+  /**
+   * {@code publishedDataset}: whether the public sees a dataset (by its identifier), the
+   * catalogue's one visibility rule; the others are withheld from the public record, said in place.
+   */
+  AgreementReads(
+      RegistryStore store,
+      Ids ids,
+      ContentMapper mapper,
+      VersionHashes hashes,
+      java.util.function.Predicate<String> publishedDataset) {
     this.store = store;
     this.ids = ids;
     this.mapper = mapper;
     this.hashes = hashes;
+    this.publishedDataset = publishedDataset;
   }
 
   Result<AgreementView> get(Actor actor, String id) {
@@ -214,6 +225,22 @@ final class AgreementReads {
           fields.put(f.apiName(), full.fields().get(f.apiName()));
         }
       }
+      // the full text, withholding only datasets the catalogue does not publish, said in place
+      List<String> withheld = new ArrayList<>();
+      if (fields.get(Field.DATASETS.apiName()) instanceof List<?> datasets) {
+        List<String> shown = new ArrayList<>();
+        for (Object d : datasets) {
+          if (publishedDataset.test(String.valueOf(d))) {
+            shown.add(String.valueOf(d));
+          } else {
+            withheld.add(Field.WITHHELD_DATASET);
+          }
+        }
+        fields.put(Field.DATASETS.apiName(), List.copyOf(shown));
+      }
+      if (!withheld.isEmpty()) {
+        fields.put(WITHHELD, List.copyOf(withheld));
+      }
       fields.put("dpiaDone", full.fields().containsKey(Field.DPIA.apiName()));
       // the review date in force: one every party agreed at a review replaces the version's
       if (a.versionInForce().filter(v::equals).isPresent()
@@ -225,9 +252,13 @@ final class AgreementReads {
               .map(
                   p -> {
                     java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
-                    for (Field.PartyField f : Field.PartyField.PUBLIC) {
-                      if (p.containsKey(f.apiName())) {
-                        q.put(f.apiName(), p.get(f.apiName()));
+                    for (Field.PartyField f : Field.PartyField.values()) {
+                      if (Field.PartyField.PUBLIC.contains(f)) {
+                        if (p.containsKey(f.apiName())) {
+                          q.put(f.apiName(), p.get(f.apiName()));
+                        }
+                      } else if (p.containsKey(f.apiName())) {
+                        q.put(WITHHELD, Field.WITHHELD_CONTACT);
                       }
                     }
                     return q;
@@ -246,6 +277,9 @@ final class AgreementReads {
     return out;
   }
 
+  /** The name of what the public record withholds, said in place, in register entries. */
+  static final String WITHHELD = "withheld";
+
   /** The versions every party approved, oldest first, with the day of the last approval. */
   private List<AgreementService.PublicVersion> publicVersions(AgreementSnapshot a, Node shown) {
     List<AgreementService.PublicVersion> out = new ArrayList<>();
@@ -256,7 +290,8 @@ final class AgreementReads {
             new AgreementService.PublicVersion(
                 a.number(v),
                 at.get().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-                v.equals(shown)));
+                v.equals(shown),
+                hashes.of(a, v)));
       }
     }
     return out;
@@ -316,7 +351,9 @@ final class AgreementReads {
         .find()
         .forEachRemaining(
             t -> {
-              if (PUBLIC_PROPERTIES.contains(t.getPredicate())) {
+              if (PUBLIC_PROPERTIES.contains(t.getPredicate())
+                  && !(t.getPredicate().equals(Field.DATASETS.property().asNode())
+                      && !publishedDataset.test(ids.slug(t.getObject(), "dataset").orElse("")))) {
                 out.add(t);
               }
             });

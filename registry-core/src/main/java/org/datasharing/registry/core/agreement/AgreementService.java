@@ -55,7 +55,16 @@ public final class AgreementService {
       java.time.Period maxReviewInterval) {
     ContentMapper mapper = new ContentMapper(ids, reference);
     VersionHashes hashes = new VersionHashes();
-    this.reads = new AgreementReads(store, ids, mapper, hashes);
+    this.reads =
+        new AgreementReads(
+            store,
+            ids,
+            mapper,
+            hashes,
+            d ->
+                catalog
+                    .get(org.datasharing.registry.core.catalog.DatasetVisibility.PUBLIC, d)
+                    .isPresent());
     AgreementWrites writes = new AgreementWrites(store, reads, clock, audit, hashes);
     AssuranceCheck assurance = new AssuranceCheck(store, ids, clock, reference);
     this.assurance = assurance;
@@ -218,9 +227,10 @@ public final class AgreementService {
 
   /**
    * A version every party approved, for the public version history: its number, the day the last
-   * party approved it (ISO date) and whether it is the version the register shows.
+   * party approved it (ISO date), whether it is the version the register shows, and its content
+   * hash (the one the parties approved, so anyone can check the full text published against it).
    */
-  public record PublicVersion(int number, String approvedOn, boolean shown) {}
+  public record PublicVersion(int number, String approvedOn, boolean shown, String contentHash) {}
 
   /**
    * Agreements that are or were in force, never drafts or refused ones, with public fields only.

@@ -60,44 +60,21 @@ public enum Field {
 
   /**
    * The fields the public sees of an agreement in force (the register, its JSON and CSV, linked
-   * data and the public agreement page): what is shared, why, about whom and when, how long it is
-   * kept and how it is destroyed, and how people exercise their rights (what the Digital Economy
-   * Act register and the Data Sharing and Governance Act 2019, s.32, publish). Never named
-   * contacts, internal arrangements (security detail, access, sign-off) or the datasets' own
-   * identifiers (a dataset may be hidden from the public). Retention (its description and its
-   * duration) and the DPIA's published summary are public: privacy notices must state retention (UK
-   * GDPR Articles 13(2)(a), 14(2)(a)) and the ICO recommends publishing DPIA summaries; so are
-   * international transfers and the countries they go to (Articles 13(1)(f), 14(1)(f)). The DPIA's
-   * reference, date, outcome and residual risk stay with the parties.
+   * data and the public agreement page): every clause of the version in force, because Ireland's
+   * Data Sharing and Governance Act 2019 (s.60(5)) publishes the agreement's full text, beside what
+   * the Digital Economy Act register and the DSGA (s.19, s.32) summarise. Only two things are
+   * withheld, each said in place where it is withheld: a named person's contact details ({@link
+   * PartyField#PUBLIC}) and a dataset that is not published in the catalogue ({@link #DATASETS},
+   * filtered value by value by {@code catalog.DatasetVisibility}).
    */
   public static final java.util.Set<Field> PUBLIC =
-      java.util.Collections.unmodifiableSet(
-          java.util.EnumSet.of(
-              TITLE,
-              PURPOSES,
-              PURPOSE_DESCRIPTION,
-              BENEFITS,
-              PERSONAL_DATA_CATEGORIES,
-              DATA_SUBJECT_CATEGORIES,
-              SPECIAL_CATEGORY,
-              CRIMINAL_OFFENCE,
-              RIGHTS,
-              // the single point of contact is for individuals (a role mailbox or team, which the
-              // question asks for), so it is published (s.19 of Ireland's DSGA 2019)
-              CONTACT_POINT,
-              SECURITY,
-              ONWARD_DISCLOSURE,
-              DEIDENTIFICATION,
-              RETENTION,
-              DELETION,
-              START,
-              REVIEW,
-              END,
-              RETENTION_DURATION,
-              DPIA_SUMMARY,
-              INTERNATIONAL_TRANSFER,
-              TRANSFER_MECHANISM,
-              TRANSFER_DESTINATIONS));
+      java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(Field.class));
+
+  /** What the public record says in place of a dataset that is not published in the catalogue. */
+  public static final String WITHHELD_DATASET = "a dataset that is not published in the catalogue";
+
+  /** What the public record says in place of a named person's contact details. */
+  public static final String WITHHELD_CONTACT = "personal contact details of a named person";
 
   /** How a field's value is written. */
   public enum Kind {
@@ -171,24 +148,13 @@ public enum Field {
         "nationalDataOptOutReason", DSR.nationalDataOptOutReason, Kind.TEXT, null);
 
     /**
-     * What the public sees of each party: who it is, its role, its lawful basis and the statutory
-     * power it relies on (the basis the Digital Economy Act register publishes), the conditions for
-     * special category and criminal offence data, and for health and care parties the
-     * confidentiality basis and whether the national data opt-out applies (the opt-out policy
-     * expects organisations to say publicly whether they apply it). Never the named contact.
+     * What the public sees of each party: every clause but the named contact's name and e-mail
+     * ({@link Field#WITHHELD_CONTACT}); how people reach the sharing is the agreement's single
+     * point of contact and each party's DPO mailbox, role addresses rather than a person's.
      */
     public static final java.util.Set<PartyField> PUBLIC =
         java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.of(
-                ORGANISATION,
-                ROLE,
-                LAWFUL_BASIS,
-                STATUTORY_POWER,
-                SPECIAL_CONDITION,
-                SCHEDULE1_CONDITION,
-                CRIMINAL_CONDITION,
-                CONFIDENTIALITY_BASIS,
-                NATIONAL_DATA_OPT_OUT));
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(CONTACT_NAME, CONTACT_EMAIL)));
 
     private final String apiName;
     private final Property property;

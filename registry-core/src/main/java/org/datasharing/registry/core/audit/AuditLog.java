@@ -246,6 +246,10 @@ public final class AuditLog {
         i -> {
           g.add(id, DSR.importedFrom.asNode(), NodeFactory.createLiteralString(i.source()));
           g.add(id, DSR.importedBy.asNode(), ids.user(i.importer()));
+          g.add(
+              id,
+              DSR.importedByName.asNode(),
+              NodeFactory.createLiteralString(i.importer().name().orElse(i.importer().username())));
         });
     e.subject().ifPresent(s -> g.add(id, DSR.agreement.asNode(), s));
     e.about().ifPresent(r -> g.add(id, PROV.used.asNode(), r));

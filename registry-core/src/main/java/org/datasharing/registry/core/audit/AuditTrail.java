@@ -88,7 +88,15 @@ public final class AuditTrail {
       Optional<String> name,
       Optional<String> username,
       List<String> roles,
-      Optional<String> organisationName) {
+      Optional<String> organisationName,
+      Optional<String> importedFrom,
+      Optional<String> importedBy) {
+
+    /** "Imported from <source> by <person>" for an event of an imported history, else empty. */
+    public Optional<String> imported() {
+      return importedFrom.map(
+          from -> "Imported from " + from + importedBy.map(by -> " by " + by).orElse(""));
+    }
 
     /**
      * The person as recorded when they acted, e.g. "Priya Shah (DPO, Northshire County Council)";
@@ -504,7 +512,9 @@ public final class AuditTrail {
             .filter(r -> !r.isEmpty())
             .map(r -> java.util.Arrays.stream(r.split(",")).sorted().toList())
             .orElse(List.of()),
-        opt(b, "orgName").map(Node::getLiteralLexicalForm));
+        opt(b, "orgName").map(Node::getLiteralLexicalForm),
+        opt(b, "importedFrom").map(Node::getLiteralLexicalForm),
+        opt(b, "importedBy").map(Node::getLiteralLexicalForm));
   }
 
   private static Optional<Node> opt(Binding b, String var) {

@@ -16,7 +16,8 @@ import org.datasharing.registry.ontology.vocab.PROV;
 /**
  * Which notifications a committed change causes: read from its audit event (action, agreement,
  * version, hash, actor) and, for decisions and status changes, from the quads the change adds (the
- * outcome, the reason, whether the version came into force). One place for "what is told when".
+ * outcome, the reason, whether the version came into force). One place for "what is told when";
+ * replayed events ({@code dsr:replayedAt}: the sample history, imports) tell no one.
  */
 final class NotificationRules {
   private static final Map<Node, NotificationKind> BY_ACTION =
@@ -40,7 +41,11 @@ final class NotificationRules {
     Node event = appended.marker().getSubject();
     Optional<Node> agreement = one(appended.quads(), event, DSR.agreement.asNode());
     Optional<Node> action = one(appended.quads(), event, DSR.action.asNode());
-    if (agreement.isEmpty() || action.isEmpty()) {
+    // replayed history (the sample agreements, an import) happened elsewhere and long ago: the
+    // people it concerns were told then, if at all, so it tells no one now
+    if (agreement.isEmpty()
+        || action.isEmpty()
+        || one(appended.quads(), event, DSR.replayedAt.asNode()).isPresent()) {
       return List.of();
     }
     Node ag = agreement.get();

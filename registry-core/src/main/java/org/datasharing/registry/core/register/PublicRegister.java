@@ -14,6 +14,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.agreement.AgreementStatus;
+import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
@@ -46,12 +47,18 @@ public final class PublicRegister {
   private final AgreementService agreements;
   private final OrganisationService organisations;
   private final ReferenceData reference;
+  private final java.util.function.Function<String, Optional<String>> datasetTitles;
 
+  /** {@code datasetTitles}: a dataset's title as the public sees it (empty when not published). */
   public PublicRegister(
-      AgreementService agreements, OrganisationService organisations, ReferenceData reference) {
+      AgreementService agreements,
+      OrganisationService organisations,
+      ReferenceData reference,
+      java.util.function.Function<String, Optional<String>> datasetTitles) {
     this.agreements = agreements;
     this.organisations = organisations;
     this.reference = reference;
+    this.datasetTitles = datasetTitles;
   }
 
   /** The name of each party's public contact (its DPO mailbox) in entries. */
@@ -279,7 +286,17 @@ public final class PublicRegister {
       String onwardDisclosure,
       String deidentification,
       List<PartyRow> partyDetails,
-      List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions) {
+      List<org.datasharing.registry.core.agreement.AgreementService.PublicVersion> versions,
+      List<Clause> fullText) {
+
+    /** The content hash of the version shown, as the parties approved it, or "". */
+    public String contentHash() {
+      return versions.stream()
+          .filter(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::shown)
+          .map(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::contentHash)
+          .findFirst()
+          .orElse("");
+    }
 
     /** The day the version shown was approved by the last party, or "". */
     public String approvedOn() {
@@ -297,6 +314,19 @@ public final class PublicRegister {
           .mapToInt(org.datasharing.registry.core.agreement.AgreementService.PublicVersion::number)
           .findFirst()
           .orElse(0);
+    }
+  }
+
+  /**
+   * One clause of the full text of the version in force (Ireland's DSGA 2019, s.60(5)): the field's
+   * API name ({@link org.datasharing.registry.core.agreement.Field} or, with a party, {@link
+   * Field.PartyField}), its value in words, or what is withheld there ({@link
+   * org.datasharing.registry.core.agreement.Field#WITHHELD_CONTACT}, {@link
+   * org.datasharing.registry.core.agreement.Field#WITHHELD_DATASET}) and the value empty.
+   */
+  public record Clause(String field, String party, String value, String withheld) {
+    public boolean isWithheld() {
+      return !withheld.isEmpty();
     }
   }
 
@@ -385,9 +415,71 @@ public final class PublicRegister {
                   ? ""
                   : label("deidentification", String.valueOf(f.get("deidentification"))),
               List.copyOf(parties),
-              e.versions()));
+              e.versions(),
+              fullText(e, names)));
     }
     return out;
+  }
+
+  /** Every clause of the version shown, in the order of the fields, agreement then parties. */
+  private List<Clause> fullText(RegisterEntry e, Map<String, String> names) {
+    List<Clause> out = new ArrayList<>();
+    Map<String, Object> f = e.summary().fields();
+    for (Field field : Field.values()) {
+      Object v = f.get(field.apiName());
+      if (field == Field.DATASETS) {
+        if (v instanceof List<?> list) {
+          list.forEach(
+              d ->
+                  out.add(
+                      new Clause(
+                          field.apiName(),
+                          "",
+                          datasetTitles.apply(String.valueOf(d)).orElse(String.valueOf(d)),
+                          "")));
+        }
+        if (f.get("withheld") instanceof List<?> withheld) {
+          withheld.forEach(w -> out.add(new Clause(field.apiName(), "", "", String.valueOf(w))));
+        }
+      } else if (v != null) {
+        out.add(new Clause(field.apiName(), "", words(field.kind(), field.scheme(), v), ""));
+      }
+    }
+    for (Map<String, Object> p : e.summary().parties()) {
+      String orgId = String.valueOf(p.get("organisation"));
+      String party = names.getOrDefault(orgId, orgId);
+      for (Field.PartyField field : Field.PartyField.values()) {
+        Object v = p.get(field.apiName());
+        if (v != null) {
+          String value =
+              switch (field.kind()) {
+                case ORGANISATION -> party;
+                case ROLE -> role(v);
+                default -> words(field.kind(), field.scheme(), v);
+              };
+          out.add(new Clause(field.apiName(), party, value, ""));
+        }
+      }
+      if (p.get("withheld") != null) {
+        out.add(new Clause("contact", party, "", String.valueOf(p.get("withheld"))));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** A value in words: labels for codes, "Yes"/"No", periods in words, lists joined. */
+  private String words(Field.Kind kind, String scheme, Object v) {
+    return switch (kind) {
+      case BOOLEAN -> Boolean.TRUE.equals(v) ? "Yes" : "No";
+      case DURATION -> durationWords(v);
+      case REF -> label(scheme, String.valueOf(v));
+      case REF_LIST -> String.join("; ", labels(scheme, v));
+      case TEXT_LIST ->
+          v instanceof List<?> list
+              ? String.join("; ", list.stream().map(String::valueOf).toList())
+              : String.valueOf(v);
+      default -> String.valueOf(v);
+    };
   }
 
   private void condition(Map<String, Object> party, String field, String scheme, List<String> out) {

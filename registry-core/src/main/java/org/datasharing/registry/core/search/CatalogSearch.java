@@ -278,7 +278,7 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
    * writer that did not say what it describes has its catalogue and organisation quads looked at.
    */
   @Override
-  public void committed(Change change, long sequence) {
+  public void committed(Change change, long first, long next) {
     boolean catalogue = change.graphs().contains(Graphs.CATALOG_NODE);
     boolean organisations = change.graphs().contains(Graphs.ORGANISATIONS_NODE);
     Set<String> datasets = new HashSet<>();
@@ -299,8 +299,12 @@ public final class CatalogSearch implements ObservedStore.Listener, AutoCloseabl
         reindex(datasets, sectors());
         lastReindexed = Set.copyOf(datasets);
       }
-      if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
-        followed.add(sequence);
+      for (long sequence = first; sequence < next; sequence++) {
+        if (caughtUpTo.get() >= 0 && sequence >= caughtUpTo.get()) {
+          followed.add(sequence);
+        }
+      }
+      if (caughtUpTo.get() >= 0) {
         advance(caughtUpTo.get());
       }
     }

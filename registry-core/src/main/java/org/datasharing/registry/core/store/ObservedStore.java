@@ -22,10 +22,11 @@ public final class ObservedStore extends ForwardingStore {
   /** Told about writes that landed. */
   public interface Listener {
     /**
-     * A change was applied (not called for conflicts) as the audit event with this sequence, or -1
-     * when it appended no event (bookkeeping).
+     * A change was applied (not called for conflicts) as the audit events from sequence {@code
+     * first} up to, not including, {@code next}: one event for most changes, an import's whole
+     * history for an import.
      */
-    void committed(Change change, long sequence);
+    void committed(Change change, long first, long next);
 
     /** Whole graphs were replaced (bulk loads). */
     void replaced(Set<Node> graphNames);
@@ -43,20 +44,21 @@ public final class ObservedStore extends ForwardingStore {
   public CommitOutcome commit(Change change) {
     // the event's position in the log is known only when the store appends it; a store may
     // append more than once (retries), the last append is the one that landed
-    AtomicLong sequence = new AtomicLong(-1);
+    AtomicLong first = new AtomicLong(-1);
+    AtomicLong next = new AtomicLong(-1);
     Change observed =
         change.withAudit(
             head -> {
               Change.Appended appended = change.audit().append(head);
-              // bookkeeping without an event of its own (outbox, verified marks) has no position
-              sequence.set(appended.next().size() > head.size() ? head.size() : -1);
+              first.set(head.size());
+              next.set(appended.next().size());
               return appended;
             });
     CommitOutcome outcome = delegate.commit(observed);
     if (outcome == CommitOutcome.APPLIED) {
       for (Listener l : listeners) {
         try {
-          l.committed(change, sequence.get());
+          l.committed(change, first.get(), next.get());
         } catch (RuntimeException e) {
           log.warn("a listener failed after a commit; it will catch up from the store", e);
         }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Existing agreements imported from elsewhere with their history: replayed through the lifecycle at
  * their recorded times, each event marked imported, all or nothing.
  */
-class AgreementImportTest {
+public class AgreementImportTest {
   static final String SOURCE = "Northshire paper register, 2025";
   static final String TRUST_DPO_USER = "7d2f6c1e-3b4a-4f5e-9a10-2c4e6f8a0b02";
 
@@ -86,7 +86,17 @@ class AgreementImportTest {
           .isEqualTo(t.registry.ids().user(TestRegistry.admin()));
       assertThat(object(audit, id, DSR.replayedAt.asNode()).getLiteralLexicalForm())
           .isEqualTo(TestRegistry.NOW.toString());
+      // and says so in words, as the audit pages and /api/audit/events show it
+      assertThat(e.imported()).contains("Imported from " + SOURCE + " by admin");
     }
+    // events made here say nothing of the kind
+    assertThat(
+            t.registry
+                .auditTrail()
+                .forAgreement(t.registry.ids().agreement("dsa-hospital-discharge"))
+                .get(0)
+                .imported())
+        .isEmpty();
     AuditTrail.Verification v = t.registry.auditTrail().verify();
     assertThat(v.findings()).isEmpty();
     assertThat(v.intact()).isTrue();
@@ -231,7 +241,7 @@ class AgreementImportTest {
   }
 
   /** The sample's Hospital Discharge agreement under another identifier, as another register's. */
-  static DatasetGraph copyOf(String id) {
+  public static DatasetGraph copyOf(String id) {
     return copyOf(id, UnaryOperator.identity());
   }
 
@@ -270,7 +280,7 @@ class AgreementImportTest {
         : n;
   }
 
-  static ByteArrayInputStream file(DatasetGraph d) {
+  public static ByteArrayInputStream file(DatasetGraph d) {
     StringWriter w = new StringWriter();
     RDFDataMgr.write(w, d, Lang.TRIG);
     return new ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8));

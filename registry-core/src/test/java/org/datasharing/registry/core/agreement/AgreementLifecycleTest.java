@@ -454,10 +454,12 @@ class AgreementLifecycleTest {
     assertThat(register)
         .allSatisfy(
             e -> {
-              assertThat(e.summary().fields())
-                  .doesNotContainKeys("accessArrangements", "dataItems");
+              // the full text is public (DSGA s.60(5)); a named person's contact details are not,
+              // and the record says so in their place
+              assertThat(e.summary().fields()).containsKeys("accessArrangements", "dataItems");
               assertThat(e.summary().parties())
-                  .allSatisfy(p -> assertThat(p).doesNotContainKeys("contactEmail", "contactName"));
+                  .allSatisfy(p -> assertThat(p).doesNotContainKeys("contactEmail", "contactName"))
+                  .anySatisfy(p -> assertThat(p).containsEntry("withheld", Field.WITHHELD_CONTACT));
             });
     submitted("dsa-not-yet");
     assertThat(agreements.register())

@@ -175,7 +175,7 @@ class DataProtectionSubmitTest {
   }
 
   @Test
-  void register_showsRetentionTheDpiaSummaryTransfersAndTheOptOut_butNotTheDpiaRecord() {
+  void register_showsRetentionTheDpiaTransfersAndTheOptOut_asTheFullTextDoes() {
     AgreementService.RegisterEntry discharge =
         agreements.register().stream()
             .filter(e -> e.id().equals("dsa-hospital-discharge"))
@@ -186,13 +186,13 @@ class DataProtectionSubmitTest {
         .containsEntry("retentionDuration", "P8Y")
         .containsEntry("internationalTransfer", "none")
         .containsKeys("retentionPeriod", "dpiaSummary", "onwardDisclosure", "securityMeasures")
-        .doesNotContainKeys("dpiaReference", "dpiaOutcome", "dpiaDate", "accessArrangements");
+        // the full text of the version in force is published (DSGA s.60(5)), the DPIA record too
+        .containsKeys("dpiaReference", "dpiaOutcome", "dpiaDate", "accessArrangements");
     assertThat(discharge.summary().parties())
         .anySatisfy(
             p ->
                 assertThat(p)
                     .containsEntry("confidentialityBasis", "section-251-support")
-                    .containsEntry("nationalDataOptOut", true)
-                    .doesNotContainKey("nationalDataOptOutReason"));
+                    .containsEntry("nationalDataOptOut", true));
   }
 }

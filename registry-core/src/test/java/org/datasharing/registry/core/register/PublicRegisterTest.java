@@ -15,6 +15,7 @@ import org.datasharing.registry.core.agreement.AgreementService.Outcome;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.agreement.AgreementStatus;
 import org.datasharing.registry.core.agreement.AgreementView;
+import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.support.TestRegistry;
@@ -159,6 +160,51 @@ class PublicRegisterTest {
                 org.apache.jena.graph.Node.ANY))
         .isTrue();
     assertThat(COUNCIL).isNotBlank();
+  }
+
+  @Test
+  void fullText_ofTheVersionInForce_hasEveryClause_withholdingOnlyContactsAndHiddenDatasets() {
+    // the MASH agreement (approved) shares Child Protection Plans, which the catalogue does not
+    // publish, and names a contact person for each party
+    String id = "dsa-mash-safeguarding";
+    var actor = org.datasharing.registry.core.common.Actor.system();
+    int n = t.registry.agreements().get(actor, id).value().versionInForce().orElseThrow();
+    var full = t.registry.agreements().version(actor, id, n).value();
+    PublicRegister.Row row = register.rows(List.of(register.entry(id).orElseThrow())).get(0);
+
+    assertThat(row.contentHash()).isEqualTo(full.contentHash()).isNotBlank();
+    var clauses = row.fullText();
+    for (String field : full.content().fields().keySet()) {
+      assertThat(clauses).as(field).anySatisfy(c -> assertThat(c.field()).isEqualTo(field));
+    }
+    assertThat(clauses)
+        .anySatisfy(
+            c -> {
+              assertThat(c.field()).isEqualTo(Field.DATASETS.apiName());
+              assertThat(c.withheld()).isEqualTo(Field.WITHHELD_DATASET);
+            })
+        .anySatisfy(c -> assertThat(c.withheld()).isEqualTo(Field.WITHHELD_CONTACT))
+        .allSatisfy(c -> assertThat(c.isWithheld()).isEqualTo(c.value().isEmpty()));
+    // internal arrangements are published now (s.60(5)): how access is arranged, in full
+    assertThat(clauses)
+        .anySatisfy(
+            c ->
+                assertThat(c.value())
+                    .isEqualTo(full.content().fields().get(Field.ACCESS.apiName())));
+    String everything = row.toString() + register.rdf(List.of(register.entry(id).get()));
+    assertThat(everything)
+        .doesNotContain("Child Protection Plans")
+        .doesNotContain("dataset/child-protection-plans");
+    List<String> contacts = new java.util.ArrayList<>();
+    for (var p : full.content().parties()) {
+      for (var f : List.of(Field.PartyField.CONTACT_EMAIL, Field.PartyField.CONTACT_NAME)) {
+        if (p.get(f.apiName()) instanceof String s) {
+          contacts.add(s);
+        }
+      }
+    }
+    assertThat(contacts).isNotEmpty();
+    contacts.forEach(c -> assertThat(everything).doesNotContain(c));
   }
 
   @Test

@@ -308,6 +308,27 @@ class CatalogSearchTest {
   }
 
   @Test
+  void index_followsAnAgreementImport_asOneObservedChange_soSearchesNeedNoReconcile() {
+    // an import appends its whole history in one commit: the index is told of every event of it
+    assertThat(search.caughtUp()).isTrue();
+    long before = t.registry.auditTrail().head().size();
+
+    var r =
+        t.registry
+            .agreementImport()
+            .importHistory(
+                TestRegistry.admin(),
+                org.datasharing.registry.core.agreement.AgreementImportTest.file(
+                    org.datasharing.registry.core.agreement.AgreementImportTest.copyOf(
+                        "dsa-imported-followed")),
+                "Northshire paper register, 2025");
+
+    assertThat(r.ok()).as(r.message()).isTrue();
+    assertThat(t.registry.auditTrail().head().size()).isGreaterThan(before + 1);
+    assertThat(search.caughtUp()).isTrue();
+  }
+
+  @Test
   void index_isNotCaughtUp_afterAWriteItDidNotSee() {
     var other =
         new org.datasharing.registry.core.Registry(t.store, TestRegistry.BASE, t.clock, true);

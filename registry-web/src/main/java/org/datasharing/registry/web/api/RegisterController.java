@@ -179,7 +179,9 @@ class RegisterController {
                 "Single point of contact",
                 "Security",
                 "Onward disclosure",
-                "Identifiable, pseudonymised or anonymised")
+                "Identifiable, pseudonymised or anonymised",
+                "Content hash of the version",
+                "Full text of the version")
             .get();
     try (CSVPrinter p = new CSVPrinter(out, format)) {
       for (PublicRegister.Row r : rows) {
@@ -215,7 +217,14 @@ class RegisterController {
             cell(r.singlePointOfContact()),
             cell(r.securityMeasures()),
             cell(r.onwardDisclosure()),
-            r.deidentification());
+            r.deidentification(),
+            r.contentHash(),
+            cell(
+                String.join(
+                    "\n",
+                    r.fullText().stream()
+                        .map(org.datasharing.registry.web.ui.FullTextWords::line)
+                        .toList())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

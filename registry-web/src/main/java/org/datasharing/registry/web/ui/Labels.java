@@ -125,6 +125,16 @@ class Labels {
         .orElse("govuk-tag--grey");
   }
 
+  /** The question a clause of the full text answers, as the editor asks it. */
+  public String clauseQuestion(org.datasharing.registry.core.register.PublicRegister.Clause c) {
+    return FullTextWords.question(c);
+  }
+
+  /** A clause's answer, or "Withheld: ..." where the public record withholds it. */
+  public String clauseAnswer(org.datasharing.registry.core.register.PublicRegister.Clause c) {
+    return FullTextWords.answer(c);
+  }
+
   /** "1 January 2027" from an ISO date; the text itself if it is not one. */
   public String date(Object iso) {
     if (iso == null) {

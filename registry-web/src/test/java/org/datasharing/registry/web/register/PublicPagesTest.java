@@ -62,6 +62,7 @@ class PublicPagesTest {
         .replaceAll("(?s)<[^>]*>", " ")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+        .replace("&quot;", "\"")
         .replaceAll("\\s+", " ");
   }
 
@@ -122,7 +123,8 @@ class PublicPagesTest {
         }
       }
     }
-    // the sample names contacts and how access is arranged: neither is public
+    // the sample names a contact person for each party: withheld; the rest of the full text
+    // (how access is arranged, say) is published (DSGA s.60(5))
     assertThat(privateValues).isNotEmpty();
     assertThat(full.fields()).containsKey(Field.ACCESS.apiName());
     String page = html(PAGE);
@@ -140,7 +142,8 @@ class PublicPagesTest {
         List.of(
             (String) full.fields().get(Field.SECURITY.apiName()),
             (String) full.fields().get(Field.ONWARD_DISCLOSURE.apiName()),
-            (String) full.fields().get(Field.CONTACT_POINT.apiName()));
+            (String) full.fields().get(Field.CONTACT_POINT.apiName()),
+            (String) full.fields().get(Field.ACCESS.apiName()));
     for (String v : published) {
       assertThat(visibleMain(page)).as("page lacks " + v).contains(v);
       assertThat(json).as("JSON lacks " + v).contains(v);
@@ -152,6 +155,61 @@ class PublicPagesTest {
     assertThat(turtle).contains("deidentification/identifiable");
     for (String v : privateValues) {
       assertThat(visibleMain(page)).as("page shows " + v).doesNotContain(v);
+      assertThat(json).as("JSON shows " + v).doesNotContain(v);
+      assertThat(csv).as("CSV shows " + v).doesNotContain(v);
+      assertThat(turtle).as("Turtle shows " + v).doesNotContain(v);
+    }
+  }
+
+  @Test
+  void fullText_ofTheVersionInForce_isPublished_withholdingOnlyContactsAndHiddenDatasets_inPlace()
+      throws Exception {
+    // MASH shares Child Protection Plans, which its publisher keeps out of the public catalogue
+    String mash = "/id/agreement/dsa-mash-safeguarding";
+    var view = registry.agreements().get(Actor.system(), "dsa-mash-safeguarding").value();
+    var version =
+        registry
+            .agreements()
+            .version(Actor.system(), "dsa-mash-safeguarding", view.versionInForce().orElseThrow())
+            .value();
+    String page = visibleMain(html(mash));
+    assertThat(page)
+        .contains("Full text of version " + version.number())
+        .contains(version.contentHash())
+        .contains("Withheld: " + Field.WITHHELD_DATASET)
+        .contains("Withheld: " + Field.WITHHELD_CONTACT)
+        // every clause under the editor's own question
+        .contains("Describe the purpose", "Datasets shared", "Expected benefits");
+    for (Object v : version.content().fields().values()) {
+      if (v instanceof String text && text.length() > 12) {
+        assertThat(page)
+            .as("full text lacks " + text)
+            .contains(text.replaceAll("\\s+", " ").replace("&quot;", "\""));
+      }
+    }
+    String json = mvc.perform(get("/api/register")).andReturn().getResponse().getContentAsString();
+    String csv =
+        mvc.perform(get("/api/register").param("format", "csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String turtle =
+        mvc.perform(get(mash).accept("text/turtle")).andReturn().getResponse().getContentAsString();
+    assertThat(json).contains(Field.WITHHELD_DATASET, Field.WITHHELD_CONTACT);
+    assertThat(csv).contains("Withheld: " + Field.WITHHELD_DATASET, version.contentHash());
+    List<String> secret =
+        new ArrayList<>(List.of("child-protection-plans", "Child Protection Plans"));
+    for (Map<String, Object> p : version.content().parties()) {
+      for (Field.PartyField f :
+          List.of(Field.PartyField.CONTACT_EMAIL, Field.PartyField.CONTACT_NAME)) {
+        if (p.get(f.apiName()) instanceof String s) {
+          secret.add(s);
+        }
+      }
+    }
+    assertThat(secret).hasSizeGreaterThan(2);
+    for (String v : secret) {
+      assertThat(page).as("page shows " + v).doesNotContain(v);
       assertThat(json).as("JSON shows " + v).doesNotContain(v);
       assertThat(csv).as("CSV shows " + v).doesNotContain(v);
       assertThat(turtle).as("Turtle shows " + v).doesNotContain(v);
