@@ -76,9 +76,11 @@ class RestartDeliveryTest {
     // the agreement's review date is 2027-07-01 (TestRegistry's complete content)
     try (TestRegistry before = new TestRegistry(dir)) {
       var agreements = before.registry.agreements();
-      agreements
-          .createDraft(
-              partner(ICB), Optional.of(ID), before.completeContent(List.of(ICB, COUNCIL, TRUST)))
+      TestRegistry.draft(
+              agreements,
+              partner(ICB),
+              Optional.of(ID),
+              before.completeContent(List.of(ICB, COUNCIL, TRUST)))
           .orElseThrow();
       agreements.submit(partner(ICB), ID).orElseThrow();
       for (String party : List.of(COUNCIL, TRUST, ICB)) {

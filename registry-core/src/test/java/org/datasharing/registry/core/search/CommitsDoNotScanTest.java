@@ -112,10 +112,11 @@ class CommitsDoNotScanTest {
     search.lastReindexed = Set.of();
     int before = counting.listenerReads.get();
 
-    t.registry
-        .agreements()
-        .createDraft(
-            partner(ICB), Optional.of("dsa-no-scan"), t.completeContent(List.of(ICB, COUNCIL)))
+    TestRegistry.draft(
+            t.registry.agreements(),
+            partner(ICB),
+            Optional.of("dsa-no-scan"),
+            t.completeContent(List.of(ICB, COUNCIL)))
         .orElseThrow();
     t.registry.agreements().submit(partner(ICB), "dsa-no-scan").orElseThrow();
 
