@@ -77,6 +77,7 @@ class SignOffBrowserIntegrationTest extends BrowserTestSupport {
     browser.waitFor("#senior-sign-off-form");
     assertThat(browser.text("#sign-off-heading")).isEqualTo("Who signs off its approvals");
     assertThat(browser.find("[id='seniorSignOff-2']").isSelected()).isTrue();
+    assertThat(browser.text("#members")).contains("caldicott.trust", "Senior officer");
     browser.click("[id='seniorSignOff']");
     browser.page("admin-organisation-signoff");
     browser.submit("#save-senior-sign-off");
@@ -102,6 +103,7 @@ class SignOffBrowserIntegrationTest extends BrowserTestSupport {
     browser.waitFor("#awaiting-sign-off");
     assertThat(browser.text("#waiting-count")).isEqualTo("Waiting for you (1)");
     assertThat(browser.present("tr[data-agreement='" + SUBMITTED + "']")).isTrue();
+    assertThat(browser.pageText()).doesNotContain("no registry role yet");
     browser.page("signoff-waiting");
     browser.click("tr[data-agreement='" + SUBMITTED + "'] a");
     browser.waitFor("#sign-off-form");
