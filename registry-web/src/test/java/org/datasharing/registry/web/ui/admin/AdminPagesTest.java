@@ -326,6 +326,26 @@ class AdminPagesTest {
   }
 
   @Test
+  void aSeniorOfficerMember_isListedAsSeniorOfficer_notAsPartner() throws Exception {
+    MockHttpServletResponse added =
+        call(
+            post("/admin/organisations/" + COUNCIL + "/members")
+                .with(ADMIN)
+                .with(csrf())
+                .param("username", "siro.council.2")
+                .param("email", "siro2@northshire-cc.example")
+                .param("firstName", "Sam")
+                .param("lastName", "Irons")
+                .param("role", "senior-officer"));
+    assertThat(added.getStatus()).isEqualTo(302);
+
+    String page = call(get("/admin/organisations/" + COUNCIL).with(ADMIN)).getContentAsString();
+
+    assertThat(page)
+        .containsPattern("siro\\.council\\.2</td>(?s:(?!</tr>).)*>Senior officer</strong>");
+  }
+
+  @Test
   void reconciliation_listsTheDifferences_andApplyFixesThem() throws Exception {
     MockHttpServletResponse report = call(get("/admin/reconciliation").with(ADMIN));
     assertThat(report.getStatus()).isEqualTo(200);
