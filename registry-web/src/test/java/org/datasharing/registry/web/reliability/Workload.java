@@ -93,7 +93,23 @@ final class Workload {
     draft.put("id", id);
     draft.put("fields", fields("Fewer delayed discharges."));
     draft.put("parties", List.of(party(ICB), named(COUNCIL), named(TRUST)));
-    return send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null);
+    Answer created = send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null);
+    if (created.status() != 201) {
+      return created;
+    }
+    // each other party gives its own answers (each party answers for itself)
+    Map<String, Object> council = new LinkedHashMap<>();
+    council.put("fields", fields("Fewer delayed discharges."));
+    council.put("parties", List.of(party(ICB), party(COUNCIL), named(TRUST)));
+    Answer edited = send(TestIssuer.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null);
+    if (edited.status() != 200) {
+      return edited;
+    }
+    Map<String, Object> trust = new LinkedHashMap<>();
+    trust.put("fields", fields("Fewer delayed discharges."));
+    trust.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
+    edited = send(TestIssuer.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null);
+    return edited.status() != 200 ? edited : created;
   }
 
   /** One agreement through its life; stops at the first failure (the kill). */
