@@ -333,7 +333,22 @@ public final class AgreementPolicy {
     }
     String org = actor.organisation().get();
     Node v = a.currentVersion();
-    if (!deciders(a, v).contains(org)) {
+    Optional<Refusal> notAwaiting = awaitingApprovalOf(org, a);
+    if (notAwaiting.isPresent()) {
+      return notAwaiting;
+    }
+    if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
+      return conflict("Your organisation has already decided on version " + a.number(v));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the current version awaits the organisation's approval (the DPO's decision, then any
+   * sign-off): it is a decider, the version is submitted, and no refused amendment stops it.
+   */
+  private static Optional<Refusal> awaitingApprovalOf(String org, AgreementSnapshot a) {
+    if (!deciders(a, a.currentVersion()).contains(org)) {
       return forbidden("Your organisation's approval is not needed on agreement " + a.slug());
     }
     if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
@@ -343,9 +358,6 @@ public final class AgreementPolicy {
     if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
       return conflict(
           "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
-    }
-    if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
-      return conflict("Your organisation has already decided on version " + a.number(v));
     }
     return Optional.empty();
   }
@@ -356,16 +368,9 @@ public final class AgreementPolicy {
     }
     String org = actor.organisation().get();
     Node v = a.currentVersion();
-    if (!deciders(a, v).contains(org)) {
-      return forbidden("Your organisation's approval is not needed on agreement " + a.slug());
-    }
-    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
-      return conflict(
-          "Agreement " + a.slug() + " is not awaiting decisions; it is " + a.workflowStatus());
-    }
-    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
-      return conflict(
-          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
+    Optional<Refusal> notAwaiting = awaitingApprovalOf(org, a);
+    if (notAwaiting.isPresent()) {
+      return notAwaiting;
     }
     if (a.decisionsOn(v).stream()
         .noneMatch(d -> d.organisation().equals(org) && d.pendingSignOff())) {

@@ -76,6 +76,31 @@ final class Decisions {
     return required;
   }
 
+  /**
+   * Refuses a decision or sign-off that names another version than the one awaiting it (409), or
+   * names no content hash of what the person read (422).
+   */
+  private static Optional<Result<Pending>> notTheVersionRead(
+      AgreementSnapshot a, Node named, int versionNumber, String contentHash, String awaiting) {
+    Node v = a.currentVersion();
+    if (!named.equals(v)) {
+      return Optional.of(
+          conflict(
+              "Version "
+                  + versionNumber
+                  + " is not the version awaiting "
+                  + awaiting
+                  + " ("
+                  + a.number(v)
+                  + ")"));
+    }
+    if (contentHash == null || contentHash.isBlank()) {
+      return Optional.of(
+          invalid(new Violation("contentHash", "Name the content hash of the version you read")));
+    }
+    return Optional.empty();
+  }
+
   Result<AgreementView> decide(
       Actor actor,
       String id,
@@ -97,17 +122,10 @@ final class Decisions {
             return refused.get().result();
           }
           String org = actor.organisation().orElseThrow();
-          if (!named.get().equals(v)) {
-            return conflict(
-                "Version "
-                    + versionNumber
-                    + " is not the version awaiting decision ("
-                    + a.number(v)
-                    + ")");
-          }
-          if (contentHash == null || contentHash.isBlank()) {
-            return invalid(
-                new Violation("contentHash", "Name the content hash of the version you read"));
+          Optional<Result<Pending>> unread =
+              notTheVersionRead(a, named.get(), versionNumber, contentHash, "decision");
+          if (unread.isPresent()) {
+            return unread.get();
           }
           String hash = hashes.of(a, v);
           if (!hash.equals(contentHash.strip())) {
@@ -207,17 +225,10 @@ final class Decisions {
             return refused.get().result();
           }
           String org = actor.organisation().orElseThrow();
-          if (!named.get().equals(v)) {
-            return conflict(
-                "Version "
-                    + versionNumber
-                    + " is not the version awaiting sign-off ("
-                    + a.number(v)
-                    + ")");
-          }
-          if (contentHash == null || contentHash.isBlank()) {
-            return invalid(
-                new Violation("contentHash", "Name the content hash of the version you read"));
+          Optional<Result<Pending>> unread =
+              notTheVersionRead(a, named.get(), versionNumber, contentHash, "sign-off");
+          if (unread.isPresent()) {
+            return unread.get();
           }
           String hash = hashes.of(a, v);
           AgreementSnapshot.Decision approval =
