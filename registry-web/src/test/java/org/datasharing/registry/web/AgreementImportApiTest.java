@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * {@code POST /api/agreements/imports}: existing agreements with their history, replayed through
- * the lifecycle, all or nothing, by a registry administrator or a party's DPO.
+ * the lifecycle, all or nothing, by the registry administrator only.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -89,16 +89,16 @@ class AgreementImportApiTest {
   }
 
   @Test
-  void aPartysDpo_importsAnAgreementWithItsHistory_201() throws Exception {
+  void theRegistryAdministrator_importsAnAgreementWithItsHistory_201() throws Exception {
     long before = treeSize();
 
     MockHttpServletResponse r =
         call(
             as(
                 importing(file("dsa-api-import"), "Trust register 2025"),
-                "dpo.trust",
-                "dpo",
-                TRUST));
+                "admin",
+                "registry-admin",
+                null));
 
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
     JsonNode body = JSON.readTree(r.getContentAsString());
@@ -164,7 +164,10 @@ class AgreementImportApiTest {
   }
 
   @Test
-  void anotherOrganisationsDpo_andAPartner_areRefused() throws Exception {
+  void aPartysDpo_anotherOrganisationsDpo_andAPartner_areRefused() throws Exception {
+    // a party's DPO cannot vouch for the other parties' approvals the history records
+    MockHttpServletResponse party =
+        call(as(importing(file("dsa-api-theirs"), "elsewhere"), "dpo.trust", "dpo", TRUST));
     MockHttpServletResponse police =
         call(
             as(
@@ -185,6 +188,7 @@ class AgreementImportApiTest {
                 "registry-admin",
                 null));
 
+    assertThat(party.getStatus()).isEqualTo(403);
     assertThat(police.getStatus()).isEqualTo(403);
     assertThat(partner.getStatus()).isEqualTo(403);
     assertThat(anonymous.getStatus()).isEqualTo(401);

@@ -74,10 +74,11 @@ public class AuthorizationMatrixTest {
   static {
     // columns: anon admin dpoC dpoT dpoI parI parC aud siroC caldT (a senior officer sees the
     // agreements of their organisation, drafts and decides nothing)
-    // an import holding no agreement: 422 for those who may import, before anything is read
+    // an import holding no agreement: 422 for the one who may import (the registry
+    // administrator: no party can vouch for the others' approvals), 403 before anything is read
     MATRIX.put(
         "POST /api/agreements/imports?source=elsewhere",
-        new int[] {401, 422, 422, 422, 422, 403, 403, 403, 403, 403});
+        new int[] {401, 422, 403, 403, 403, 403, 403, 403, 403, 403});
     MATRIX.put(
         "GET /actuator/health", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
     MATRIX.put("GET /api/register", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
@@ -129,10 +130,10 @@ public class AuthorizationMatrixTest {
     MATRIX.put(
         "POST " + SUBMITTED + "/sign-offs",
         new int[] {401, 403, 403, 403, 403, 403, 403, 403, 403, 409});
-    // the setting is the administrator's or the organisation's own DPO's (false: as it was)
+    // the administrator turns the sign-off off; the organisation's own DPO may only turn it on
     MATRIX.put(
         "PUT /api/organisations/" + TRUST + "/senior-sign-off {\"required\":false}",
-        new int[] {401, 200, 403, 200, 403, 403, 403, 403, 403, 403});
+        new int[] {401, 200, 403, 403, 403, 403, 403, 403, 403, 403});
   }
 
   @Test

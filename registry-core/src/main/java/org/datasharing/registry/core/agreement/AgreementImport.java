@@ -98,13 +98,16 @@ public final class AgreementImport {
   public record Summary(List<String> agreements, int events) {}
 
   /**
-   * Imports the agreements of a TriG file, recorded at {@code source}. Only a registry
-   * administrator, or a DPO for agreements their organisation is party to.
+   * Imports the agreements of a TriG file, recorded at {@code source}. Only the registry
+   * administrator: a history records every party's decisions, and no one party's DPO can vouch for
+   * another organisation's approval (the import would otherwise put an agreement in force on
+   * approvals its other parties never gave here).
    */
   public Result<Summary> importHistory(Actor actor, InputStream in, String source) {
-    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.has(Actor.Role.DPO)) {
+    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
       return Result.forbidden(
-          "Only a registry administrator or a DPO of a party can import agreements");
+          "Only the registry administrator can import agreements with their history: it records"
+              + " every party's decisions, which no one party can vouch for");
     }
     if (source == null || source.isBlank() || source.length() > MAX_SOURCE) {
       return Result.invalid(
@@ -142,17 +145,6 @@ public final class AgreementImport {
     }
     if (!violations.isEmpty()) {
       return Result.invalid("The agreements cannot be imported", violations);
-    }
-    if (!actor.has(Actor.Role.REGISTRY_ADMIN)) {
-      String own = actor.organisation().orElse("");
-      for (Node g : graphs(history)) {
-        if (!partiesOf(history.getGraph(g)).contains(own)) {
-          return Result.forbidden(
-              "Your organisation is not a party to "
-                  + ids.slug(g, "agreement").orElseThrow()
-                  + "; a DPO imports only their own organisation's agreements");
-        }
-      }
     }
     for (String id : agreements) {
       if (!store.graph(ids.agreement(id)).isEmpty()) {
@@ -361,23 +353,6 @@ public final class AgreementImport {
       violations.add(new Violation(at + "status", "State a status of the registry's lifecycle"));
     }
     agreements.add(id);
-  }
-
-  private static Set<String> partiesOf(Graph g) {
-    Set<String> out = new LinkedHashSet<>();
-    g.find(Node.ANY, DSR.organisation.asNode(), Node.ANY)
-        .forEachRemaining(
-            t -> {
-              String iri = t.getObject().isURI() ? t.getObject().getURI() : "";
-              out.add(iri.substring(iri.lastIndexOf('/') + 1));
-            });
-    return out;
-  }
-
-  private static List<Node> graphs(DatasetGraph d) {
-    List<Node> out = new ArrayList<>();
-    d.listGraphNodes().forEachRemaining(out::add);
-    return out;
   }
 
   private static List<Node> objects(Graph g, Node s, Node p) {

@@ -133,14 +133,22 @@ public final class OrganisationService {
   /**
    * Sets whether the organisation's approval of an agreement needs its senior officer's sign-off
    * after its DPO's approval ({@code dsr:requiresSeniorSignOff}); off by default, when the DPO
-   * signs off alone. By the registry administrator or the organisation's own DPO, audited as an
+   * signs off alone. Turned on by the registry administrator or the organisation's own DPO, off by
+   * the administrator only (a DPO cannot remove the check on their own approvals); audited as an
    * organisation edit. Approvals already given keep the rule they were given under.
    */
   public Result<Boolean> requireSeniorSignOff(Actor actor, String id, boolean required) {
-    if (!actor.has(Actor.Role.REGISTRY_ADMIN) && !actor.dpoOf(id)) {
+    boolean admin = actor.has(Actor.Role.REGISTRY_ADMIN);
+    if (!admin && !actor.dpoOf(id)) {
       return Result.forbidden(
           "Only the registry administrator or the organisation's own DPO can say whether its"
               + " approvals need a senior officer's sign-off");
+    }
+    if (!admin && !required) {
+      // the sign-off checks the DPO's own approvals: the DPO may ask for it, not remove it
+      return Result.forbidden(
+          "Only the registry administrator can let the organisation's DPO sign off alone: a DPO"
+              + " cannot remove the senior officer's check on their own approvals");
     }
     if (!Slugs.isValid(id)) {
       return Result.notFound("No organisation " + id);
@@ -177,15 +185,16 @@ public final class OrganisationService {
   /** The one reading of the setting, for the agreement's approval rule as for the pages. */
   public static boolean requiresSeniorSignOff(RegistryStore store, Node organisation) {
     return store.ask(
-        org.apache.jena.query.QueryFactory.create(
-            "ASK { GRAPH <"
-                + GRAPH.getURI()
-                + "> { <"
-                + organisation.getURI()
-                + "> <"
-                + DSR.requiresSeniorSignOff.getURI()
-                + "> true } }"));
+        org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(
+            REQUIRES_SIGN_OFF,
+            java.util.Map.of(
+                org.apache.jena.sparql.core.Var.alloc("g"), GRAPH,
+                org.apache.jena.sparql.core.Var.alloc("o"), organisation,
+                org.apache.jena.sparql.core.Var.alloc("p"), DSR.requiresSeniorSignOff.asNode())));
   }
+
+  private static final org.apache.jena.query.Query REQUIRES_SIGN_OFF =
+      org.apache.jena.query.QueryFactory.create("ASK { GRAPH ?g { ?o ?p true } }");
 
   /** The setting's stored value, {@code true} as an {@code xsd:boolean}. */
   public static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);

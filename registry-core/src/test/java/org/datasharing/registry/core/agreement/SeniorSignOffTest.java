@@ -229,6 +229,10 @@ class SeniorSignOffTest {
     assertThat(organisations.requiresSeniorSignOff(COUNCIL)).isFalse();
 
     organisations.requireSeniorSignOff(dpo(COUNCIL), COUNCIL, true).orElseThrow();
+    // the DPO may ask for the check on their own approvals, not remove it
+    assertThat(organisations.requireSeniorSignOff(dpo(COUNCIL), COUNCIL, false).failure())
+        .isEqualTo(Result.Failure.FORBIDDEN);
+    assertThat(organisations.requiresSeniorSignOff(COUNCIL)).isTrue();
     Organisation o = organisations.get(COUNCIL).orElseThrow();
     organisations
         .update(

@@ -85,8 +85,8 @@ class OrganisationsController {
   @Operation(
       summary =
           "Say whether the organisation's approval of an agreement needs its senior officer's"
-              + " sign-off after its DPO's approval (registry-admin or its own DPO; off by"
-              + " default)")
+              + " sign-off after its DPO's approval (on: registry-admin or its own DPO; off:"
+              + " registry-admin only; off by default)")
   ResponseEntity<Object> requireSeniorSignOff(
       @PathVariable String id, @RequestBody SeniorSignOffSetting body, Authentication auth) {
     if (body.required() == null) {

@@ -21,8 +21,14 @@ public final class FullTextWords {
     return c.isWithheld() ? "Withheld: " + c.withheld() : c.value();
   }
 
-  /** One line: "Party: question: answer" (the party only for a party's clauses). */
+  /**
+   * One line: "Party: question: answer" (the party only for a party's clauses); line breaks within
+   * an answer become " / ", so an answer cannot pass for a clause of its own.
+   */
   public static String line(PublicRegister.Clause c) {
-    return (c.party().isEmpty() ? "" : c.party() + ": ") + question(c) + ": " + answer(c);
+    return (c.party().isEmpty() ? "" : c.party() + ": ")
+        + question(c)
+        + ": "
+        + answer(c).replaceAll("\\R+", " / ");
   }
 }

@@ -162,7 +162,7 @@ class OpenApiReliabilityTest {
     RULES.put("GET /api/datasets/{id}", SIGNED_IN);
     RULES.put("PUT /api/datasets/{id}", PUBLISHER_OR_ADMIN);
     RULES.put("POST /api/datasets/import", DPO_OR_ADMIN);
-    RULES.put("POST /api/agreements/imports", DPO_OR_ADMIN);
+    RULES.put("POST /api/agreements/imports", ADMIN);
     RULES.put("POST /api/datasets/search-index", ADMIN);
     RULES.put("POST /api/datasets/{id}/access-requests", OTHER_STAFF);
     RULES.put("GET /api/register", ANYONE);
