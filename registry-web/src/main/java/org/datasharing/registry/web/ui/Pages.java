@@ -6,6 +6,7 @@ import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.web.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Shared answers of the page controllers. */
 public final class Pages {
@@ -23,6 +24,22 @@ public final class Pages {
     mav.addObject("heading", heading);
     mav.addObject("message", message);
     return mav;
+  }
+
+  /**
+   * The answer to a form whose core call is done: the failure page, or the success message (made
+   * from the result) flashed to the page it redirects to.
+   */
+  static <T> ModelAndView redirectOr(
+      Result<T> result,
+      RedirectAttributes redirect,
+      String to,
+      java.util.function.Function<T, String> success) {
+    if (!result.ok()) {
+      return failure(result);
+    }
+    redirect.addFlashAttribute("success", success.apply(result.value()));
+    return new ModelAndView("redirect:" + to);
   }
 
   static ModelAndView notFound(String message) {
