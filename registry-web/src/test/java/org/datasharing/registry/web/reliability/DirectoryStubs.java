@@ -12,9 +12,10 @@ import java.util.Locale;
 
 /**
  * Keycloak's admin API, as far as the notification dispatcher asks it (organisations, their
- * members, the holders of the dpo and partner roles, a user by id), stubbed on the test issuer's
- * WireMock: one DPO for each of the three organisations the workload's agreements name, and the ICB
- * partner who submits them. Each person's address is {@code username@crash.example}.
+ * members, the holders of the dpo, partner and senior-officer roles, a user by id), stubbed on the
+ * test issuer's WireMock: one DPO for each of the three organisations the workload's agreements
+ * name, and the ICB partner who submits them. Each person's address is {@code
+ * username@crash.example}.
  */
 final class DirectoryStubs {
   static final String ADMIN = "/admin/realms/registry";
@@ -65,6 +66,8 @@ final class DirectoryStubs {
     server.stubFor(
         get(urlPathEqualTo(ADMIN + "/roles/partner/users"))
             .willReturn(okJson("[" + user(TestIssuer.PARTNER_ICB) + "]")));
+    server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/senior-officer/users")).willReturn(okJson("[]")));
     for (TestIssuer.User u :
         List.of(
             TestIssuer.PARTNER_ICB,
