@@ -42,7 +42,7 @@ class CrashRecoveryIntegrationTest {
     try (TestIssuer issuer = new TestIssuer()) {
       ChildRegistry child =
           new ChildRegistry(data, dir.resolve("registry.log"), issuer.issuer(), List.of());
-      Workload w = new Workload(issuer);
+      Workload w = new Workload(issuer::token);
       List<String> problems = new ArrayList<>();
       List<Long> startups = new ArrayList<>();
       AtomicInteger counter = new AtomicInteger();
@@ -125,7 +125,7 @@ class CrashRecoveryIntegrationTest {
   private static List<String> searchAgrees(
       Workload w, long expected, List<String> imports, int iteration) throws Exception {
     List<String> problems = new ArrayList<>();
-    Workload.Answer all = w.send(TestIssuer.AUDITOR, "GET", "/api/datasets?size=1", null, null);
+    Workload.Answer all = w.send(SampleUser.AUDITOR, "GET", "/api/datasets?size=1", null, null);
     long total = all.body().get("total").asLong();
     if (total != expected) {
       problems.add(
@@ -137,7 +137,7 @@ class CrashRecoveryIntegrationTest {
             URLEncoder.encode(
                 "\"Crash harness " + d.replace('-', 'x') + "\"", StandardCharsets.UTF_8);
         Workload.Answer found =
-            w.send(TestIssuer.AUDITOR, "GET", "/api/datasets?q=" + q, null, null);
+            w.send(SampleUser.AUDITOR, "GET", "/api/datasets?q=" + q, null, null);
         boolean indexed = found.body().get("total").asLong() > 0;
         boolean stored = w.importsAcknowledged.containsKey(imp);
         if (stored && !indexed) {
