@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.datasharing.registry.core.audit.MerkleTree;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.datasharing.registry.web.ui.KeycloakRedirects;
@@ -44,9 +43,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIntegrationTest {
-  private static final Function<SampleUser, String> KEYCLOAK_TOKENS =
-      user -> SharedKeycloak.token(user.username());
-
   @TempDir static Path dir;
   static RedisServer redis;
   static FusekiProcess fuseki;
@@ -116,9 +112,9 @@ class MultiInstanceIntegrationTest {
   @Order(2)
   void concurrentDecisionsThroughBothInstances_loseNothing_approveOnce_andTheLogVerifies()
       throws Exception {
-    Workload onA = new Workload(KEYCLOAK_TOKENS);
+    Workload onA = new Workload(SampleUser::keycloakToken);
     onA.target(a.base());
-    Workload onB = new Workload(KEYCLOAK_TOKENS);
+    Workload onB = new Workload(SampleUser::keycloakToken);
     onB.target(b.base());
     JsonNode headBefore =
         onA.send(SampleUser.AUDITOR, "GET", "/api/audit/tree-head", null, null).body();
@@ -263,9 +259,9 @@ class MultiInstanceIntegrationTest {
     // a browser signed in through B, the instance about to die
     PageBrowser browser = new PageBrowser();
     assertThat(browser.signIn(b.base(), "dpo.icb").statusCode()).isEqualTo(302);
-    Workload onA = new Workload(KEYCLOAK_TOKENS);
+    Workload onA = new Workload(SampleUser::keycloakToken);
     onA.target(a.base());
-    Workload onB = new Workload(KEYCLOAK_TOKENS);
+    Workload onB = new Workload(SampleUser::keycloakToken);
     onB.target(b.base());
     AtomicBoolean runningA = new AtomicBoolean(true);
     AtomicBoolean runningB = new AtomicBoolean(true);

@@ -1,12 +1,13 @@
 package org.datasharing.registry.web.reliability;
 
 import java.util.Optional;
+import org.datasharing.registry.web.devservices.SharedKeycloak;
 
 /**
  * A sample user of the realm {@code docker/keycloak/realm-registry.json} (password {@code demo}):
  * username, realm role and organisation (empty for none). The harness's tokens come from the real
- * Keycloak ({@code SharedKeycloak.token(username)}) or, where a test restarts the registry many
- * times, from {@link TestIssuer#token}.
+ * Keycloak ({@link #keycloakToken}) or, for tests that need a token Keycloak would not issue, from
+ * {@link TestIssuer#token}.
  */
 record SampleUser(String username, String role, Optional<String> organisation) {
   static final SampleUser PARTNER_ICB =
@@ -19,4 +20,9 @@ record SampleUser(String username, String role, Optional<String> organisation) {
       new SampleUser("dpo.icb", "dpo", Optional.of("northshire-integrated-care-board"));
   static final SampleUser ADMIN = new SampleUser("admin", "registry-admin", Optional.empty());
   static final SampleUser AUDITOR = new SampleUser("auditor", "auditor", Optional.empty());
+
+  /** A password-grant access token of this user from the test JVM's Keycloak. */
+  String keycloakToken() {
+    return SharedKeycloak.token(username);
+  }
 }
