@@ -113,7 +113,7 @@ class NotificationCrashIntegrationTest {
                   // a killed instance's scheduler lease lapses quickly
                   "--registry.scheduler.lease-ttl=PT3S",
                   "--registry.scheduler.lease-renew-every=PT1S"));
-      Workload w = new Workload(issuer);
+      Workload w = new Workload(issuer::token);
       AtomicInteger counter = new AtomicInteger();
       List<Kill> kills = new ArrayList<>(List.of(Kill.AFTER_ACKNOWLEDGEMENT, Kill.MID_SEND));
       for (int r = 0; r < RANDOM_KILLS; r++) {
@@ -320,7 +320,7 @@ class NotificationCrashIntegrationTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       Workload.Answer pending =
-          w.send(TestIssuer.ADMIN, "GET", "/api/admin/notifications?state=pending", null, null);
+          w.send(SampleUser.ADMIN, "GET", "/api/admin/notifications?state=pending", null, null);
       boolean any = false;
       if (pending.status() == 200 && pending.body() != null) {
         for (var n : pending.body()) {
