@@ -55,6 +55,8 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     String tiers = "1k,100k";
     boolean httpLoad = List.of(args).contains("--http");
+    // "--remote" (with --http): the same HTTP load through one and two instances on Fuseki
+    remoteArms = List.of(args).contains("--remote");
     // "--only audit": only the audit-log arms (verify, proofs, audit queries and the pack over the
     // generated log), e.g. under a capped heap
     auditOnly = List.of(args).contains("--only") && List.of(args).contains("audit");
@@ -90,12 +92,15 @@ public final class BenchMain {
       bench.runTier(Tier.of(t.strip()));
     }
     if (httpLoad) {
-      new HttpBench(bench.results).run(work, HTTP_REQUESTS_PER_LEVEL);
+      new HttpBench(bench.results).run(work, HTTP_REQUESTS_PER_LEVEL, remoteArms);
     }
     bench.results.write(out);
     Plot.write(bench.results.rows(), out.resolve("bench-results.png"));
     return bench.results;
   }
+
+  /** Set by {@code --remote}. */
+  private static boolean remoteArms;
 
   /** Set by {@code --only audit}. */
   private static boolean auditOnly;

@@ -44,13 +44,33 @@ final class HttpBench {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final List<Process> started = new ArrayList<>();
   private String issuer;
-  private String registry;
+
+  /** The registry instances the load goes to, one request after the other (a round robin). */
+  private final List<String> registries = new ArrayList<>();
+
+  private final java.util.concurrent.atomic.AtomicLong nextInstance =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Per row name of the embedded arm, its requests per second: the remote rows' baseline. */
+  private final Map<String, Double> embedded = new java.util.HashMap<>();
 
   HttpBench(Results results) {
     this.results = results;
   }
 
   void run(Path work, int requestsPerLevel) throws Exception {
+    run(work, requestsPerLevel, false);
+  }
+
+  /**
+   * With {@code remote}, after the embedded arms: Apache Jena Fuseki ({@code
+   * registry-web/target/fuseki/jena-fuseki-server.jar}, which the registry-web build copies, with
+   * {@code docker/fuseki/config.ttl}) as a process, then the same load through one registry
+   * instance on it ({@code registry.store.mode=remote}), then through two instances on the same
+   * Fuseki with the requests spread over both, each row with the embedded arm's figure as its
+   * baseline and the ratio to it.
+   */
+  void run(Path work, int requestsPerLevel, boolean remote) throws Exception {
     Path root = Path.of("").toAbsolutePath();
     if (root.getFileName().toString().equals("registry-bench")) {
       root = root.getParent();
@@ -64,9 +84,38 @@ final class HttpBench {
     }
     try {
       startKeycloak(keycloak.get(), root.resolve("docker/keycloak/realm-registry.json"), work);
-      startRegistry(jar.get(), work);
-      decisions(requestsPerLevel);
-      searches(requestsPerLevel);
+      Process embeddedRegistry =
+          startRegistry(
+              jar.get(),
+              work,
+              "embedded",
+              List.of("--registry.store.data-dir=" + work.resolve("http-registry-tdb2")));
+      decisions("", requestsPerLevel);
+      searches("", requestsPerLevel);
+      if (!remote) {
+        return;
+      }
+      // the embedded instance stops, so the remote arms have the machine as it had
+      stop(embeddedRegistry);
+      registries.clear();
+      Path fusekiJar = root.resolve("registry-web/target/fuseki/jena-fuseki-server.jar");
+      if (!Files.isRegularFile(fusekiJar)) {
+        System.out.println("remote arms skipped: no " + fusekiJar + " (build registry-web first)");
+        return;
+      }
+      String dataset = startFuseki(fusekiJar, root.resolve("docker/fuseki/config.ttl"), work);
+      // in remote mode the data folder holds only the audit signing key: one for both instances
+      List<String> remoteArgs =
+          List.of(
+              "--registry.store.mode=remote",
+              "--registry.store.remote-url=" + dataset,
+              "--registry.store.data-dir=" + work.resolve("http-remote-shared"));
+      startRegistry(jar.get(), work, "remote-a", remoteArgs);
+      decisions("remote, 1 instance, ", requestsPerLevel);
+      searches("remote, 1 instance, ", requestsPerLevel);
+      startRegistry(jar.get(), work, "remote-b", remoteArgs);
+      decisions("remote, 2 instances, ", requestsPerLevel);
+      searches("remote, 2 instances, ", requestsPerLevel);
     } finally {
       for (Process p : started) {
         // kc.sh runs Keycloak's JVM as its child
@@ -112,30 +161,70 @@ final class HttpBench {
     waitFor(issuer + "/.well-known/openid-configuration", Duration.ofMinutes(4));
   }
 
-  private void startRegistry(Path jar, Path work) throws Exception {
+  private Process startRegistry(Path jar, Path work, String name, List<String> storeArgs)
+      throws Exception {
     int port = freePort();
-    ProcessBuilder b =
-        new ProcessBuilder(
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                "--registry.keycloak.dev-service=false",
-                "--registry.store.data-dir=" + work.resolve("http-registry-tdb2"))
+                "--registry.keycloak.dev-service=false"));
+    cmd.addAll(storeArgs);
+    ProcessBuilder b =
+        new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(work.resolve("registry-web.log").toFile());
-    started.add(b.start());
-    registry = "http://localhost:" + port;
+            .redirectOutput(work.resolve("registry-web-" + name + ".log").toFile());
+    Process p = b.start();
+    started.add(p);
+    String registry = "http://localhost:" + port;
     waitFor(registry + "/actuator/health", Duration.ofMinutes(3));
+    registries.add(registry);
+    return p;
+  }
+
+  /** Fuseki with the deployment's configuration, its databases under the work folder. */
+  private String startFuseki(Path jar, Path deploymentConfig, Path work) throws Exception {
+    int port = freePort();
+    Path dir = Files.createDirectories(work.resolve("fuseki"));
+    Path config = dir.resolve("config.ttl");
+    Files.writeString(
+        config,
+        Files.readString(deploymentConfig)
+            .replace("/fuseki/databases/", dir.toAbsolutePath() + "/databases/"));
+    ProcessBuilder b =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "--config=" + config,
+                "--port=" + port)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("fuseki.log").toFile());
+    started.add(b.start());
+    String dataset = "http://localhost:" + port + "/registry";
+    waitFor(dataset + "/query?query=ASK%7B%7D", Duration.ofMinutes(3));
+    return dataset;
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+    }
   }
 
   private void waitFor(String url, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (Process p : started) {
-        if (!p.isAlive()) {
+        if (!p.isAlive() && p.exitValue() != 143 && p.exitValue() != 0) {
           throw new IllegalStateException("a process exited while waiting for " + url);
         }
       }
@@ -154,7 +243,7 @@ final class HttpBench {
 
   // ------------------------------------------------------------------ load
 
-  private void decisions(int perLevel) throws Exception {
+  private void decisions(String arm, int perLevel) throws Exception {
     String partner = token("partner.icb");
     String councilDpo = token("dpo.council");
     String trustDpo = token("dpo.trust");
@@ -162,7 +251,7 @@ final class HttpBench {
     List<String> ids = new ArrayList<>();
     java.util.Map<String, String> hashes = new java.util.HashMap<>();
     for (int i = 0; i < perLevel * CLIENTS.size(); i++) {
-      String id = "http-" + i;
+      String id = "http-" + (arm.isEmpty() ? "" : registries.size() + "-") + i;
       // the ICB drafts with its own answers; the council's and the trust's DPOs give theirs
       expect(201, send(partner, "POST", "/api/agreements", agreement(id, dataset, List.of(ICB))));
       expect(
@@ -195,8 +284,8 @@ final class HttpBench {
       String dpo = token("dpo.council");
       List<String> mine = ids.subList(next, next + perLevel);
       next += perLevel;
-      Arm arm = new Arm();
-      arm.round(
+      Arm run = new Arm();
+      run.round(
           mine.size(),
           clients,
           i ->
@@ -209,16 +298,16 @@ final class HttpBench {
                       "{\"version\":1,\"contentHash\":\""
                           + hashes.get(mine.get(i))
                           + "\",\"outcome\":\"approve\"}")));
-      add("http decide, " + clients(clients) + " (req/s)", arm, "POST decisions, dpo.council");
+      add("http decide, " + arm + clients(clients) + " (req/s)", clients, run, "POST decisions");
     }
   }
 
-  private void searches(int perLevel) throws Exception {
+  private void searches(String arm, int perLevel) throws Exception {
     List<String> queries = List.of("hospital", "referrals", "safeguarding", "housing");
     for (int clients : CLIENTS) {
       String partner = token("partner.council");
-      Arm arm = new Arm();
-      arm.round(
+      Arm run = new Arm();
+      run.round(
           perLevel,
           clients,
           i ->
@@ -232,7 +321,7 @@ final class HttpBench {
                               queries.get(i % queries.size()), StandardCharsets.UTF_8)
                           + (i % 2 == 0 ? "&theme=health-and-care" : ""),
                       null)));
-      add("http search, " + clients(clients) + " (req/s)", arm, "GET /api/datasets?q=&theme=");
+      add("http search, " + arm + clients(clients) + " (req/s)", clients, run, "GET /api/datasets");
     }
   }
 
@@ -240,23 +329,43 @@ final class HttpBench {
     return n == 1 ? "1 client" : n + " clients";
   }
 
-  private void add(String name, Arm arm, String what) {
+  /**
+   * One row; the embedded arm's rows are the baseline of the remote arms' rows with the same number
+   * of clients (the ratio is remote over embedded: below 1 is slower).
+   */
+  private void add(String name, int clients, Arm arm, String what) {
+    String kind = name.startsWith("http decide") ? "decide" : "search";
+    String key = kind + "/" + clients;
+    double perSecond = arm.perSecond();
+    boolean remote = name.contains("remote");
+    if (!remote) {
+      embedded.put(key, perSecond);
+    }
+    double baseline = remote ? embedded.getOrDefault(key, Double.NaN) : Double.NaN;
     results.add(
         new Results.Row(
             name,
             "http",
-            arm.perSecond(),
-            Double.NaN,
+            perSecond,
+            baseline,
             "req/s",
-            Double.NaN,
+            remote ? perSecond / baseline : Double.NaN,
             arm.percentile(50),
             arm.percentile(95),
             arm.percentile(99),
             Results.heapMb(),
             Results.rssMb(),
             what
-                + " with a real JWT; registry-web and Keycloak in their own processes on this"
-                + " machine; sample data (48 datasets), TDB2"));
+                + " with a real JWT"
+                + (name.startsWith("http decide") ? " (dpo.council)" : " (partner.council)")
+                + "; registry-web and Keycloak in their own processes on this machine; sample data"
+                + " (48 datasets); "
+                + (remote
+                    ? "store: Fuseki (TDB2) in its own process, "
+                        + registries.size()
+                        + " registry instance(s) taking the requests in turn; baseline = the"
+                        + " embedded arm of this run"
+                    : "store: embedded TDB2")));
   }
 
   // ------------------------------------------------------------------ HTTP
@@ -285,19 +394,36 @@ final class HttpBench {
   private static final java.util.regex.Pattern CONTENT_HASH =
       java.util.regex.Pattern.compile("\"contentHash\":\"([0-9a-f]{64})\"");
 
+  /** The first dataset the search lists, and the data items it holds (an agreement shares some). */
   private String firstDataset(String token) throws Exception {
     HttpResponse<String> r = send(token, "GET", "/api/datasets", null);
     Matcher m = FIRST_DATASET.matcher(r.body());
     if (!m.find()) {
       throw new IllegalStateException("no dataset in " + r.body());
     }
+    Matcher items = DATA_ITEMS.matcher(r.body());
+    if (!items.find(m.end())) {
+      throw new IllegalStateException("no data items in " + r.body());
+    }
+    dataItems = new ArrayList<>();
+    Matcher item = QUOTED.matcher(items.group(1));
+    while (item.find() && dataItems.size() < 3) {
+      dataItems.add(item.group(1));
+    }
     return m.group(1);
   }
+
+  private static final Pattern DATA_ITEMS =
+      Pattern.compile("\"dataItems\"\\s*:\\s*\\[([^\\]]*)\\]");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+  /** Data items of the dataset the agreements share. */
+  private List<String> dataItems = List.of();
 
   private HttpResponse<String> send(String token, String method, String path, String json) {
     try {
       return http.send(
-          HttpRequest.newBuilder(URI.create(registry + path))
+          HttpRequest.newBuilder(URI.create(nextRegistry() + path))
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
               .method(
@@ -315,6 +441,11 @@ final class HttpBench {
     }
   }
 
+  /** The instances in turn, as a round-robin load balancer would. */
+  private String nextRegistry() {
+    return registries.get((int) (nextInstance.getAndIncrement() % registries.size()));
+  }
+
   private static void expect(int status, HttpResponse<String> r) {
     if (r.statusCode() != status) {
       throw new IllegalStateException(
@@ -327,9 +458,10 @@ final class HttpBench {
    * answers of the parties in {@code answered} (each party answers for itself); without an id for
    * an edit.
    */
-  private static String agreement(String id, String dataset, List<String> answered) {
+  private String agreement(String id, String dataset, List<String> answered) {
     Map<String, Object> f =
         new java.util.LinkedHashMap<>(BenchMain.content(List.of(), dataset).fields());
+    f.put("dataItems", dataItems);
     // health data, with each party's Article 9 condition, so any sample dataset fits
     f.put("personalDataCategories", List.of("health"));
     f.put("dataSubjectCategories", List.of("patients"));
@@ -357,7 +489,10 @@ final class HttpBench {
                   + "\"statutoryPower\":\"NHS Act 2006 s.82; Care Act 2014 s.6\","
                   + "\"contactName\":\"IG lead\",\"contactEmail\":\"ig@%s.example\","
                   + "\"specialCategoryCondition\":\"health-or-social-care\","
-                  + "\"schedule1Condition\":\"health-or-social-care-purposes\"}",
+                  + "\"schedule1Condition\":\"health-or-social-care-purposes\","
+                  + "\"confidentialityBasis\":\"implied-consent-individual-care\","
+                  + "\"nationalDataOptOut\":false,\"nationalDataOptOutReason\":\"Shared for"
+                  + " individual care: the national data opt-out does not apply.\"}",
               org, org));
     }
     return "{"

@@ -4,6 +4,7 @@ import static org.datasharing.registry.web.identity.KeycloakErrors.call;
 import static org.datasharing.registry.web.identity.KeycloakErrors.expect;
 import static org.datasharing.registry.web.identity.KeycloakErrors.run;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -197,11 +198,19 @@ final class KeycloakIdentityDirectory implements IdentityDirectory, AutoCloseabl
         });
   }
 
+  /**
+   * The ids of the users holding a realm role; a role the realm does not define (an older realm
+   * without {@code senior-officer}, say) is held by nobody, rather than failing every lookup.
+   */
   private Set<String> holdersOf(MemberRole role) {
     Set<String> ids = new HashSet<>();
     for (int first = 0; ; first += PAGE) {
-      List<UserRepresentation> page =
-          realm().roles().get(role.realmRole()).getUserMembers(true, first, PAGE);
+      List<UserRepresentation> page;
+      try {
+        page = realm().roles().get(role.realmRole()).getUserMembers(true, first, PAGE);
+      } catch (NotFoundException e) {
+        return ids;
+      }
       page.forEach(u -> ids.add(u.getId()));
       if (page.size() < PAGE) {
         return ids;

@@ -249,6 +249,30 @@ class KeycloakIdentityDirectoryTest {
   }
 
   @Test
+  void members_takeARoleTheRealmDoesNotDefine_asHeldByNobody() {
+    // an older realm without the senior-officer role: Keycloak answers 404 for its users
+    keycloak.organisations(organisation("k1", "fire", "Fire", "fire.example"));
+    keycloak.server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/organizations/k1/members"))
+            .willReturn(
+                okJson(
+                    "[{\"id\":\"u1\",\"username\":\"dpo.fire\",\"email\":\"d@fire.example\"}]")));
+    keycloak.server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/dpo/users"))
+            .willReturn(okJson("[{\"id\":\"u1\",\"username\":\"dpo.fire\"}]")));
+    keycloak.server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/partner/users")).willReturn(okJson("[]")));
+    keycloak.server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/senior-officer/users"))
+            .willReturn(error(404, "Could not find role")));
+
+    assertThat(directory.members("fire"))
+        .extracting(DirectoryUser::username, DirectoryUser::roles)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("dpo.fire", java.util.Set.of(MemberRole.DPO)));
+  }
+
+  @Test
   void grantRole_addsTheRealmRoleMapping() {
     keycloak.server.stubFor(
         get(urlPathEqualTo(ADMIN + "/roles/dpo"))

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.datasharing.registry.dev.KeycloakDevService;
 import org.datasharing.registry.web.RegistryApplication;
 
 /**
@@ -18,6 +19,14 @@ import org.datasharing.registry.web.RegistryApplication;
  * the same folder. Its output goes to a log file beside the folder.
  */
 final class ChildRegistry {
+  /**
+   * The argument that gives the pages' sign-in the secret of the sample realm's {@code
+   * registry-web} client, as the run command does (the registry itself has no default secret).
+   */
+  static final String SAMPLE_REALM_WEB_CLIENT_SECRET =
+      "--spring.security.oauth2.client.registration.keycloak.client-secret="
+          + KeycloakDevService.WEB_CLIENT_SECRET;
+
   private final Path dataDir;
   private final Path log;
   private final String issuer;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.datasharing.registry.web.devservices.SharedKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * agrees with the store.
  *
  * <p>CI runs 25 iterations; {@code -Dreliability.crash.iterations=1000} is the long run (see
- * docs/reliability.md). The issuer is WireMock (discovery and JWKS, real RS256 tokens), not
- * Keycloak, so that each restart costs only the registry's own start-up.
+ * docs/reliability.md). The issuer is the real Keycloak ({@link SharedKeycloak}, started once and
+ * kept across the registry's restarts): the clients send its password-grant tokens of the sample
+ * users.
  */
 class CrashRecoveryIntegrationTest {
   static final int ITERATIONS = Integer.getInteger("reliability.crash.iterations", 25);
@@ -39,93 +41,91 @@ class CrashRecoveryIntegrationTest {
   void afterEverySigkill_acknowledgedChangesSurvive_andNothingIsHalfWritten() throws Exception {
     Random random = new Random(SEED);
     Path data = dir.resolve("tdb2");
-    try (TestIssuer issuer = new TestIssuer()) {
-      ChildRegistry child =
-          new ChildRegistry(data, dir.resolve("registry.log"), issuer.issuer(), List.of());
-      Workload w = new Workload(issuer);
-      List<String> problems = new ArrayList<>();
-      List<Long> startups = new ArrayList<>();
-      AtomicInteger counter = new AtomicInteger();
-      long expectedDatasets = -1;
-      List<String> lastImports = new ArrayList<>();
-      long events = 0;
-      long started = System.nanoTime();
-      for (int i = 0; i <= ITERATIONS; i++) {
-        startups.add(child.start());
-        w.target(child.base());
-        if (expectedDatasets >= 0) {
-          problems.addAll(searchAgrees(w, expectedDatasets, lastImports, i));
-        }
-        if (i == ITERATIONS) {
-          child.stop();
-          break;
-        }
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(3);
-        int iteration = i;
-        for (int c = 0; c < 2; c++) {
-          int client = c;
-          clients.submit(
-              () -> {
-                while (running.get()) {
-                  w.agreement(
-                      "dsa-crash-" + iteration + "-" + client + "-" + counter.incrementAndGet());
-                }
-              });
-        }
+    ChildRegistry child =
+        new ChildRegistry(data, dir.resolve("registry.log"), SharedKeycloak.issuerUri(), List.of());
+    Workload w = new Workload(SampleUser::keycloakToken);
+    List<String> problems = new ArrayList<>();
+    List<Long> startups = new ArrayList<>();
+    AtomicInteger counter = new AtomicInteger();
+    long expectedDatasets = -1;
+    List<String> lastImports = new ArrayList<>();
+    long events = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i <= ITERATIONS; i++) {
+      startups.add(child.start());
+      w.target(child.base());
+      if (expectedDatasets >= 0) {
+        problems.addAll(searchAgrees(w, expectedDatasets, lastImports, i));
+      }
+      if (i == ITERATIONS) {
+        child.stop();
+        break;
+      }
+      AtomicBoolean running = new AtomicBoolean(true);
+      ExecutorService clients = Executors.newFixedThreadPool(3);
+      int iteration = i;
+      for (int c = 0; c < 2; c++) {
+        int client = c;
         clients.submit(
             () -> {
               while (running.get()) {
-                w.importPair("crash-" + iteration + "-" + counter.incrementAndGet());
+                w.agreement(
+                    "dsa-crash-" + iteration + "-" + client + "-" + counter.incrementAndGet());
               }
             });
-        // a random moment while writes are flowing: after a random number of acknowledged
-        // writes (none to a dozen), then a random few milliseconds into the next ones
-        long target = w.acks.get() + random.nextInt(13);
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (w.acks.get() < target && System.nanoTime() < waitUntil) {
-          Thread.sleep(5);
-        }
-        Thread.sleep(random.nextInt(300));
-        child.kill();
-        running.set(false);
-        clients.shutdown();
-        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-
-        StoreChecks.Report report = StoreChecks.check(data, w);
-        report.problems().forEach(p -> problems.add("iteration " + iteration + ": " + p));
-        expectedDatasets = report.datasets();
-        events = report.events();
-        lastImports =
-            w.imports.keySet().stream()
-                .filter(k -> k.startsWith("crash-" + iteration + "-"))
-                .toList();
       }
-      long took = (System.nanoTime() - started) / 1_000_000;
-      System.out.printf(
-          "crash: %d kills, %d requests, %d acknowledged, %d 5xx, %d audit events, %d ms (seed"
-              + " %d); start-up ms min %d median %d max %d%n",
-          ITERATIONS,
-          w.requests.get(),
-          w.acks.get(),
-          w.unexpected.get(),
-          events,
-          took,
-          SEED,
-          startups.stream().mapToLong(Long::longValue).min().orElse(0),
-          startups.stream().sorted().toList().get(startups.size() / 2),
-          startups.stream().mapToLong(Long::longValue).max().orElse(0));
-      assertThat(problems).as("seed %d", SEED).isEmpty();
-      assertThat(w.unexpected.get()).as("5xx answers: %s", w.surprises).isZero();
-      assertThat(w.acks.get()).as("the workload made progress").isPositive();
+      clients.submit(
+          () -> {
+            while (running.get()) {
+              w.importPair("crash-" + iteration + "-" + counter.incrementAndGet());
+            }
+          });
+      // a random moment while writes are flowing: after a random number of acknowledged
+      // writes (none to a dozen), then a random few milliseconds into the next ones
+      long target = w.acks.get() + random.nextInt(13);
+      long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (w.acks.get() < target && System.nanoTime() < waitUntil) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(random.nextInt(300));
+      child.kill();
+      running.set(false);
+      clients.shutdown();
+      assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+      StoreChecks.Report report = StoreChecks.check(data, w);
+      report.problems().forEach(p -> problems.add("iteration " + iteration + ": " + p));
+      expectedDatasets = report.datasets();
+      events = report.events();
+      lastImports =
+          w.imports.keySet().stream()
+              .filter(k -> k.startsWith("crash-" + iteration + "-"))
+              .toList();
     }
+    long took = (System.nanoTime() - started) / 1_000_000;
+    System.out.printf(
+        "crash: %d kills, %d requests, %d acknowledged, %d 5xx, %d audit events, %d ms (seed"
+            + " %d); start-up ms min %d median %d max %d%n",
+        ITERATIONS,
+        w.requests.get(),
+        w.acks.get(),
+        w.unexpected.get(),
+        events,
+        took,
+        SEED,
+        startups.stream().mapToLong(Long::longValue).min().orElse(0),
+        startups.stream().sorted().toList().get(startups.size() / 2),
+        startups.stream().mapToLong(Long::longValue).max().orElse(0));
+    assertThat(problems).as("seed %d", SEED).isEmpty();
+    assertThat(w.unexpected.get()).as("5xx answers: %s", w.surprises).isZero();
+    assertThat(w.acks.get()).as("the workload made progress").isPositive();
   }
 
   /** After the restart the index agrees with the store: the same count, each new import found. */
   private static List<String> searchAgrees(
       Workload w, long expected, List<String> imports, int iteration) throws Exception {
     List<String> problems = new ArrayList<>();
-    Workload.Answer all = w.send(TestIssuer.AUDITOR, "GET", "/api/datasets?size=1", null, null);
+    Workload.Answer all = w.send(SampleUser.AUDITOR, "GET", "/api/datasets?size=1", null, null);
     long total = all.body().get("total").asLong();
     if (total != expected) {
       problems.add(
@@ -137,7 +137,7 @@ class CrashRecoveryIntegrationTest {
             URLEncoder.encode(
                 "\"Crash harness " + d.replace('-', 'x') + "\"", StandardCharsets.UTF_8);
         Workload.Answer found =
-            w.send(TestIssuer.AUDITOR, "GET", "/api/datasets?q=" + q, null, null);
+            w.send(SampleUser.AUDITOR, "GET", "/api/datasets?q=" + q, null, null);
         boolean indexed = found.body().get("total").asLong() > 0;
         boolean stored = w.importsAcknowledged.containsKey(imp);
         if (stored && !indexed) {

@@ -12,20 +12,21 @@ import java.util.Locale;
 
 /**
  * Keycloak's admin API, as far as the notification dispatcher asks it (organisations, their
- * members, the holders of the dpo and partner roles, a user by id), stubbed on the test issuer's
- * WireMock: one DPO for each of the three organisations the workload's agreements name, and the ICB
- * partner who submits them. Each person's address is {@code username@crash.example}.
+ * members, the holders of the dpo, partner and senior-officer roles, a user by id), stubbed on the
+ * test issuer's WireMock: one DPO for each of the three organisations the workload's agreements
+ * name, and the ICB partner who submits them. Each person's address is {@code
+ * username@crash.example}.
  */
 final class DirectoryStubs {
   static final String ADMIN = "/admin/realms/registry";
   static final String DOMAIN = "@crash.example";
-  static final List<TestIssuer.User> DPOS =
-      List.of(TestIssuer.DPO_COUNCIL, TestIssuer.DPO_TRUST, TestIssuer.DPO_ICB);
+  static final List<SampleUser> DPOS =
+      List.of(SampleUser.DPO_COUNCIL, SampleUser.DPO_TRUST, SampleUser.DPO_ICB);
 
   private DirectoryStubs() {}
 
   /** The address the directory gives this user. */
-  static String email(TestIssuer.User user) {
+  static String email(SampleUser user) {
     return user.username().toLowerCase(Locale.ROOT) + DOMAIN;
   }
 
@@ -39,14 +40,14 @@ final class DirectoryStubs {
                     "{\"access_token\":\"service-account-token\",\"expires_in\":300,"
                         + "\"refresh_expires_in\":0,\"token_type\":\"Bearer\"}")));
     List<String> organisations = new ArrayList<>();
-    for (TestIssuer.User dpo : DPOS) {
+    for (SampleUser dpo : DPOS) {
       String alias = dpo.organisation().orElseThrow();
       organisations.add(
           "{\"id\":\"%1$s\",\"alias\":\"%1$s\",\"name\":\"%1$s\",\"enabled\":true,\"domains\":[]}"
               .formatted(alias));
       List<String> members = new ArrayList<>(List.of(user(dpo)));
-      if (dpo.organisation().equals(TestIssuer.PARTNER_ICB.organisation())) {
-        members.add(user(TestIssuer.PARTNER_ICB));
+      if (dpo.organisation().equals(SampleUser.PARTNER_ICB.organisation())) {
+        members.add(user(SampleUser.PARTNER_ICB));
       }
       server.stubFor(
           get(urlPathEqualTo(ADMIN + "/organizations/" + alias + "/members"))
@@ -64,13 +65,15 @@ final class DirectoryStubs {
                         + "]")));
     server.stubFor(
         get(urlPathEqualTo(ADMIN + "/roles/partner/users"))
-            .willReturn(okJson("[" + user(TestIssuer.PARTNER_ICB) + "]")));
-    for (TestIssuer.User u :
+            .willReturn(okJson("[" + user(SampleUser.PARTNER_ICB) + "]")));
+    server.stubFor(
+        get(urlPathEqualTo(ADMIN + "/roles/senior-officer/users")).willReturn(okJson("[]")));
+    for (SampleUser u :
         List.of(
-            TestIssuer.PARTNER_ICB,
-            TestIssuer.DPO_COUNCIL,
-            TestIssuer.DPO_TRUST,
-            TestIssuer.DPO_ICB)) {
+            SampleUser.PARTNER_ICB,
+            SampleUser.DPO_COUNCIL,
+            SampleUser.DPO_TRUST,
+            SampleUser.DPO_ICB)) {
       // the token's subject is "sub-" + username (TestIssuer), the registry asks by it
       server.stubFor(
           get(urlPathEqualTo(ADMIN + "/users/sub-" + u.username())).willReturn(okJson(user(u))));
@@ -80,7 +83,7 @@ final class DirectoryStubs {
     }
   }
 
-  private static String user(TestIssuer.User u) {
+  private static String user(SampleUser u) {
     return ("{\"id\":\"sub-%1$s\",\"username\":\"%1$s\",\"email\":\"%2$s\",\"firstName\":\"%1$s\","
             + "\"lastName\":\"Crash\",\"enabled\":true,\"emailVerified\":true}")
         .formatted(u.username(), email(u));

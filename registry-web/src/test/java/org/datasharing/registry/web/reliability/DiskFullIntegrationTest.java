@@ -40,7 +40,7 @@ class DiskFullIntegrationTest {
           new ChildRegistry(
               mount.resolve("tdb2"), dir.resolve("registry.log"), issuer.issuer(), List.of());
       child.start();
-      Workload w = new Workload(issuer);
+      Workload w = new Workload(issuer::token);
       w.target(child.base());
 
       // fill the disk but for a few megabytes, which the writes below then use up
@@ -66,13 +66,13 @@ class DiskFullIntegrationTest {
           .contains("full");
       assertThat(refused.body().toString()).doesNotContain("Exception", "at org.");
       // reads still work
-      assertThat(w.send(TestIssuer.AUDITOR, "GET", "/api/agreements", null, null).status())
+      assertThat(w.send(SampleUser.AUDITOR, "GET", "/api/agreements", null, null).status())
           .isEqualTo(200);
 
       Files.delete(filler);
       Workload.Answer again = w.sendDraft("dsa-after-free");
       assertThat(again.status()).as("%s", again.body()).isEqualTo(201);
-      Workload.Answer verify = w.send(TestIssuer.AUDITOR, "GET", "/api/audit/verify", null, null);
+      Workload.Answer verify = w.send(SampleUser.AUDITOR, "GET", "/api/audit/verify", null, null);
       assertThat(verify.status()).isEqualTo(200);
       assertThat(verify.body().get("intact").asBoolean()).as("%s", verify.body()).isTrue();
       System.out.printf(
@@ -81,7 +81,8 @@ class DiskFullIntegrationTest {
       child.stop();
       child = null;
       // and the folder opens and verifies after a restart, the failed writes absent
-      StoreChecks.Report report = StoreChecks.check(mount.resolve("tdb2"), new Workload(issuer));
+      StoreChecks.Report report =
+          StoreChecks.check(mount.resolve("tdb2"), new Workload(issuer::token));
       assertThat(report.problems()).isEmpty();
     }
   }

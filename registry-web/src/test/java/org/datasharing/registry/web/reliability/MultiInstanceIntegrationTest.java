@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.datasharing.registry.core.audit.MerkleTree;
+import org.datasharing.registry.web.devservices.SharedKeycloak;
+import org.datasharing.registry.web.ui.KeycloakRedirects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,16 +37,13 @@ import tools.jackson.databind.JsonNode;
  * a browser signed in through A is signed in on B; killing B with SIGKILL in the middle of a load
  * loses no acknowledged change.
  *
- * <p>The issuer is {@link TestIssuer} (WireMock discovery and key set, real RS256 tokens, and
- * Keycloak's part of the browser sign-in), not the Keycloak distribution: the registry's token
- * validation and OIDC client run unchanged, and the test stays within about three minutes on a
- * shared CI machine. The Keycloak sign-in itself is covered by {@code
- * BrowserJourneyIntegrationTest}.
+ * <p>The issuer is the real Keycloak ({@link SharedKeycloak}, the sample realm): the API calls
+ * carry its password-grant tokens of the sample users, and the browser signs in on Keycloak's login
+ * page, both instances being clients {@code registry-web} with the realm's secret.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIntegrationTest {
   @TempDir static Path dir;
-  static TestIssuer issuer;
   static RedisServer redis;
   static FusekiProcess fuseki;
   static ChildRegistry a;
@@ -52,7 +51,7 @@ class MultiInstanceIntegrationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    issuer = new TestIssuer();
+    SharedKeycloak.get();
     redis = new RedisServer(dir.resolve("redis.log")).start();
     fuseki = new FusekiProcess(dir.resolve("fuseki")).start();
     a = instance("a");
@@ -61,6 +60,9 @@ class MultiInstanceIntegrationTest {
     long startA = a.start();
     long startB = b.start();
     System.out.printf("multi-instance: start-up ms A %d, B %d%n", startA, startB);
+    for (ChildRegistry child : List.of(a, b)) {
+      KeycloakRedirects.allow(SharedKeycloak.get(), child.base());
+    }
   }
 
   private static ChildRegistry instance(String name) {
@@ -68,8 +70,9 @@ class MultiInstanceIntegrationTest {
         // the same folder for both: in remote mode it holds only the audit signing key, beside it
         dir.resolve("shared").resolve("store"),
         dir.resolve(name + ".log"),
-        issuer.issuer(),
+        SharedKeycloak.issuerUri(),
         List.of(
+            ChildRegistry.SAMPLE_REALM_WEB_CLIENT_SECRET,
             "--registry.store.mode=remote",
             "--registry.store.remote-url=" + fuseki.datasetUrl(),
             "--registry.sessions.store=redis",
@@ -84,7 +87,7 @@ class MultiInstanceIntegrationTest {
         child.stop();
       }
     }
-    for (AutoCloseable c : new AutoCloseable[] {fuseki, redis, issuer}) {
+    for (AutoCloseable c : new AutoCloseable[] {fuseki, redis}) {
       if (c != null) {
         c.close();
       }
@@ -95,7 +98,7 @@ class MultiInstanceIntegrationTest {
   @Order(1)
   void browserSignedInThroughA_isSignedInOnB() throws Exception {
     PageBrowser browser = new PageBrowser();
-    HttpResponse<String> callback = browser.signIn(a.base(), issuer, TestIssuer.DPO_TRUST);
+    HttpResponse<String> callback = browser.signIn(a.base(), "dpo.trust");
     assertThat(callback.statusCode()).isEqualTo(302);
     HttpResponse<String> onB = browser.get(b.base() + "/account/notifications");
     assertThat(onB.statusCode()).isEqualTo(200);
@@ -109,22 +112,22 @@ class MultiInstanceIntegrationTest {
   @Order(2)
   void concurrentDecisionsThroughBothInstances_loseNothing_approveOnce_andTheLogVerifies()
       throws Exception {
-    Workload onA = new Workload(issuer);
+    Workload onA = new Workload(SampleUser::keycloakToken);
     onA.target(a.base());
-    Workload onB = new Workload(issuer);
+    Workload onB = new Workload(SampleUser::keycloakToken);
     onB.target(b.base());
     JsonNode headBefore =
-        onA.send(TestIssuer.AUDITOR, "GET", "/api/audit/tree-head", null, null).body();
+        onA.send(SampleUser.AUDITOR, "GET", "/api/audit/tree-head", null, null).body();
 
-    List<TestIssuer.User> dpos =
-        List.of(TestIssuer.DPO_COUNCIL, TestIssuer.DPO_TRUST, TestIssuer.DPO_ICB);
+    List<SampleUser> dpos =
+        List.of(SampleUser.DPO_COUNCIL, SampleUser.DPO_TRUST, SampleUser.DPO_ICB);
     int agreements = 4;
     Map<String, String> hashes = new ConcurrentHashMap<>();
     for (int i = 0; i < agreements; i++) {
       String id = "dsa-multi-" + i;
       assertThat(onA.sendDraft(id).status()).isEqualTo(201);
       Workload.Answer submitted =
-          onB.send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements/" + id + "/submit", null, null);
+          onB.send(SampleUser.PARTNER_ICB, "POST", "/api/agreements/" + id + "/submit", null, null);
       assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(200);
       hashes.put(id, submitted.body().at("/versions/0/contentHash").asText());
     }
@@ -135,7 +138,7 @@ class MultiInstanceIntegrationTest {
     ExecutorService pool = Executors.newFixedThreadPool(12);
     CountDownLatch go = new CountDownLatch(1);
     for (String id : hashes.keySet()) {
-      for (TestIssuer.User dpo : dpos) {
+      for (SampleUser dpo : dpos) {
         for (Workload w : List.of(onA, onB)) {
           answers.add(
               pool.submit(
@@ -160,7 +163,7 @@ class MultiInstanceIntegrationTest {
 
     assertThat(sent).as("no server error").allMatch(s -> s.status() < 500);
     for (String id : hashes.keySet()) {
-      for (TestIssuer.User dpo : dpos) {
+      for (SampleUser dpo : dpos) {
         List<Sent> pair =
             sent.stream()
                 .filter(s -> s.agreement().equals(id) && s.dpo().equals(dpo.username()))
@@ -172,14 +175,14 @@ class MultiInstanceIntegrationTest {
       }
       for (Workload w : List.of(onA, onB)) {
         JsonNode agreement =
-            w.send(TestIssuer.DPO_COUNCIL, "GET", "/api/agreements/" + id, null, null).body();
+            w.send(SampleUser.DPO_COUNCIL, "GET", "/api/agreements/" + id, null, null).body();
         assertThat(agreement.get("status").asText()).isEqualTo("APPROVED");
         assertThat(agreement.get("decisions").findValuesAsString("organisation"))
             .containsExactlyInAnyOrder(Workload.COUNCIL, Workload.TRUST, Workload.ICB);
       }
       JsonNode events =
           onB.send(
-                  TestIssuer.AUDITOR,
+                  SampleUser.AUDITOR,
                   "GET",
                   "/api/audit/events?size=100&agreement=" + id,
                   null,
@@ -204,18 +207,18 @@ class MultiInstanceIntegrationTest {
 
     // the log both instances appended to verifies, read through either
     for (Workload w : List.of(onA, onB)) {
-      JsonNode verified = w.send(TestIssuer.AUDITOR, "GET", "/api/audit/verify", null, null).body();
+      JsonNode verified = w.send(SampleUser.AUDITOR, "GET", "/api/audit/verify", null, null).body();
       assertThat(verified.get("intact").asBoolean()).as("%s", verified).isTrue();
     }
     // and the tree head now extends, unchanged, the one from before the decisions
     JsonNode headAfter =
-        onB.send(TestIssuer.AUDITOR, "GET", "/api/audit/tree-head", null, null).body();
+        onB.send(SampleUser.AUDITOR, "GET", "/api/audit/tree-head", null, null).body();
     long first = headBefore.get("treeSize").asLong();
     long second = headAfter.get("treeSize").asLong();
     assertThat(second).isGreaterThanOrEqualTo(first + agreements * 5L);
     JsonNode consistency =
         onA.send(
-                TestIssuer.AUDITOR,
+                SampleUser.AUDITOR,
                 "GET",
                 "/api/audit/consistency?first=" + first + "&second=" + second,
                 null,
@@ -238,7 +241,7 @@ class MultiInstanceIntegrationTest {
   private static void inclusionProofChecks(Workload w, String eventId) throws Exception {
     String id = eventId.substring(eventId.lastIndexOf('/') + 1);
     JsonNode proof =
-        w.send(TestIssuer.AUDITOR, "GET", "/api/audit/proofs/inclusion/" + id, null, null).body();
+        w.send(SampleUser.AUDITOR, "GET", "/api/audit/proofs/inclusion/" + id, null, null).body();
     assertThat(
             MerkleTree.verifyInclusion(
                 hex(proof.get("leafHash").asText()),
@@ -255,10 +258,10 @@ class MultiInstanceIntegrationTest {
   void killingOneInstanceMidLoad_losesNoAcknowledgedChange_norAnyoneSignedIn() throws Exception {
     // a browser signed in through B, the instance about to die
     PageBrowser browser = new PageBrowser();
-    assertThat(browser.signIn(b.base(), issuer, TestIssuer.DPO_ICB).statusCode()).isEqualTo(302);
-    Workload onA = new Workload(issuer);
+    assertThat(browser.signIn(b.base(), "dpo.icb").statusCode()).isEqualTo(302);
+    Workload onA = new Workload(SampleUser::keycloakToken);
     onA.target(a.base());
-    Workload onB = new Workload(issuer);
+    Workload onB = new Workload(SampleUser::keycloakToken);
     onB.target(b.base());
     AtomicBoolean runningA = new AtomicBoolean(true);
     AtomicBoolean runningB = new AtomicBoolean(true);
@@ -309,7 +312,7 @@ class MultiInstanceIntegrationTest {
         }
         String id = e.getKey();
         Workload.Answer stored =
-            onA.send(TestIssuer.DPO_COUNCIL, "GET", "/api/agreements/" + id, null, null);
+            onA.send(SampleUser.DPO_COUNCIL, "GET", "/api/agreements/" + id, null, null);
         if (stored.status() != 200) {
           lost.add(id + ": acknowledged " + acked + " but answers " + stored.status());
           continue;
@@ -328,7 +331,7 @@ class MultiInstanceIntegrationTest {
         }
         JsonNode events =
             onA.send(
-                    TestIssuer.AUDITOR,
+                    SampleUser.AUDITOR,
                     "GET",
                     "/api/audit/events?size=100&agreement=" + id,
                     null,
@@ -354,7 +357,7 @@ class MultiInstanceIntegrationTest {
     HttpResponse<String> onA2 = browser.get(a.base() + "/account/notifications");
     assertThat(onA2.statusCode()).isEqualTo(200);
     assertThat(onA2.body()).contains("dpo.icb");
-    JsonNode verified = onA.send(TestIssuer.AUDITOR, "GET", "/api/audit/verify", null, null).body();
+    JsonNode verified = onA.send(SampleUser.AUDITOR, "GET", "/api/audit/verify", null, null).body();
     assertThat(verified.get("intact").asBoolean()).as("%s", verified).isTrue();
     System.out.printf(
         "multi-instance: %d acknowledged through A, %d through B before its SIGKILL%n",

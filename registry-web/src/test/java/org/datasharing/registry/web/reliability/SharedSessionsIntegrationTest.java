@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.datasharing.registry.web.devservices.SharedKeycloak;
+import org.datasharing.registry.web.ui.KeycloakRedirects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,16 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Page sessions shared through Redis ({@code registry.sessions.store=redis}): two registries as
  * separate processes on one real {@code redis-server}, a browser's sign-in through the registry's
- * own OIDC client (the issuer is {@link TestIssuer}). A session made through instance A is signed
- * in on instance B; with Redis down the signed-in pages answer a clear 503 page while the
- * bearer-token API keeps working; when Redis is back the pages answer again.
+ * own OIDC client and the real Keycloak's login page ({@link SharedKeycloak}, the sample realm). A
+ * session made through instance A is signed in on instance B; with Redis down the signed-in pages
+ * answer a clear 503 page while the bearer-token API keeps working; when Redis is back the pages
+ * answer again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedSessionsIntegrationTest {
   private static final String ACCOUNT_PAGE = "/account/notifications";
 
   @TempDir static Path dir;
-  static TestIssuer issuer;
   static RedisServer redis;
   static ChildRegistry a;
   static ChildRegistry b;
@@ -38,21 +40,25 @@ class SharedSessionsIntegrationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    issuer = new TestIssuer();
+    SharedKeycloak.get();
     redis = new RedisServer(dir.resolve("redis.log")).start();
     a = instance("a");
     b = instance("b");
     CompletableFuture<Long> startA = CompletableFuture.supplyAsync(() -> started(a));
     CompletableFuture<Long> startB = CompletableFuture.supplyAsync(() -> started(b));
     CompletableFuture.allOf(startA, startB).join();
+    for (ChildRegistry child : List.of(a, b)) {
+      KeycloakRedirects.allow(SharedKeycloak.get(), child.base());
+    }
   }
 
   private static ChildRegistry instance(String name) {
     return new ChildRegistry(
         dir.resolve(name + "-tdb2"),
         dir.resolve(name + ".log"),
-        issuer.issuer(),
+        SharedKeycloak.issuerUri(),
         List.of(
+            ChildRegistry.SAMPLE_REALM_WEB_CLIENT_SECRET,
             "--registry.sessions.store=redis",
             "--spring.data.redis.host=127.0.0.1",
             "--spring.data.redis.port=" + redis.port()));
@@ -76,9 +82,6 @@ class SharedSessionsIntegrationTest {
     if (redis != null) {
       redis.close();
     }
-    if (issuer != null) {
-      issuer.close();
-    }
   }
 
   @Test
@@ -87,7 +90,7 @@ class SharedSessionsIntegrationTest {
     // signed out, the page asks for sign-in on either instance
     assertThat(new PageBrowser().get(b.base() + ACCOUNT_PAGE).statusCode()).isEqualTo(302);
 
-    HttpResponse<String> callback = browser.signIn(a.base(), issuer, TestIssuer.DPO_COUNCIL);
+    HttpResponse<String> callback = browser.signIn(a.base(), "dpo.council");
     assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     assertThat(redis.keys()).as("the session is kept in Redis").isPositive();
@@ -125,7 +128,7 @@ class SharedSessionsIntegrationTest {
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(URI.create(child.base() + "/api/agreements"))
-                      .header("Authorization", "Bearer " + issuer.token(TestIssuer.DPO_COUNCIL))
+                      .header("Authorization", "Bearer " + SharedKeycloak.token("dpo.council"))
                       .timeout(Duration.ofSeconds(30))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -149,7 +152,7 @@ class SharedSessionsIntegrationTest {
       }
     }
     assertThat(status).isEqualTo(302);
-    HttpResponse<String> callback = browser.signIn(b.base(), issuer, TestIssuer.DPO_COUNCIL);
+    HttpResponse<String> callback = browser.signIn(b.base(), "dpo.council");
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(browser.get(a.base() + ACCOUNT_PAGE).statusCode()).isEqualTo(200);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,7 +26,7 @@ final class Workload {
   static final String COUNCIL = "northshire-county-council";
   static final String TRUST = "northshire-nhs-foundation-trust";
 
-  private final TestIssuer issuer;
+  private final Function<SampleUser, String> tokens;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,14 +47,15 @@ final class Workload {
   private String dataset;
   private List<String> items;
 
-  Workload(TestIssuer issuer) {
-    this.issuer = issuer;
+  /** {@code tokens}: a valid access token of a user (Keycloak's, or {@link TestIssuer#token}). */
+  Workload(Function<SampleUser, String> tokens) {
+    this.tokens = tokens;
   }
 
   void target(String base) throws IOException, InterruptedException {
     this.base = base;
     if (dataset == null) {
-      JsonNode found = send(TestIssuer.PARTNER_ICB, "GET", "/api/datasets", null, null).body();
+      JsonNode found = send(SampleUser.PARTNER_ICB, "GET", "/api/datasets", null, null).body();
       dataset = found.at("/items/0/dataset/id").asText();
       items = new ArrayList<>();
       found.at("/items/0/dataset/dataItems").forEach(i -> items.add(i.asText()));
@@ -62,14 +64,14 @@ final class Workload {
 
   record Answer(int status, JsonNode body) {}
 
-  Answer send(TestIssuer.User user, String method, String path, Object body, String type)
+  Answer send(SampleUser user, String method, String path, Object body, String type)
       throws IOException, InterruptedException {
     String payload =
         body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + issuer.token(user))
+            .header("Authorization", "Bearer " + tokens.apply(user))
             .method(
                 method,
                 payload == null
@@ -93,7 +95,7 @@ final class Workload {
     draft.put("id", id);
     draft.put("fields", fields("Fewer delayed discharges."));
     draft.put("parties", List.of(party(ICB), named(COUNCIL), named(TRUST)));
-    Answer created = send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null);
+    Answer created = send(SampleUser.PARTNER_ICB, "POST", "/api/agreements", draft, null);
     if (created.status() != 201) {
       return created;
     }
@@ -101,14 +103,14 @@ final class Workload {
     Map<String, Object> council = new LinkedHashMap<>();
     council.put("fields", fields("Fewer delayed discharges."));
     council.put("parties", List.of(party(ICB), party(COUNCIL), named(TRUST)));
-    Answer edited = send(TestIssuer.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null);
+    Answer edited = send(SampleUser.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null);
     if (edited.status() != 200) {
       return edited;
     }
     Map<String, Object> trust = new LinkedHashMap<>();
     trust.put("fields", fields("Fewer delayed discharges."));
     trust.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
-    edited = send(TestIssuer.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null);
+    edited = send(SampleUser.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null);
     return edited.status() != 200 ? edited : created;
   }
 
@@ -122,7 +124,7 @@ final class Workload {
       draft.put("fields", fields("Fewer delayed discharges."));
       // the ICB names the other parties; each gives its own answers (each party answers for itself)
       draft.put("parties", List.of(party(ICB), named(COUNCIL), named(TRUST)));
-      if (!ok(send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements", draft, null), 201, id)) {
+      if (!ok(send(SampleUser.PARTNER_ICB, "POST", "/api/agreements", draft, null), 201, id)) {
         return;
       }
       acked.add("Create");
@@ -130,26 +132,26 @@ final class Workload {
       council.put("fields", fields("Fewer delayed discharges (" + id + ")."));
       council.put("parties", List.of(party(ICB), party(COUNCIL), named(TRUST)));
       if (!ok(
-          send(TestIssuer.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null), 200, id)) {
+          send(SampleUser.DPO_COUNCIL, "PUT", "/api/agreements/" + id, council, null), 200, id)) {
         return;
       }
       acked.add("Edit");
       Map<String, Object> trust = new LinkedHashMap<>();
       trust.put("fields", fields("Fewer delayed discharges (" + id + ")."));
       trust.put("parties", List.of(party(ICB), party(COUNCIL), party(TRUST)));
-      if (!ok(send(TestIssuer.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null), 200, id)) {
+      if (!ok(send(SampleUser.DPO_TRUST, "PUT", "/api/agreements/" + id, trust, null), 200, id)) {
         return;
       }
       acked.add("Edit");
       Answer submitted =
-          send(TestIssuer.PARTNER_ICB, "POST", "/api/agreements/" + id + "/submit", null, null);
+          send(SampleUser.PARTNER_ICB, "POST", "/api/agreements/" + id + "/submit", null, null);
       if (!ok(submitted, 200, id)) {
         return;
       }
       acked.add("Submit");
       String hash = submitted.body().at("/versions/0/contentHash").asText();
-      for (TestIssuer.User dpo :
-          List.of(TestIssuer.DPO_COUNCIL, TestIssuer.DPO_TRUST, TestIssuer.DPO_ICB)) {
+      for (SampleUser dpo :
+          List.of(SampleUser.DPO_COUNCIL, SampleUser.DPO_TRUST, SampleUser.DPO_ICB)) {
         Map<String, Object> decision =
             Map.of("version", 1, "contentHash", hash, "outcome", "approve");
         if (!ok(
@@ -196,7 +198,7 @@ final class Workload {
     }
     try {
       if (ok(
-          send(TestIssuer.ADMIN, "POST", "/api/datasets/import", ttl.toString(), "text/turtle"),
+          send(SampleUser.ADMIN, "POST", "/api/datasets/import", ttl.toString(), "text/turtle"),
           200,
           id)) {
         importsAcknowledged.put(id, true);

@@ -19,14 +19,14 @@ import tools.jackson.databind.node.ObjectNode;
  * redirect URIs (post-logout redirects follow them: the realm sets them to "+") through Keycloak's
  * admin REST API, as the dev service's bootstrap administrator.
  */
-final class KeycloakRedirects {
+public final class KeycloakRedirects {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private KeycloakRedirects() {}
 
-  static void allow(KeycloakDevService keycloak, String origin) throws Exception {
+  public static void allow(KeycloakDevService keycloak, String origin) throws Exception {
     String token = adminToken(keycloak);
     String clients = keycloak.baseUrl() + "/admin/realms/" + KeycloakDevService.REALM + "/clients";
     JsonNode found = JSON.readTree(send(get(clients + "?clientId=registry-web", token)));
