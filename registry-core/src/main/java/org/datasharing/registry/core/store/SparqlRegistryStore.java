@@ -42,12 +42,24 @@ import org.apache.jena.update.UpdateRequest;
  * sets a marker; the other operations apply only where the marker is set, and the last removes it.
  * Afterwards the store asks whether the audit event landed: if not, and the guards still hold,
  * another writer moved the log head and the change is rebuilt on the new head.
+ *
+ * <p>Every change extends the one audit log, so concurrent writers always contend for its head. An
+ * instance therefore sends its changes one at a time (as TDB2's single writer does embedded) and
+ * builds the next change on the head its last change wrote, so on its own it needs no retry; only
+ * writers in other instances make it rebuild. A change whose guards still hold is never reported as
+ * a conflict: if other instances keep it from landing for {@link #PATIENCE}, the store is reported
+ * unavailable instead (the caller may retry; nothing was written).
  */
 public final class SparqlRegistryStore implements RegistryStore {
-  private static final int MAX_ATTEMPTS = 50;
+  static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(30);
   private static final Node PENDING = NodeFactory.createURI(LogHeads.HEAD.getURI() + "-pending");
 
   private final Endpoints endpoints;
+  private final java.util.concurrent.locks.ReentrantLock writer =
+      new java.util.concurrent.locks.ReentrantLock(true);
+
+  /** The log head this instance last wrote or read; only read and written under {@link #writer}. */
+  private LogHead lastHead;
 
   /** Where the store answers. */
   public record Endpoints(String query, String update, String graphStore) {
@@ -176,21 +188,46 @@ public final class SparqlRegistryStore implements RegistryStore {
 
   @Override
   public CommitOutcome commit(Change change) {
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      LogHead head = logHead();
-      Change.Appended appended = change.audit().append(head);
-      try (RDFLink link = link()) {
-        link.update(request(change, head, appended));
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    try {
+      if (!writer.tryLock(PATIENCE.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        throw new StoreUnavailable("a commit (this instance's writer is busy)", null);
       }
-      if (holds(appended.marker(), true)) {
-        return CommitOutcome.APPLIED;
-      }
-      if (!change.guards().stream().allMatch(g -> holds(g.pattern(), g.present()))) {
-        return CommitOutcome.CONFLICT;
-      }
-      sleepBriefly(attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailable("a commit (interrupted)", e);
     }
-    return CommitOutcome.CONFLICT;
+    try {
+      boolean remembered = lastHead != null;
+      LogHead head = remembered ? lastHead : logHead();
+      for (int attempt = 0; ; attempt++) {
+        Change.Appended appended = change.audit().append(head);
+        lastHead = null; // unknown until the outcome is
+        try (RDFLink link = link()) {
+          link.update(request(change, head, appended));
+        }
+        if (holds(appended.marker(), true)) {
+          lastHead = appended.next();
+          return CommitOutcome.APPLIED;
+        }
+        if (remembered && attempt == 0) {
+          // another instance has written since: build on the head as it is now
+          head = logHead();
+          continue;
+        }
+        if (!change.guards().stream().allMatch(g -> holds(g.pattern(), g.present()))) {
+          return CommitOutcome.CONFLICT;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          throw new StoreUnavailable(
+              "a commit (other instances kept moving the audit log head)", null);
+        }
+        backOff(attempt);
+        head = logHead();
+      }
+    } finally {
+      writer.unlock();
+    }
   }
 
   private UpdateRequest request(Change change, LogHead head, Change.Appended appended) {
@@ -332,11 +369,14 @@ public final class SparqlRegistryStore implements RegistryStore {
     return n == null || n == Node.ANY ? Var.alloc(name) : n;
   }
 
-  private static void sleepBriefly(int attempt) {
+  /** Waits a random time that grows with the attempts (capped), so contending instances spread. */
+  private static void backOff(int attempt) {
+    long cap = Math.min(64, 2L << Math.min(attempt, 5));
     try {
-      Thread.sleep(Math.min(50, 1 + attempt * 2L) + (long) (Math.random() * 5));
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, cap + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new StoreUnavailable("a commit (interrupted)", e);
     }
   }
 }

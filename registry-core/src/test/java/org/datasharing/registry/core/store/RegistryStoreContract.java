@@ -150,6 +150,41 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  void concurrentGuardedCommits_fromManyClients_areAllApplied() throws Exception {
+    // 32 clients, each change guarded by the absence of its own value: no change conflicts with
+    // another, so every one must be applied, however busy the log head is
+    assertThat(commitConcurrently(List.of(store), 32, 320))
+        .containsOnly(RegistryStore.CommitOutcome.APPLIED)
+        .hasSize(320);
+    assertThat(store.graph(G).size()).isEqualTo(320);
+    assertThat(store.logHead().size()).isEqualTo(320);
+    assertThat(new AuditTrail(store, CLOCK).verify().intact()).isTrue();
+  }
+
+  /** Commits {@code changes} guarded changes from {@code clients} threads, spread over stores. */
+  List<RegistryStore.CommitOutcome> commitConcurrently(
+      List<RegistryStore> stores, int clients, int changes) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<RegistryStore.CommitOutcome>> results = new ArrayList<>();
+      for (int i = 0; i < changes; i++) {
+        Quad value = q("c" + i);
+        RegistryStore target = stores.get(i % stores.size());
+        Guard absent = Guard.absent(G, S, P, value.getObject());
+        results.add(
+            pool.submit(() -> target.commit(change(List.of(absent), List.of(), List.of(value)))));
+      }
+      List<RegistryStore.CommitOutcome> outcomes = new ArrayList<>();
+      for (var r : results) {
+        outcomes.add(r.get());
+      }
+      return outcomes;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void replaceGraphs_replacesOnlyTheGraphsGiven() {
     Node other = NodeFactory.createURI("https://example.org/other");
     DatasetGraph first = DatasetGraphFactory.createTxnMem();
