@@ -61,6 +61,13 @@ public record AgreementContent(Map<String, Object> fields, List<Map<String, Obje
   }
 
   /** The organisation slugs of the parties, in order. */
+  /** The identifiers of the datasets the content shares, as given; empty when it names none. */
+  List<String> datasets() {
+    return fields.get(Field.DATASETS.apiName()) instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
   public List<String> partyOrganisations() {
     return parties.stream().map(p -> String.valueOf(p.get("organisation"))).toList();
   }

@@ -62,19 +62,14 @@ public final class AgreementListing {
   public Result<List<AgreementView.Summary>> list(Actor actor, Query query) {
     List<Violation> violations = new ArrayList<>();
     Set<AgreementStatus> statuses = EnumSet.noneOf(AgreementStatus.class);
-    for (String s : query.statuses()) {
-      for (String one : s.split(",")) {
-        if (one.isBlank()) {
-          continue;
-        }
-        Optional<AgreementStatus> status = status(one);
-        if (status.isEmpty()) {
-          violations.add(
-              new Violation(
-                  "status", "Choose a status from the list; '" + shorten(one) + "' is not one"));
-        } else {
-          statuses.add(status.get());
-        }
+    for (StatusParameter s : statusParameters(query.statuses())) {
+      if (s.status().isEmpty()) {
+        violations.add(
+            new Violation(
+                "status",
+                "Choose a status from the list; '" + shorten(s.given()) + "' is not one"));
+      } else {
+        statuses.add(s.status().get());
       }
     }
     String org = query.organisation();
@@ -184,6 +179,25 @@ public final class AgreementListing {
           AgreementStatus.ACTIVE,
           AgreementStatus.REVIEW_DUE,
           AgreementStatus.SUSPENDED);
+
+  /** One status named in a status parameter: the name as given, and the status it names if any. */
+  public record StatusParameter(String given, Optional<AgreementStatus> status) {}
+
+  /**
+   * The statuses the parameters name, each parameter a comma-separated list (blank names skipped),
+   * in order, each with the status it names or empty when it names none.
+   */
+  public static List<StatusParameter> statusParameters(List<String> parameters) {
+    List<StatusParameter> out = new ArrayList<>();
+    for (String s : parameters) {
+      for (String one : s.split(",")) {
+        if (!one.isBlank()) {
+          out.add(new StatusParameter(one, status(one)));
+        }
+      }
+    }
+    return out;
+  }
 
   /** A status from its name, in either spelling; empty if there is none. */
   public static Optional<AgreementStatus> status(String name) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
@@ -83,6 +84,16 @@ public final class AgreementPolicy {
           ? Result.forbidden(reason)
           : Result.conflict(reason);
     }
+
+    /** A refusal answered 403: the actor may not do this at all. */
+    static Optional<Refusal> forbidden(String reason) {
+      return Optional.of(new Refusal(Result.Failure.FORBIDDEN, reason));
+    }
+
+    /** A refusal answered 409: the action does not fit the agreement's state now. */
+    static Optional<Refusal> conflict(String reason) {
+      return Optional.of(new Refusal(Result.Failure.CONFLICT, reason));
+    }
   }
 
   /** Every action's answer for the actor: empty when allowed, else the refusal. */
@@ -97,25 +108,25 @@ public final class AgreementPolicy {
   /** Whether the actor may do the action now; empty when allowed. */
   static Optional<Refusal> check(Actor actor, AgreementSnapshot a, Action action) {
     if (!canSee(actor, a)) {
-      return forbidden("Your organisation is not party to agreement " + a.slug());
+      return Refusal.forbidden("Your organisation is not party to agreement " + a.slug());
     }
     return switch (action) {
       case SEE -> Optional.empty();
-      case EDIT -> work(actor, a, AgreementStatus.DRAFT, "edited");
-      case SUBMIT -> work(actor, a, AgreementStatus.DRAFT, "submitted");
-      case REVISE -> work(actor, a, AgreementStatus.CHANGES_REQUESTED, "revised");
-      case AMEND -> amend(actor, a);
-      case DECIDE -> decide(actor, a);
-      case SIGN_OFF -> signOff(actor, a);
-      case SUSPEND -> afterApproval(actor, a, AgreementStatus.SUSPENDED);
-      case RESUME -> afterApproval(actor, a, AgreementStatus.ACTIVE);
-      case TERMINATE -> afterApproval(actor, a, AgreementStatus.TERMINATED);
-      case REVIEW -> review(actor, a);
-      case LEAVE -> leave(actor, a);
-      case WITHDRAW -> withdraw(actor, a);
-      case DELETE -> delete(actor, a);
-      case REPORT_INCIDENT -> reportIncident(actor, a);
-      case CONFIRM_DESTRUCTION -> confirmDestruction(actor, a);
+      case EDIT -> ActionChecks.work(actor, a, AgreementStatus.DRAFT, "edited");
+      case SUBMIT -> ActionChecks.work(actor, a, AgreementStatus.DRAFT, "submitted");
+      case REVISE -> ActionChecks.work(actor, a, AgreementStatus.CHANGES_REQUESTED, "revised");
+      case AMEND -> ActionChecks.amend(actor, a);
+      case DECIDE -> ActionChecks.decide(actor, a);
+      case SIGN_OFF -> ActionChecks.signOff(actor, a);
+      case SUSPEND -> ActionChecks.afterApproval(actor, a, AgreementStatus.SUSPENDED);
+      case RESUME -> ActionChecks.afterApproval(actor, a, AgreementStatus.ACTIVE);
+      case TERMINATE -> ActionChecks.afterApproval(actor, a, AgreementStatus.TERMINATED);
+      case REVIEW -> ActionChecks.review(actor, a);
+      case LEAVE -> ActionChecks.leave(actor, a);
+      case WITHDRAW -> ActionChecks.withdraw(actor, a);
+      case DELETE -> ActionChecks.delete(actor, a);
+      case REPORT_INCIDENT -> ActionChecks.reportIncident(actor, a);
+      case CONFIRM_DESTRUCTION -> ActionChecks.confirmDestruction(actor, a);
     };
   }
 
@@ -130,7 +141,7 @@ public final class AgreementPolicy {
       return refused;
     }
     if (actor.organisation().filter(organisation::equals).isEmpty()) {
-      return forbidden(
+      return Refusal.forbidden(
           "A data protection officer can give notice of leaving only for their own organisation");
     }
     return refused;
@@ -175,7 +186,7 @@ public final class AgreementPolicy {
               .orElse(Map.of());
       for (Field.PartyField f : OWN_ANSWERS) {
         if (!java.util.Objects.equals(was.get(f.apiName()), party.get(f.apiName()))) {
-          return forbidden(
+          return Refusal.forbidden(
               "Party "
                   + (i + 1)
                   + " ("
@@ -190,14 +201,8 @@ public final class AgreementPolicy {
 
   /** Auditors (and the system) see every agreement; staff of a party to any version see it. */
   static boolean canSee(Actor actor, AgreementSnapshot a) {
-    if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
-      return true;
-    }
-    return actor
-        .organisation()
-        .filter(o -> actor.memberOf(o) || actor.seniorOfficerOf(o))
-        .filter(o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)))
-        .isPresent();
+    return canSee(
+        actor, o -> a.versions().stream().anyMatch(v -> a.partyOrganisations(v).contains(o)));
   }
 
   /**
@@ -205,13 +210,17 @@ public final class AgreementPolicy {
    * organisations as parties.
    */
   public static boolean canSee(Actor actor, Set<String> partiesOfAnyVersion) {
+    return canSee(actor, partiesOfAnyVersion::contains);
+  }
+
+  private static boolean canSee(Actor actor, Predicate<String> partyToAnyVersion) {
     if (actor.has(Actor.Role.AUDITOR) || actor.equals(Actor.system())) {
       return true;
     }
     return actor
         .organisation()
         .filter(o -> actor.memberOf(o) || actor.seniorOfficerOf(o))
-        .filter(partiesOfAnyVersion::contains)
+        .filter(partyToAnyVersion)
         .isPresent();
   }
 
@@ -291,113 +300,6 @@ public final class AgreementPolicy {
     return approved.containsAll(deciders(a, version));
   }
 
-  private static Optional<Refusal> work(
-      Actor actor, AgreementSnapshot a, AgreementStatus needed, String verb) {
-    if (a.workflowStatus() != needed) {
-      return conflict(
-          "Agreement "
-              + a.slug()
-              + " cannot be "
-              + verb
-              + " while it is "
-              + a.workflowStatus()
-              + (needed == AgreementStatus.DRAFT ? "; only a draft can be" : ""));
-    }
-    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
-      return conflict(
-          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
-    }
-    if (!memberOfParty(actor, a, a.currentVersion())) {
-      return forbidden("Only staff of a party can work on this version of the agreement");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> amend(Actor actor, AgreementSnapshot a) {
-    if (a.status() != AgreementStatus.ACTIVE && a.status() != AgreementStatus.REVIEW_DUE) {
-      return conflict(
-          "Only an active agreement can be amended; agreement " + a.slug() + " is " + a.status());
-    }
-    if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
-      return conflict("Agreement " + a.slug() + " already has an amendment under way");
-    }
-    if (!memberOfParty(actor, a, a.versionInForce().orElse(a.currentVersion()))) {
-      return forbidden("Only staff of a party to the version in force can amend this agreement");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> decide(Actor actor, AgreementSnapshot a) {
-    if (!actor.has(Actor.Role.DPO) || actor.organisation().isEmpty()) {
-      return forbidden("Only a data protection officer can decide on an agreement");
-    }
-    String org = actor.organisation().get();
-    Node v = a.currentVersion();
-    Optional<Refusal> notAwaiting = awaitingApprovalOf(org, a);
-    if (notAwaiting.isPresent()) {
-      return notAwaiting;
-    }
-    if (a.decisionsOn(v).stream().anyMatch(d -> d.organisation().equals(org))) {
-      return conflict("Your organisation has already decided on version " + a.number(v));
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Whether the current version awaits the organisation's approval (the DPO's decision, then any
-   * sign-off): it is a decider, the version is submitted, and no refused amendment stops it.
-   */
-  private static Optional<Refusal> awaitingApprovalOf(String org, AgreementSnapshot a) {
-    if (!deciders(a, a.currentVersion()).contains(org)) {
-      return forbidden("Your organisation's approval is not needed on agreement " + a.slug());
-    }
-    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
-      return conflict(
-          "Agreement " + a.slug() + " is not awaiting decisions; it is " + a.workflowStatus());
-    }
-    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
-      return conflict(
-          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> signOff(Actor actor, AgreementSnapshot a) {
-    if (!actor.has(Actor.Role.SENIOR_OFFICER) || actor.organisation().isEmpty()) {
-      return forbidden("Only a senior officer can sign off an organisation's approval");
-    }
-    String org = actor.organisation().get();
-    Node v = a.currentVersion();
-    Optional<Refusal> notAwaiting = awaitingApprovalOf(org, a);
-    if (notAwaiting.isPresent()) {
-      return notAwaiting;
-    }
-    if (a.decisionsOn(v).stream()
-        .noneMatch(d -> d.organisation().equals(org) && d.pendingSignOff())) {
-      return conflict(
-          "Your organisation has no approval of version "
-              + a.number(v)
-              + " awaiting sign-off: its data protection officer approves first");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> afterApproval(
-      Actor actor, AgreementSnapshot a, AgreementStatus target) {
-    Node inForce = a.versionInForce().orElse(a.currentVersion());
-    if (!actor.has(Actor.Role.DPO)
-        || actor.organisation().filter(a.partyOrganisations(inForce)::contains).isEmpty()) {
-      return forbidden("Only the data protection officer of a party can do this");
-    }
-    boolean resumeAllowed =
-        target != AgreementStatus.ACTIVE || a.status() == AgreementStatus.SUSPENDED;
-    if (!a.status().canMoveTo(target) || !resumeAllowed) {
-      return conflict(
-          "Agreement " + a.slug() + " cannot move from " + a.status() + " to " + target);
-    }
-    return Optional.empty();
-  }
-
   /**
    * The organisations whose review decisions a review needs: the parties to the version in force,
    * except any that gave notice of leaving it.
@@ -409,177 +311,11 @@ public final class AgreementPolicy {
     return out;
   }
 
-  private static Optional<Refusal> review(Actor actor, AgreementSnapshot a) {
-    if (!actor.has(Actor.Role.DPO)
-        || actor.organisation().filter(reviewers(a)::contains).isEmpty()) {
-      return forbidden(
-          "Only the data protection officer of a party to the version in force can record a"
-              + " review decision");
-    }
-    if (a.status() != AgreementStatus.REVIEW_DUE) {
-      return conflict("Agreement " + a.slug() + " is not due for review; it is " + a.status());
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> leave(Actor actor, AgreementSnapshot a) {
-    Node inForce = a.versionInForce().orElse(a.currentVersion());
-    List<String> parties = a.partyOrganisations(inForce);
-    if (!actor.has(Actor.Role.DPO) || actor.organisation().filter(parties::contains).isEmpty()) {
-      return forbidden(
-          "Only the data protection officer of a party to the version in force can give notice of"
-              + " leaving it");
-    }
-    if (a.status() != AgreementStatus.APPROVED
-        && a.status() != AgreementStatus.ACTIVE
-        && a.status() != AgreementStatus.REVIEW_DUE) {
-      return conflict(
-          "Only an agreement in force (approved, active or due for review) can be left; agreement "
-              + a.slug()
-              + " is "
-              + a.status());
-    }
-    if (parties.size() < 3) {
-      return conflict(
-          "Agreement "
-              + a.slug()
-              + " has two parties: leaving it would end it for both, so terminate it instead");
-    }
-    if (a.amendmentStatus().filter(s -> s != AgreementStatus.REJECTED).isPresent()) {
-      return conflict(
-          "Agreement "
-              + a.slug()
-              + " already has an amendment under way; give notice of leaving once it is decided");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> reportIncident(Actor actor, AgreementSnapshot a) {
-    if (!a.status().isPublic() || a.versionInForce().isEmpty()) {
-      return conflict(
-          "No data has been shared under agreement "
-              + a.slug()
-              + ": it has never been approved, so there is no incident to record under it");
-    }
-    if (!memberOfParty(actor, a, a.versionInForce().get())) {
-      return forbidden("Only staff of a party to the version in force can record an incident");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> confirmDestruction(Actor actor, AgreementSnapshot a) {
-    Optional<Node> last = publicVersion(a);
-    if (!actor.has(Actor.Role.DPO)
-        || last.isEmpty()
-        || actor.organisation().filter(a.partyOrganisations(last.get())::contains).isEmpty()) {
-      return forbidden(
-          "Only the data protection officer of a party to the agreement's last version in force can"
-              + " confirm what their organisation did with the data");
-    }
-    if (a.status() != AgreementStatus.TERMINATED && a.status() != AgreementStatus.EXPIRED) {
-      return conflict(
-          "Agreement "
-              + a.slug()
-              + " has not ended; the data is destroyed or returned once it is terminated or"
-              + " expired");
-    }
-    if (a.destructionConfirmations().containsKey(actor.organisation().get())) {
-      return conflict("Your organisation has already confirmed what it did with the data");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> withdraw(Actor actor, AgreementSnapshot a) {
-    Optional<Refusal> notAuthor = author(actor, a, "withdraw");
-    if (notAuthor.isPresent()) {
-      return notAuthor;
-    }
-    if (a.workflowStatus() != AgreementStatus.SUBMITTED) {
-      return conflict(
-          "Only a submitted version can be withdrawn; agreement "
-              + a.slug()
-              + " is "
-              + a.workflowStatus());
-    }
-    if (a.amendmentStatus().isPresent() && !a.status().inForce()) {
-      return conflict(
-          "Agreement " + a.slug() + " is " + a.status() + "; its amendment can go no further");
-    }
-    Node v = a.currentVersion();
-    if (!a.decisionsOn(v).isEmpty()) {
-      return conflict(
-          "Version "
-              + a.number(v)
-              + " of agreement "
-              + a.slug()
-              + " already has a decision; it can no longer be withdrawn");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Refusal> delete(Actor actor, AgreementSnapshot a) {
-    Optional<Refusal> notAuthor = author(actor, a, "delete");
-    if (notAuthor.isPresent()) {
-      return notAuthor;
-    }
-    boolean neverSubmitted =
-        a.status() == AgreementStatus.DRAFT
-            && a.amendmentStatus().isEmpty()
-            && a.versions().size() == 1
-            && !a.everSubmitted()
-            && a.versions().stream().allMatch(v -> a.decisionsOn(v).isEmpty());
-    if (!neverSubmitted) {
-      return conflict(
-          "Only a draft that was never submitted can be deleted; agreement "
-              + a.slug()
-              + " was submitted, so the record stays (withdraw it instead while no one has"
-              + " decided)");
-    }
-    return Optional.empty();
-  }
-
-  /** Refuses anyone but staff of the organisation that drafted the agreement. */
-  private static Optional<Refusal> author(Actor actor, AgreementSnapshot a, String verb) {
-    Optional<String> author = a.authorOrganisation();
-    if (author.isEmpty()) {
-      return conflict(
-          "Agreement "
-              + a.slug()
-              + " does not record which organisation drafted it, so no one can "
-              + verb
-              + " it");
-    }
-    if (actor.organisation().filter(o -> actor.memberOf(o) && o.equals(author.get())).isEmpty()) {
-      return forbidden(
-          "Only staff of the organisation that drafted agreement "
-              + a.slug()
-              + " can "
-              + verb
-              + " it");
-    }
-    return Optional.empty();
-  }
-
-  static boolean memberOfParty(Actor actor, AgreementSnapshot a, Node v) {
-    return actor
-        .organisation()
-        .filter(o -> actor.memberOf(o) && a.partyOrganisations(v).contains(o))
-        .isPresent();
-  }
-
   /** The actions allowed, for views. */
   static Set<Action> allowed(Map<Action, Optional<Refusal>> capabilities) {
     Set<Action> out = new LinkedHashSet<>();
     capabilities.forEach((k, v) -> v.ifPresentOrElse(r -> {}, () -> out.add(k)));
     return out;
-  }
-
-  private static Optional<Refusal> forbidden(String reason) {
-    return Optional.of(new Refusal(Result.Failure.FORBIDDEN, reason));
-  }
-
-  private static Optional<Refusal> conflict(String reason) {
-    return Optional.of(new Refusal(Result.Failure.CONFLICT, reason));
   }
 
   static List<String> sortedDeciders(AgreementSnapshot a, Node version) {

@@ -33,6 +33,7 @@ import org.datasharing.registry.ontology.vocab.DSR;
  */
 public final class AgreementService {
   private final AgreementReads reads;
+  private final PublicRecord publicRecord;
   private final Drafting drafting;
   private final Decisions decisions;
   private final Withdrawal withdrawal;
@@ -55,9 +56,10 @@ public final class AgreementService {
       java.time.Period maxReviewInterval) {
     ContentMapper mapper = new ContentMapper(ids, reference);
     VersionHashes hashes = new VersionHashes();
-    this.reads =
-        new AgreementReads(
-            store,
+    this.reads = new AgreementReads(store, ids, mapper, hashes);
+    this.publicRecord =
+        new PublicRecord(
+            reads,
             ids,
             mapper,
             hashes,
@@ -236,7 +238,7 @@ public final class AgreementService {
    * Agreements that are or were in force, never drafts or refused ones, with public fields only.
    */
   public List<RegisterEntry> register() {
-    return reads.register();
+    return publicRecord.register();
   }
 
   /**
@@ -245,7 +247,7 @@ public final class AgreementService {
    * are not even confirmed to exist.
    */
   public Result<Graph> describe(Actor actor, String id) {
-    return reads.describe(actor, id);
+    return publicRecord.describe(actor, id);
   }
 
   /**

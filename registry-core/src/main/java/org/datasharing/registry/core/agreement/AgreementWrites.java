@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -61,6 +62,35 @@ final class AgreementWrites {
         List<Quad> remove, List<Quad> add, Node action, Node version, String hash, String detail) {
       this(remove, add, action, version, hash, detail, List.of());
     }
+  }
+
+  /** {@link #attempt}, planned only once the policy allows the actor the action. */
+  Result<AgreementView> attempt(
+      String id,
+      Actor actor,
+      AgreementPolicy.Action action,
+      Function<AgreementSnapshot, Result<Pending>> step) {
+    return attempt(id, allowed(actor, action, step), actor);
+  }
+
+  /** {@link #removeGraph}, planned only once the policy allows the actor the action. */
+  Result<String> removeGraph(
+      String id,
+      Actor actor,
+      AgreementPolicy.Action action,
+      Function<AgreementSnapshot, Result<Pending>> step) {
+    return removeGraph(id, allowed(actor, action, step), actor);
+  }
+
+  /** The step, behind the policy's answer for the action: a refusal is the result. */
+  private static Function<AgreementSnapshot, Result<Pending>> allowed(
+      Actor actor,
+      AgreementPolicy.Action action,
+      Function<AgreementSnapshot, Result<Pending>> step) {
+    return a -> {
+      Optional<AgreementPolicy.Refusal> refused = AgreementPolicy.check(actor, a, action);
+      return refused.isPresent() ? refused.get().result() : step.apply(a);
+    };
   }
 
   /** Reads, decides and commits guarded by the agreement's revision; a lost race is retried. */

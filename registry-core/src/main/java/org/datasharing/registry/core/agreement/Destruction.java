@@ -50,12 +50,9 @@ final class Destruction {
       Actor actor, String id, Disposal disposal, Optional<String> statement) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.CONFIRM_DESTRUCTION,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.CONFIRM_DESTRUCTION);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           if (disposal == null) {
             return Result.invalid(
                 new Violation("disposal", "Choose destroyed, returned or none-received"));
@@ -93,7 +90,6 @@ final class Destruction {
                       + " confirms the data it received was "
                       + disposal.words()
                       + said.map(s -> ": " + s).orElse("")));
-        },
-        actor);
+        });
   }
 }

@@ -9,9 +9,6 @@ import static org.datasharing.registry.core.common.Result.invalid;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +22,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCAT;
@@ -60,11 +56,9 @@ final class Drafting {
   private final Ids ids;
   private final Clock clock;
   private final AuditLog audit;
-  private final ShapeValidator validator;
-  private final ReferenceData reference;
   private final ContentMapper mapper;
   private final CatalogService catalog;
-  private final AssuranceCheck assurance;
+  private final SubmissionChecks checks;
 
   Drafting(
       AgreementWrites writes,
@@ -82,11 +76,9 @@ final class Drafting {
     this.ids = ids;
     this.clock = clock;
     this.audit = audit;
-    this.validator = validator;
-    this.reference = reference;
     this.mapper = mapper;
     this.catalog = catalog;
-    this.assurance = assurance;
+    this.checks = new SubmissionChecks(store, clock, validator, reference, mapper, assurance);
   }
 
   /**
@@ -148,12 +140,9 @@ final class Drafting {
   Result<AgreementView> updateDraft(Actor actor, String id, AgreementContent content) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.EDIT,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.EDIT);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           Node v = a.currentVersion();
           if (!content.partyOrganisations().contains(actor.organisation().orElse(""))) {
             return forbidden("Your organisation must stay a party to a draft it edits");
@@ -162,7 +151,7 @@ final class Drafting {
           // rules)
           AgreementContent update = withKeptPermissions(content, mapper.fromGraph(a.graph(), v));
           Result<Graph> mapped =
-              mapContent(actor, v, update, Set.copyOf(datasetsOf(mapper.fromGraph(a.graph(), v))));
+              mapContent(actor, v, update, Set.copyOf(mapper.fromGraph(a.graph(), v).datasets()));
           if (!mapped.ok()) {
             return mapped.asFailure();
           }
@@ -188,19 +177,15 @@ final class Drafting {
                   v,
                   VersionHashes.ofText(fresh, v),
                   "draft edited"));
-        },
-        actor);
+        });
   }
 
   Result<AgreementView> submit(Actor actor, String id) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.SUBMIT,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.SUBMIT);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           Node v = a.currentVersion();
           List<Violation> violations = validate(a, v);
           if (!violations.isEmpty()) {
@@ -209,7 +194,7 @@ final class Drafting {
           }
           // every party must be able to approve: the same assurance rule as at approval
           List<Guard> evidence = new ArrayList<>();
-          List<Violation> unmet = unmetAssurance(a, v, evidence);
+          List<Violation> unmet = checks.unmetAssurance(a, v, evidence);
           if (!unmet.isEmpty()) {
             return invalid("A party cannot meet the assurance this agreement requires", unmet);
           }
@@ -236,163 +221,33 @@ final class Drafting {
                         AgreementWrites.timeLit(clock.instant())));
           }
           return Result.ok(p);
-        },
-        actor);
+        });
   }
 
   Result<AgreementView> revise(Actor actor, String id) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.REVISE,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.REVISE);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           return Result.ok(
               newVersion(a, DSR.Edit.asNode(), "new draft version after changes were requested"));
-        },
-        actor);
+        });
   }
 
   Result<AgreementView> amend(Actor actor, String id) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.AMEND,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.AMEND);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           return Result.ok(newVersion(a, DSR.Amend.asNode(), "amendment drafted"));
-        },
-        actor);
+        });
   }
 
-  /** The SHACL violations of a version, named by the editor's fields. */
-  /**
-   * A violation per party (by its place in the text) whose assurance does not meet the version's.
-   */
-  private List<Violation> unmetAssurance(AgreementSnapshot a, Node v, List<Guard> evidence) {
-    List<String> parties = mapper.fromGraph(a.graph(), v).partyOrganisations();
-    List<Violation> out = new ArrayList<>();
-    for (int i = 0; i < parties.size(); i++) {
-      String org = parties.get(i);
-      int index = i;
-      assurance
-          .gap(a, v, org, evidence)
-          .ifPresent(
-              gap ->
-                  out.add(
-                      new Violation(
-                          "parties[" + index + "].assurance",
-                          gap.expiredOn()
-                              .map(
-                                  d ->
-                                      org
-                                          + "'s "
-                                          + gap.scheme()
-                                          + " assurance expired on "
-                                          + d
-                                          + ", which this agreement requires")
-                              .orElse(
-                                  org
-                                      + " has no "
-                                      + gap.scheme()
-                                      + " assurance on record, which this agreement requires"))));
-    }
-    return out;
-  }
-
+  /** The SHACL violations of a version, named by the editor's fields, and a past start date. */
   List<Violation> validate(AgreementSnapshot a, Node v) {
-    Graph content = a.content(v);
-    Graph data =
-        new Union(
-            new Union(
-                new Union(content, reference.graph()), store.graph(Graphs.ORGANISATIONS_NODE)),
-            sharedDatasetFacts(content, v));
-    List<String> parties = new ArrayList<>(mapper.fromGraph(a.graph(), v).partyOrganisations());
-    List<Violation> out = new ArrayList<>(startDateInThePast(a, v).stream().toList());
-    out.addAll(
-        validator.violations(
-            data,
-            r -> {
-              if (r.focus().isURI() && r.focus().getURI().startsWith(v.getURI() + "/party/")) {
-                String slug = r.focus().getURI().substring((v.getURI() + "/party/").length());
-                String field =
-                    r.field().startsWith("party.")
-                        ? r.field().substring("party.".length())
-                        : r.field();
-                return "parties[" + parties.indexOf(slug) + "]." + field;
-              }
-              return r.field();
-            }));
-    return out.stream().distinct().toList();
-  }
-
-  /**
-   * A start date before the day of submission (UTC) is refused: parties cannot approve sharing that
-   * has already begun. Depends on the clock, so it is a check here rather than a shape. An
-   * amendment may keep the start date of the version in force.
-   */
-  private Optional<Violation> startDateInThePast(AgreementSnapshot a, Node v) {
-    Optional<LocalDate> start = startDate(a.content(v), v);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    if (start.isEmpty() || !start.get().isBefore(today)) {
-      return Optional.empty();
-    }
-    Optional<LocalDate> inForce = a.versionInForce().flatMap(f -> startDate(a.content(f), f));
-    if (inForce.equals(start)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Violation(
-            Field.START.apiName(),
-            "The start date "
-                + start.get()
-                + " is before today ("
-                + today
-                + "): the parties approve sharing before it starts, so choose today or a later"
-                + " date"));
-  }
-
-  private static Optional<LocalDate> startDate(Graph content, Node v) {
-    return content.find(v, DSR.startDate.asNode(), Node.ANY).toList().stream()
-        .map(t -> t.getObject())
-        .filter(Node::isLiteral)
-        .findFirst()
-        .flatMap(
-            n -> {
-              try {
-                return Optional.of(LocalDate.parse(n.getLiteralLexicalForm()));
-              } catch (DateTimeParseException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
-  /**
-   * The facts of the datasets the version shares that the shapes hold the version to: their special
-   * category and criminal offence flags, their data items and their publisher. Only these, so the
-   * catalogue's own shapes (which target dcat:Dataset) do not run on an agreement.
-   */
-  private Graph sharedDatasetFacts(Graph content, Node v) {
-    Graph flags = GraphFactory.createDefaultGraph();
-    Graph catalog = store.graph(Graphs.CATALOG_NODE);
-    content
-        .find(v, DSR.sharesDataset.asNode(), Node.ANY)
-        .forEachRemaining(
-            shared -> {
-              for (Node flag :
-                  List.of(
-                      DSR.specialCategoryData.asNode(),
-                      DSR.criminalOffenceData.asNode(),
-                      DSR.dataItem.asNode(),
-                      DCTerms.publisher.asNode())) {
-                catalog.find(shared.getObject(), flag, Node.ANY).forEachRemaining(flags::add);
-              }
-            });
-    return flags;
+    return checks.validate(a, v);
   }
 
   private Pending newVersion(AgreementSnapshot a, Node action, String detail) {
@@ -444,12 +299,6 @@ final class Drafting {
     return new AgreementContent(fields, update.parties());
   }
 
-  private static List<String> datasetsOf(AgreementContent content) {
-    return content.fields().get(Field.DATASETS.apiName()) instanceof List<?> list
-        ? list.stream().map(String::valueOf).toList()
-        : List.of();
-  }
-
   /**
    * Maps the content to the version's triples and checks what it names exists. A dataset the actor
    * may not see counts as absent (so a draft cannot probe for hidden datasets), unless the version
@@ -472,7 +321,7 @@ final class Drafting {
                 "There is no organisation '" + org + "' in the registry"));
       }
     }
-    for (String d : datasetsOf(content)) {
+    for (String d : content.datasets()) {
       boolean known =
           alreadyNamed.contains(d)
               ? exists(Graphs.CATALOG_NODE, ids.dataset(d), DCAT.Dataset.asNode())

@@ -53,12 +53,9 @@ final class Incidents {
   Result<AgreementView> record(Actor actor, String id, Incident incident) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.REPORT_INCIDENT,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.REPORT_INCIDENT);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           List<Violation> bad = problems(incident);
           if (!bad.isEmpty()) {
             return Result.invalid("The incident cannot be recorded as it stands", bad);
@@ -100,8 +97,7 @@ final class Incidents {
                   inForce,
                   hashes.of(a, inForce),
                   detail));
-        },
-        actor);
+        });
   }
 
   /** What is wrong with the report, each by its field. */

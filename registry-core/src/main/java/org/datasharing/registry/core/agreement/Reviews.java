@@ -63,12 +63,9 @@ final class Reviews {
       Optional<String> reason) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.REVIEW,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.REVIEW);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
           Optional<Violation> bad = problem(outcome, nextReviewDate, reason, today, maxInterval);
           if (bad.isPresent()) {
@@ -123,8 +120,7 @@ final class Reviews {
           return Result.ok(
               new Pending(
                   remove, add, DSR.Review.asNode(), inForce, hashes.of(a, inForce), detail));
-        },
-        actor);
+        });
   }
 
   /**

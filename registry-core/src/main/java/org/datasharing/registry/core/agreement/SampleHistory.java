@@ -1,5 +1,12 @@
 package org.datasharing.registry.core.agreement;
 
+import static org.datasharing.registry.core.agreement.HistoryGraph.decisionsOn;
+import static org.datasharing.registry.core.agreement.HistoryGraph.literal;
+import static org.datasharing.registry.core.agreement.HistoryGraph.one;
+import static org.datasharing.registry.core.agreement.HistoryGraph.slug;
+import static org.datasharing.registry.core.agreement.HistoryGraph.time;
+import static org.datasharing.registry.core.agreement.HistoryGraph.versions;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +24,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Ids;
@@ -40,14 +46,6 @@ import org.datasharing.registry.ontology.vocab.PROV;
  * the sample and the lifecycle disagree.
  */
 public final class SampleHistory {
-  // the sample realm's DPO logins (docker/keycloak), by organisation; other organisations' DPOs
-  // have no login in the sample realm and are recorded by their user identifier only
-  private static final Map<String, String[]> SAMPLE_LOGINS =
-      Map.of(
-          "northshire-county-council", new String[] {"dpo.council", "Priya Raman"},
-          "northshire-nhs-foundation-trust", new String[] {"dpo.trust", "Gareth Mills"},
-          "northshire-integrated-care-board", new String[] {"dpo.icb", "Fiona Adeyemi"});
-
   private static final Actor READER =
       new Actor("sample-history", "sample-history", Optional.empty(), Set.of(Actor.Role.AUDITOR));
 
@@ -128,8 +126,8 @@ public final class SampleHistory {
 
   /** Replays every agreement of {@code sample}; returns how many steps were replayed. */
   public int replay(DatasetGraph sample) {
-    Map<String, String> dpoSubjects = dpoSubjects(sample);
-    return replay(sample, (g, org, recorded) -> dpo(org, dpoSubjects), Instant.EPOCH);
+    Map<String, String> dpoSubjects = HistoryGraph.dpoSubjects(sample);
+    return replay(sample, (g, org, recorded) -> HistoryGraph.dpo(org, dpoSubjects), Instant.EPOCH);
   }
 
   /**
@@ -276,7 +274,7 @@ public final class SampleHistory {
    */
   private void draft(Graph g, String id, Actor drafter, AgreementContent content, Persons persons) {
     String own = drafter.organisation().orElseThrow();
-    List<String> datasets = datasets(content);
+    List<String> datasets = content.datasets();
     List<String> unseen = datasets.stream().filter(d -> catalog.get(drafter, d).isEmpty()).toList();
     expect(
         service.createDraft(
@@ -303,13 +301,6 @@ public final class SampleHistory {
     }
   }
 
-  private static List<String> datasets(AgreementContent c) {
-    return c.fields().get(Field.DATASETS.apiName()) instanceof List<?> list
-        ? list.stream().map(String::valueOf).toList()
-        : List.of();
-  }
-
-  /** The content without the given datasets, and without the permissions to share them. */
   /**
    * An edit as the lifecycle lets it be written: each party answers for itself ({@link
    * AgreementPolicy#OWN_ANSWERS}), so the drafter writes the text with the other parties' answers
@@ -334,13 +325,15 @@ public final class SampleHistory {
     }
   }
 
+  /** The content without the given datasets, and without the permissions to share them. */
   private static AgreementContent without(AgreementContent c, List<String> datasets) {
     if (datasets.isEmpty()) {
       return c;
     }
     Map<String, Object> fields = new LinkedHashMap<>(c.fields());
     fields.put(
-        Field.DATASETS.apiName(), datasets(c).stream().filter(d -> !datasets.contains(d)).toList());
+        Field.DATASETS.apiName(),
+        c.datasets().stream().filter(d -> !datasets.contains(d)).toList());
     if (fields.get(ContentMapper.PERMISSIONS) instanceof List<?> permissions) {
       fields.put(
           ContentMapper.PERMISSIONS,
@@ -373,78 +366,6 @@ public final class SampleHistory {
               + declared.getLocalName()
               + ")");
     }
-  }
-
-  /** Each organisation's DPO, by the user identifier its sample decisions name. */
-  private static Map<String, String> dpoSubjects(DatasetGraph sample) {
-    Map<String, String> out = new LinkedHashMap<>();
-    sample
-        .find(Node.ANY, Node.ANY, DSR.onBehalfOf.asNode(), Node.ANY)
-        .forEachRemaining(
-            q ->
-                sample
-                    .find(q.getGraph(), q.getSubject(), PROV.wasAssociatedWith.asNode(), Node.ANY)
-                    .forEachRemaining(
-                        u -> {
-                          String iri = u.getObject().getURI();
-                          out.putIfAbsent(
-                              slug(q.getObject()), iri.substring(iri.lastIndexOf('/') + 1));
-                        }));
-    return out;
-  }
-
-  private static Actor dpo(String org, Map<String, String> subjects) {
-    String subject = subjects.getOrDefault(org, "sample-dpo-" + org);
-    String[] login = SAMPLE_LOGINS.get(org);
-    return new Actor(
-        subject,
-        login == null ? subject : login[0],
-        Optional.of(org),
-        Set.of(Actor.Role.DPO),
-        Optional.ofNullable(login == null ? null : login[1]));
-  }
-
-  private static List<Node> versions(Graph g, Node ag) {
-    List<Node> out = new ArrayList<>();
-    g.find(ag, DSR.hasVersion.asNode(), Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
-    out.sort(
-        Comparator.comparing(
-            v -> Integer.parseInt(literal(g, v, DSR.versionNumber.asNode()).orElseThrow())));
-    return out;
-  }
-
-  private static List<Node> decisionsOn(Graph g, Node v) {
-    List<Node> out = new ArrayList<>();
-    g.find(Node.ANY, DSR.decisionOn.asNode(), v)
-        .forEachRemaining(
-            t -> {
-              if (g.contains(t.getSubject(), RDF.type.asNode(), DSR.Decision.asNode())) {
-                out.add(t.getSubject());
-              }
-            });
-    return out;
-  }
-
-  private static Optional<Node> one(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    try {
-      return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
-    } finally {
-      it.close();
-    }
-  }
-
-  private static Optional<String> literal(Graph g, Node s, Node p) {
-    return one(g, s, p).filter(Node::isLiteral).map(Node::getLiteralLexicalForm);
-  }
-
-  private static Optional<Instant> time(Graph g, Node s, Node p) {
-    return literal(g, s, p).map(Instant::parse);
-  }
-
-  private static String slug(Node iri) {
-    String s = iri.getURI();
-    return s.substring(s.lastIndexOf('/') + 1);
   }
 
   private static Refused missing(String id) {

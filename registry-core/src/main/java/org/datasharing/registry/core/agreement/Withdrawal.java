@@ -1,7 +1,6 @@
 package org.datasharing.registry.core.agreement;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.datasharing.registry.core.agreement.AgreementWrites.Pending;
 import org.datasharing.registry.core.common.Actor;
@@ -24,31 +23,24 @@ final class Withdrawal {
   Result<AgreementView> withdraw(Actor actor, String id) {
     return writes.attempt(
         id,
+        actor,
+        AgreementPolicy.Action.WITHDRAW,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.WITHDRAW);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           return Result.ok(
               writes.workflowTo(
                   a,
                   AgreementStatus.DRAFT,
                   DSR.Withdraw.asNode(),
                   "version " + a.number(a.currentVersion()) + " withdrawn before any decision"));
-        },
-        actor);
+        });
   }
 
   Result<String> delete(Actor actor, String id) {
     return writes.removeGraph(
         id,
+        actor,
+        AgreementPolicy.Action.DELETE,
         a -> {
-          Optional<AgreementPolicy.Refusal> refused =
-              AgreementPolicy.check(actor, a, AgreementPolicy.Action.DELETE);
-          if (refused.isPresent()) {
-            return refused.get().result();
-          }
           Node v = a.currentVersion();
           return Result.ok(
               new Pending(
@@ -58,7 +50,6 @@ final class Withdrawal {
                   v,
                   hashes.of(a, v),
                   "draft " + a.slug() + " deleted before it was ever submitted"));
-        },
-        actor);
+        });
   }
 }

@@ -362,32 +362,9 @@ public final class TdbRegistryStore implements RegistryStore {
    */
   @Override
   public Path backup(Path folder) {
-    try {
-      Files.createDirectories(folder);
-      String name =
-          "registry-"
-              + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-                  .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))
-              + ".nq.gz";
-      Path target = folder.resolve(name);
-      Path partial = folder.resolve(name + ".partial");
-      Txn.executeRead(
-          dsg,
-          () -> {
-            try (java.io.OutputStream out =
-                new java.util.zip.GZIPOutputStream(
-                    new java.io.BufferedOutputStream(Files.newOutputStream(partial)))) {
-              org.apache.jena.riot.RDFDataMgr.write(out, dsg, org.apache.jena.riot.Lang.NQUADS);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      log.info("backed up {} to {} ({} bytes)", location, target, Files.size(target));
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a backup to " + folder, e);
-    }
+    Path target = TdbBackup.write(dsg, folder);
+    log.info("backed up {} to {} ({} bytes)", location, target, size(target));
+    return target;
   }
 
   /**
@@ -395,31 +372,9 @@ public final class TdbRegistryStore implements RegistryStore {
    * holds a database, so a restore never mixes with, or overwrites, other data.
    */
   public static TdbRegistryStore restore(Path backup, Path location) {
-    if (!Files.isRegularFile(backup)) {
-      throw new IllegalArgumentException("no backup file " + backup);
-    }
-    try (Stream<Path> existing = Files.exists(location) ? Files.list(location) : Stream.empty()) {
-      if (existing.findAny().isPresent()) {
-        throw new IllegalArgumentException(
-            "restore into a new, empty folder; " + location + " is not empty");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TdbBackup.checkRestore(backup, location);
     TdbRegistryStore store = open(location);
-    Txn.executeWrite(
-        store.dsg,
-        () -> {
-          try (java.io.InputStream in =
-              new java.util.zip.GZIPInputStream(
-                  new java.io.BufferedInputStream(Files.newInputStream(backup)))) {
-            org.apache.jena.riot.RDFParser.source(in)
-                .lang(org.apache.jena.riot.Lang.NQUADS)
-                .parse(store.dsg);
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the backup " + backup, e);
-          }
-        });
+    TdbBackup.read(backup, store.dsg);
     log.info("restored {} into {}", backup, location);
     return store;
   }
