@@ -192,7 +192,12 @@ public final class AgreementImport {
       } catch (RuntimeException e) {
         return Result.invalid(
             "The agreements cannot be imported",
-            List.of(new Violation("file", "The history cannot be replayed: " + e.getMessage())));
+            List.of(
+                new Violation(
+                    "file",
+                    "The history cannot be replayed: a value is not of the kind the registry records"
+                        + " (dates as 2026-04-01, times as 2026-04-01T09:00:00Z, organisations and"
+                        + " people as this registry's IRIs)")));
       }
       Change all = combined(recorded, seed, scratch);
       if (store.commit(all) != RegistryStore.CommitOutcome.APPLIED) {
@@ -329,6 +334,32 @@ public final class AgreementImport {
           .isEmpty()) {
         violations.add(new Violation(at + "versions", "Number every version from 1"));
       }
+      for (Node date :
+          List.of(DSR.startDate.asNode(), DSR.reviewDate.asNode(), DSR.endDate.asNode())) {
+        if (literal(g, v, date).filter(d -> date(d).isEmpty()).isPresent()) {
+          violations.add(
+              new Violation(
+                  at + date.getLocalName(),
+                  "Give the " + date.getLocalName() + " as a date, e.g. 2026-04-01"));
+        }
+      }
+    }
+    // the agreement's own dct:created is checked above; these are the other times replayed
+    Set<List<Node>> times = new LinkedHashSet<>();
+    times.add(List.of(name, DCTerms.dateSubmitted.asNode()));
+    times.add(List.of(name, DCTerms.modified.asNode()));
+    for (Node v : versions) {
+      times.add(List.of(v, DCTerms.created.asNode()));
+      times.add(List.of(v, DCTerms.dateSubmitted.asNode()));
+    }
+    for (List<Node> t : times) {
+      String property = t.get(1).getLocalName();
+      if (literal(g, t.get(0), t.get(1)).filter(x -> instant(x).isEmpty()).isPresent()) {
+        violations.add(
+            new Violation(
+                at + property,
+                "Give the " + property + " time as an instant, e.g. 2026-04-01T09:00:00Z"));
+      }
     }
     g.find(Node.ANY, RDF.type.asNode(), DSR.Decision.asNode())
         .forEachRemaining(
@@ -366,6 +397,14 @@ public final class AgreementImport {
 
   private static Optional<String> literal(Graph g, Node s, Node p) {
     return one(g, s, p).filter(Node::isLiteral).map(Node::getLiteralLexicalForm);
+  }
+
+  private static Optional<java.time.LocalDate> date(String s) {
+    try {
+      return Optional.of(java.time.LocalDate.parse(s));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<java.time.Instant> instant(String s) {

@@ -250,6 +250,58 @@ public class AgreementImportTest {
     assertThat(notTrig.violations()).extracting(Violation::field).containsExactly("file");
   }
 
+  @Test
+  void anyFieldMissingOrGarbled_isRefusedInPlainWords_orImported_neverA500() {
+    // every property of the sample history, in turn dropped everywhere or given a value of the
+    // wrong kind: the import either succeeds or is refused naming a field, in words a user reads
+    Graph sample =
+        copyOf("dsa-probe")
+            .getGraph(NodeFactory.createURI(TestRegistry.BASE + "agreement/dsa-probe"));
+    List<Node> predicates = sample.find().mapWith(Triple::getPredicate).toSet().stream().toList();
+    List<String> unreadable = new ArrayList<>();
+    java.util.Map<String, List<String>> garbledFields = new java.util.HashMap<>();
+    int n = 0;
+    for (Node p : predicates) {
+      for (boolean drop : List.of(true, false)) {
+        String id = "dsa-probe-" + n++;
+        var r =
+            t.registry
+                .agreementImport()
+                .importHistory(
+                    TestRegistry.admin(),
+                    file(
+                        copyOf(
+                            id,
+                            x ->
+                                !x.getPredicate().equals(p)
+                                    ? x
+                                    : drop
+                                        ? null
+                                        : Triple.create(
+                                            x.getSubject(),
+                                            p,
+                                            NodeFactory.createLiteralString("not-a-value")))),
+                    SOURCE);
+        if (r.ok()) {
+          continue;
+        }
+        if (!drop) {
+          garbledFields.put(
+              p.getLocalName(), r.violations().stream().map(Violation::field).toList());
+        }
+        String words = r.message() + " " + r.violations();
+        if (words.matches(
+            "(?s).*(No value present|Exception|For input string|could not be parsed at index|\\bnull\\b|java\\.).*")) {
+          unreadable.add((drop ? "without " : "garbled ") + p + ": " + words);
+        }
+      }
+    }
+    assertThat(unreadable).isEmpty();
+    assertThat(garbledFields.get("startDate")).anyMatch(f -> f.endsWith("].startDate"));
+    assertThat(garbledFields.get("dateSubmitted")).anyMatch(f -> f.endsWith("].dateSubmitted"));
+    assertThat(t.registry.auditTrail().verify().intact()).isTrue();
+  }
+
   /** The sample's Hospital Discharge agreement under another identifier, as another register's. */
   public static DatasetGraph copyOf(String id) {
     return copyOf(id, UnaryOperator.identity());
