@@ -69,9 +69,28 @@ class ScaledComposeFilesTest {
     Map<String, Object> redis = service("redis");
     assertThat((String) redis.get("image")).startsWith("redis:7.2");
     assertThat((List<Object>) map(redis.get("healthcheck")).get("test"))
-        .containsExactly("CMD", "redis-cli", "ping");
+        .startsWith("CMD", "redis-cli")
+        .endsWith("ping");
     // not published: only the replicas reach it
     assertThat(redis).doesNotContainKey("ports");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void redis_asksForThePasswordTheReplicasSend_andBoundsItsMemory() {
+    Map<String, Object> registry = service("registry");
+    Object password = map(registry.get("environment")).get("SPRING_DATA_REDIS_PASSWORD");
+    assertThat(password).asString().startsWith("${REDIS_PASSWORD");
+    Map<String, Object> redis = service("redis");
+    List<Object> command = (List<Object>) redis.get("command");
+    assertThat(command).containsSubsequence("--requirepass", password);
+    // sessions carry a time to live: when full, Redis drops the least recently used session
+    // (that browser signs in again) instead of refusing every new sign-in
+    assertThat(command).containsSubsequence("--maxmemory-policy", "volatile-lru");
+    assertThat(command).contains("--maxmemory");
+    // the health check must authenticate too, or Redis never becomes healthy
+    assertThat((List<Object>) map(redis.get("healthcheck")).get("test"))
+        .containsSubsequence("-a", password);
   }
 
   @Test
