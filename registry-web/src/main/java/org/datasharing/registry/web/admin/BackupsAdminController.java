@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.store.StoreBackups;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * POST /api/admin/backups}.
  */
 @Controller
+@PageController
 class BackupsAdminController {
   private final StoreBackups backups;
 

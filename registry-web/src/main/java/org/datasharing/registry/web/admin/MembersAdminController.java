@@ -16,6 +16,7 @@ import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * force).
  */
 @Controller
+@PageController
 @RequestMapping("/admin/organisations/{id}")
 class MembersAdminController {
   /** The add-member form's inputs, by the API's field names. */

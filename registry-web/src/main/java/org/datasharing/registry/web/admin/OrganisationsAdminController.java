@@ -20,6 +20,7 @@ import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * admin API).
  */
 @Controller
+@PageController
 @RequestMapping("/admin")
 class OrganisationsAdminController {
   /** The form's inputs, by the API's field names. */

@@ -10,6 +10,7 @@ import org.datasharing.registry.core.identity.Onboarding;
 import org.datasharing.registry.core.identity.PendingOperation;
 import org.datasharing.registry.core.identity.Reconciliation;
 import org.datasharing.registry.core.identity.ReconciliationReport;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the pending operations, and the explicit "apply" that fixes them (the registry is the reference).
  */
 @Controller
+@PageController
 @RequestMapping("/admin/reconciliation")
 class ReconciliationAdminController {
   private final Reconciliation reconciliation;

@@ -6,6 +6,7 @@ import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A DPO's decision on the version awaiting them and a senior officer's sign-off of it. */
 @Controller
+@PageController
 class AgreementDecisionPageController {
   private final AgreementService agreements;
   private final AgreementPage page;

@@ -4,6 +4,7 @@ import org.datasharing.registry.core.agreement.AgreementPolicy;
 import org.datasharing.registry.core.agreement.AgreementService;
 import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * first), or starts a new draft version or an amendment.
  */
 @Controller
+@PageController
 class AgreementDraftActionsController {
   private final AgreementService agreements;
 

@@ -14,6 +14,7 @@ import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.pages.Questions;
 import org.datasharing.registry.web.pages.Questions.Section;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page then shows the error inline.
  */
 @Controller
+@PageController
 class AgreementEditorController {
   private final AgreementService agreements;
   private final EditorPages pages;

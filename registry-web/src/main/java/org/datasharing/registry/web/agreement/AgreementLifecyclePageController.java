@@ -13,6 +13,7 @@ import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.agreement.Incident;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * terminate it, review it, confirm what it did with the data when it ended, or leave it.
  */
 @Controller
+@PageController
 class AgreementLifecyclePageController {
   private final AgreementService agreements;
   private final AgreementPage page;

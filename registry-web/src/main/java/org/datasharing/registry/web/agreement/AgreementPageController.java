@@ -16,6 +16,7 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.evidence.EvidenceBundle;
 import org.datasharing.registry.web.pages.Labels;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.ModelAndView;
  * AgreementLifecyclePageController} and {@link AgreementDraftActionsController}.
  */
 @Controller
+@PageController
 class AgreementPageController {
   private final AgreementService agreements;
   private final AgreementPage page;

@@ -10,6 +10,7 @@ import org.datasharing.registry.core.agreement.Field;
 import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.pages.Questions;
 import org.datasharing.registry.web.security.Actors;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * them, and the page asks only the questions that apply to the party.
  */
 @Controller
+@PageController
 class AgreementPartyAnswersController {
   private final AgreementService agreements;
   private final EditorPages pages;

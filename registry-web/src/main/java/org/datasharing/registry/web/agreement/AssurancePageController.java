@@ -16,6 +16,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.web.pages.Labels;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * its dates and an evidence link. Saving calls {@link OrganisationService#recordAssurance}.
  */
 @Controller
+@PageController
 class AssurancePageController {
   /** The schemes the form asks about, in order; only the DSPT has a status and a year. */
   static final List<String> SCHEMES =

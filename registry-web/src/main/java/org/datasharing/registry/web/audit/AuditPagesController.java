@@ -14,6 +14,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
@@ -37,6 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * page by page, and the RFC 9162 inclusion proof of any event.
  */
 @Controller
+@PageController
 class AuditPagesController {
   private static final int PAGE_SIZE = 25;
   // how long a page waits for a verification under way before showing its progress instead

@@ -18,6 +18,7 @@ import org.datasharing.registry.core.search.CatalogSearch;
 import org.datasharing.registry.core.search.Facet;
 import org.datasharing.registry.core.search.SearchRequest;
 import org.datasharing.registry.core.search.SearchResult;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
@@ -39,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * organisation and the publisher.
  */
 @Controller
+@PageController
 class DatasetPagesController {
   private static final int PAGE_SIZE = 20;
 

@@ -23,6 +23,7 @@ import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.admin.AdminOverview;
 import org.datasharing.registry.web.audit.VerificationStatus;
 import org.datasharing.registry.web.pages.Labels;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * and backups.
  */
 @Controller
+@PageController
 class HomeController {
   /** How far ahead reviews and assurance expiries are flagged. */
   static final int LOOK_AHEAD_DAYS = 90;

@@ -8,6 +8,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.notification.NotificationKind;
 import org.datasharing.registry.core.notification.NotificationPreferences;
 import org.datasharing.registry.core.notification.Preferences;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.security.Actors;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * that cannot be turned off are listed, with why. Saving calls {@link Preferences#set}.
  */
 @Controller
+@PageController
 class NotificationPreferencesPageController {
   static final String PATH = "/account/notifications";
 

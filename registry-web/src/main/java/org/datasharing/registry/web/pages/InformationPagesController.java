@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The privacy notice, cookies and accessibility statement, linked from every page's footer. */
 @Controller
+@PageController
 class InformationPagesController {
   @GetMapping("/privacy")
   String privacy() {

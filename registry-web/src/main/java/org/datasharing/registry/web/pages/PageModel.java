@@ -13,19 +13,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's layout needs: who is signed in, whether sign-in is possible, where we are.
- * Given to the controllers of the packages that hold the pages (named, not referenced, so that the
- * page plumbing depends on no feature); the register's pages carry their own model.
+ * Given to the controllers marked {@link PageController} (so that the page plumbing depends on no
+ * feature, and REST controllers in the same packages do not run it); the register's pages carry
+ * their own model.
  */
-@ControllerAdvice(
-    basePackages = {
-      "org.datasharing.registry.web.admin",
-      "org.datasharing.registry.web.agreement",
-      "org.datasharing.registry.web.audit",
-      "org.datasharing.registry.web.catalog",
-      "org.datasharing.registry.web.home",
-      "org.datasharing.registry.web.notification",
-      "org.datasharing.registry.web.pages"
-    })
+@ControllerAdvice(annotations = PageController.class)
 class PageModel {
   private final ClientRegistrationRepository registrations;
   private final Labels labels;

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * session timed out.
  */
 @Controller
+@PageController
 class SignInController {
   private final ClientRegistrationRepository registrations;
 
