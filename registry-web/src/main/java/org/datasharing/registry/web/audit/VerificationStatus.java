@@ -35,6 +35,9 @@ public record VerificationStatus(Optional<Running> running, Optional<Last> last,
     }
   }
 
+  /** How long a page waits for a running verification to settle before it shows the status. */
+  public static final Duration PAGE_WAIT = Duration.ofSeconds(2);
+
   public static VerificationStatus of(LogVerifications verifications, AuditTrail trail) {
     LogVerifications.Status s = verifications.status();
     return new VerificationStatus(

@@ -12,7 +12,7 @@ import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
-import org.datasharing.registry.web.ui.Pages;
+import org.datasharing.registry.web.pages.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -46,7 +46,7 @@ public final class Actors {
   /**
    * The actor from Keycloak's claims: {@code sub}, {@code preferred_username}, {@code
    * realm_access.roles} and {@code organization}. A page login's user carries the claims of its
-   * access token for the roles and organisation (see {@code ui.KeycloakOidcUserService}).
+   * access token for the roles and organisation (see {@code pages.KeycloakOidcUserService}).
    */
   public static Actor of(Map<String, Object> claims) {
     Object subject = claims.get("sub");

@@ -2,6 +2,7 @@ package org.datasharing.registry.web.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -25,6 +26,24 @@ import org.springframework.web.bind.annotation.RestController;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class PlatformRulesTest {
 
+  /** The features of the web module, above the platform and the page plumbing. */
+  static final String[] FEATURES = {
+    "..web.admin..",
+    "..web.agreement..",
+    "..web.audit..",
+    "..web.catalog..",
+    "..web.home..",
+    "..web.identity..",
+    "..web.linkeddata..",
+    "..web.notification..",
+    "..web.register..",
+    "..web.sparql.."
+  };
+
+  @ArchTest
+  static final ArchRule webPackagesAreFreeOfCycles =
+      slices().matching("org.datasharing.registry.web.(*)..").should().beFreeOfCycles();
+
   @ArchTest
   static final ArchRule platformUsesNoFeature =
       noClasses()
@@ -32,17 +51,47 @@ class PlatformRulesTest {
           .resideInAPackage("..web.platform..")
           .should()
           .dependOnClassesThat()
+          .resideInAnyPackage(FEATURES)
+          .orShould()
+          .dependOnClassesThat()
           .resideInAnyPackage(
-              "..web.api..",
-              "..web.catalog..",
               "org.datasharing.registry.dev..",
-              "..web.identity..",
-              "..web.linkeddata..",
-              "..web.register..",
+              "..web.pages..",
               "..web.security..",
-              "..web.sparql..",
-              "..web.store..",
-              "..web.ui..");
+              "..web.store..");
+
+  /** The page plumbing (layout, words, sign-in) serves every feature and knows none of them. */
+  @ArchTest
+  static final ArchRule pagesUseNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("..web.pages..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FEATURES)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("org.datasharing.registry.dev..");
+
+  /** Features meet on the platform and the pages, not in each other (the dashboard composes). */
+  @ArchTest
+  static final ArchRule featuresUseNoOtherFeature =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "..web.agreement..",
+              "..web.catalog..",
+              "..web.register..",
+              "..web.linkeddata..",
+              "..web.sparql..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "..web.admin..",
+              "..web.audit..",
+              "..web.home..",
+              "..web.identity..",
+              "..web.notification..");
 
   @ArchTest
   static final ArchRule problemsAreBuiltByTheFactory =

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.datasharing.registry.core.audit.MerkleTree;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
-import org.datasharing.registry.web.ui.KeycloakRedirects;
+import org.datasharing.registry.web.pages.KeycloakRedirects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

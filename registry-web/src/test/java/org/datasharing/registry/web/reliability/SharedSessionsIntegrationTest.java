@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.datasharing.registry.web.devservices.SharedKeycloak;
-import org.datasharing.registry.web.ui.KeycloakRedirects;
+import org.datasharing.registry.web.pages.KeycloakRedirects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
