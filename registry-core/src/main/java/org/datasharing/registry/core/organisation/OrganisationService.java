@@ -105,6 +105,10 @@ public final class OrganisationService {
     }
     List<String> schemes = new ArrayList<>();
     for (int i = 0; i < assurances.size(); i++) {
+      if (assurances.get(i) == null) {
+        return Result.invalid(
+            new Violation("assurances[" + i + "]", "Give an assurance certificate here, not null"));
+      }
       String scheme = assurances.get(i).scheme();
       if (schemes.contains(scheme)) {
         return Result.invalid(

@@ -3,6 +3,7 @@ package org.datasharing.registry.core.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A dataset search as the caller sent it: free text (Lucene syntax), facet filters by parameter
@@ -21,7 +22,10 @@ public record SearchRequest(String q, Map<String, List<String>> filters, int pag
     q = q == null ? "" : q.strip();
     Map<String, List<String>> copy = new LinkedHashMap<>();
     if (filters != null) {
-      filters.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
+      // a parameter without a value ("?publisher") is there with no value to filter by
+      filters.forEach(
+          (k, v) ->
+              copy.put(k, v == null ? List.of() : v.stream().filter(Objects::nonNull).toList()));
     }
     filters = java.util.Collections.unmodifiableMap(copy);
   }

@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.shared.PrefixMapping;
 import org.datasharing.registry.core.common.Ids;
 import org.datasharing.registry.core.organisation.OrganisationService;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.ModelAndView;
  * to its page.
  */
 @RestController
+@PageController
 class CatalogController {
   static final int DEFAULT_SIZE = 100;
   static final int MAX_SIZE = 1000;

@@ -17,6 +17,7 @@ import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Slugs;
 import org.datasharing.registry.core.linkeddata.LinkedData;
 import org.datasharing.registry.core.register.PublicRegister;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.platform.RdfOutput;
@@ -40,6 +41,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Drafts are visible to their parties only.
  */
 @RestController
+@PageController
 class LinkedDataController {
   /** A page for browsers, else RDF (Turtle when the client has no preference). */
   private static final List<MediaType> OFFERED =

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What every page's layout needs: who is signed in, whether sign-in is possible, where we are.
  * Given to the controllers marked {@link PageController} (so that the page plumbing depends on no
- * feature, and REST controllers in the same packages do not run it); the register's pages carry
- * their own model.
+ * feature, and REST controllers in the same packages do not run it). {@code PlatformRulesTest}
+ * holds every page controller to carry the mark.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PageModel {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -117,6 +118,17 @@ class ProblemAdvice {
     return Problems.response(p)
         .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
         .body(p);
+  }
+
+  /**
+   * The firewall refuses a parameter name only when the controller reads the parameters (a name
+   * with control or unassigned characters): the request's fault, so 400 like the firewall's other
+   * refusals, not an internal error.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException e) {
+    return Problems.badRequest(
+        "parameters", "A parameter's name holds characters the registry does not accept");
   }
 
   @ExceptionHandler(Exception.class)

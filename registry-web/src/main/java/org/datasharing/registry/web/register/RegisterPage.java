@@ -12,6 +12,7 @@ import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.reference.ReferenceData;
 import org.datasharing.registry.core.register.PublicRegister;
+import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * register does not know answers 400 with the GOV.UK error summary naming it.
  */
 @Controller
+@PageController
 class RegisterPage {
   private final PublicRegister publicRegister;
   private final OrganisationService organisations;

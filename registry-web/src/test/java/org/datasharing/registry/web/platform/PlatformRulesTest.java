@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -12,11 +14,13 @@ import java.net.URI;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.datasharing.registry.core.Registry;
+import org.datasharing.registry.web.pages.PageController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What the platform package owns, pinned: one problem factory, one RDF writer, thin controllers.
@@ -125,6 +129,25 @@ class PlatformRulesTest {
           .dependOnClassesThat()
           .belongToAnyOf(Registry.class)
           .because("controllers take the service they need from ServiceConfiguration");
+
+  /** A page controller, or a REST controller that renders a page for a browser. */
+  static final DescribedPredicate<JavaClass> ANSWER_WITH_PAGES =
+      DescribedPredicate.describe(
+          "answer with pages (a @Controller, or a @RestController that renders a ModelAndView)",
+          c ->
+              c.isAnnotatedWith(Controller.class)
+                  || (c.isAnnotatedWith(RestController.class)
+                      && c.getDirectDependenciesFromSelf().stream()
+                          .anyMatch(d -> d.getTargetClass().isEquivalentTo(ModelAndView.class))));
+
+  /** A controller answering with pages gets the layout's model (who is signed in) by its mark. */
+  @ArchTest
+  static final ArchRule pageControllersAreMarked =
+      classes()
+          .that(ANSWER_WITH_PAGES)
+          .should()
+          .beAnnotatedWith(PageController.class)
+          .because("PageModel gives the layout's model only to controllers marked @PageController");
 
   @ArchTest
   static final ArchRule controllersArePackagePrivate =

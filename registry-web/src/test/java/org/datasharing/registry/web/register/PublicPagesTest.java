@@ -1,6 +1,7 @@
 package org.datasharing.registry.web.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.file.Path;
@@ -71,6 +72,39 @@ class PublicPagesTest {
     var view = registry.agreements().get(Actor.system(), ID).value();
     int n = view.versionInForce().orElseThrow();
     return registry.agreements().version(Actor.system(), ID, n).value().content();
+  }
+
+  /**
+   * A DPO who opens a public page stays signed in in its header (their name, "Sign out"): the
+   * register page used to render the header as signed out, offering "Sign in" to someone who was.
+   */
+  @Test
+  void signedInReader_seesThemselvesSignedIn_onEveryPublicPage() throws Exception {
+    for (String path :
+        List.of("/register", PAGE, "/catalog", "/datasets", "/privacy", "/cookies")) {
+      MockHttpServletResponse r =
+          mvc.perform(
+                  get(path)
+                      .accept("text/html")
+                      .with(
+                          oidcLogin()
+                              .idToken(
+                                  t ->
+                                      t.subject("sub-dpo-trust")
+                                          .claim("preferred_username", "dpo.trust")
+                                          .claim("realm_access", Map.of("roles", List.of("dpo")))
+                                          .claim(
+                                              "organization",
+                                              List.of("northshire-nhs-foundation-trust")))))
+              .andReturn()
+              .getResponse();
+      assertThat(r.getStatus()).as(path).isEqualTo(200);
+      assertThat(r.getContentAsString())
+          .as("the header of %s", path)
+          .contains("id=\"sign-out\"")
+          .contains("dpo.trust")
+          .doesNotContain("id=\"sign-in\"");
+    }
   }
 
   @Test
