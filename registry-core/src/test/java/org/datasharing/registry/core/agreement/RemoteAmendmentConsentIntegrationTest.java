@@ -11,7 +11,7 @@ class RemoteAmendmentConsentIntegrationTest extends AmendmentConsentTest {
 
   @Override
   TestRegistry createRegistry(Path dir) {
-    fuseki = new InProcessFuseki(dir);
+    fuseki = InProcessFuseki.withSampleData(dir);
     return fuseki.registry();
   }
 

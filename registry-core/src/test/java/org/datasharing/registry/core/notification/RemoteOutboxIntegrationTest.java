@@ -14,7 +14,7 @@ class RemoteOutboxIntegrationTest extends NotificationOutboxTest {
 
   @Override
   TestRegistry createRegistry(Path dir) {
-    fuseki = new InProcessFuseki(dir);
+    fuseki = InProcessFuseki.withSampleData(dir);
     return fuseki.registry();
   }
 

@@ -31,7 +31,7 @@ class SearchFollowsOtherInstancesTest {
 
   @BeforeEach
   void open() {
-    fuseki = new InProcessFuseki(dir);
+    fuseki = InProcessFuseki.withSampleData(dir);
     a = fuseki.registry();
   }
 

@@ -25,7 +25,7 @@ class RemoteSparqlAccessPolicyTest extends SparqlAccessPolicyTest {
 
   @Override
   TestRegistry open(Path dir) {
-    fuseki = new InProcessFuseki(dir);
+    fuseki = InProcessFuseki.withSampleData(dir);
     return fuseki.registry();
   }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.datasharing.registry.core.store.SparqlRegistryStore;
 
@@ -20,6 +22,25 @@ public final class InProcessFuseki implements AutoCloseable {
   private final List<String> timeouts = new CopyOnWriteArrayList<>();
 
   public InProcessFuseki(Path dir) {
+    this(dir, null);
+  }
+
+  /**
+   * An in-process Fuseki whose dataset already holds the sample registry ({@link
+   * TestRegistry#sampleQuads()}), so a registry over it starts as a restart would, without
+   * replaying the sample history through SPARQL Update (about ten seconds a registry): for tests of
+   * what the remote store does with changes. Tests of how a remote store is first filled use {@link
+   * #InProcessFuseki(Path)}.
+   */
+  public static InProcessFuseki withSampleData(Path dir) {
+    return new InProcessFuseki(dir, TestRegistry.sampleQuads());
+  }
+
+  private InProcessFuseki(Path dir, DatasetGraph preload) {
+    DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(dir.resolve("fuseki").toString());
+    if (preload != null) {
+      Txn.executeWrite(dataset, () -> preload.find().forEachRemaining(dataset::add));
+    }
     Filter counting =
         (request, response, chain) -> {
           running.incrementAndGet();
@@ -35,7 +56,7 @@ public final class InProcessFuseki implements AutoCloseable {
         FusekiServer.create()
             .port(0)
             .loopback(true)
-            .add("/registry", DatabaseMgr.connectDatasetGraph(dir.resolve("fuseki").toString()))
+            .add("/registry", dataset)
             .addFilter("/registry/query", counting)
             .build()
             .start();

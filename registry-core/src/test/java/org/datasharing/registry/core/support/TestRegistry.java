@@ -93,6 +93,26 @@ public final class TestRegistry implements AutoCloseable {
     return sample;
   }
 
+  /**
+   * The sample registry's quads (ontology, reference and sample data, the replayed sample history)
+   * as the first registry of this JVM built them; builds one in a scratch folder if none has yet.
+   */
+  public static synchronized org.apache.jena.sparql.core.DatasetGraph sampleQuads() {
+    if (sample == null) {
+      try {
+        Path scratch = java.nio.file.Files.createTempDirectory("sample-registry");
+        try (TestRegistry built = new TestRegistry(scratch)) {
+          // its constructor remembered its quads
+        } finally {
+          org.apache.jena.atlas.io.IO.deleteAll(scratch);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return sample;
+  }
+
   private static synchronized void remember(org.apache.jena.sparql.core.DatasetGraph taken) {
     if (sample == null) {
       sample = taken;
