@@ -460,7 +460,7 @@ final class HttpBench {
    */
   private String agreement(String id, String dataset, List<String> answered) {
     Map<String, Object> f =
-        new java.util.LinkedHashMap<>(BenchMain.content(List.of(), dataset).fields());
+        new java.util.LinkedHashMap<>(BenchAgreement.content(List.of(), dataset).fields());
     f.put("dataItems", dataItems);
     // health data, with each party's Article 9 condition, so any sample dataset fits
     f.put("personalDataCategories", List.of("health"));
