@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Random;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.datasharing.registry.core.Registry;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.store.TdbRegistryStore;
@@ -20,8 +16,6 @@ import org.datasharing.registry.core.store.TdbRegistryStore;
  * proof reads O(log n) stored subtree hashes, so the times should stay about flat.
  */
 final class ProofBench {
-  private static final org.apache.jena.system.progress.MonitorOutput QUIET = (fmt, args) -> {};
-
   private final Results results;
   private final Tier tier;
 
@@ -36,7 +30,9 @@ final class ProofBench {
     for (int divisor : List.of(100, 10)) {
       int size = Math.max(4, n / divisor);
       Path location = dir.resolve("audit-db-" + size);
-      load(dir.resolve("audit-" + size + ".nq"), location, size);
+      Path file = dir.resolve("audit-" + size + ".nq");
+      Generator.auditLog(file, size, 43);
+      Stores.loadInto(location, file);
       try (TdbRegistryStore store = TdbRegistryStore.open(location)) {
         AuditTrail trail =
             new Registry(store, Generator.BASE, Clock.systemUTC(), false).auditTrail();
@@ -45,16 +41,6 @@ final class ProofBench {
     }
     inclusion(full, "inclusion proof (ms)");
     consistency(full);
-  }
-
-  private static void load(Path file, Path location, int events) throws Exception {
-    Generator.auditLog(file, events, 43);
-    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
-    DataLoader loader = LoaderFactory.parallelLoader(dsg, QUIET);
-    loader.startBulk();
-    loader.load(file.toString());
-    loader.finishBulk();
-    org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
   }
 
   private void inclusion(AuditTrail trail, String name) {

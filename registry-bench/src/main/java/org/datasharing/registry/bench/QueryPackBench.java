@@ -67,7 +67,7 @@ final class QueryPackBench {
       java.util.function.Predicate<String> names,
       String suffix) {
     SparqlService sparql = new SparqlService(store, ids, SparqlLimits.DEFAULTS);
-    Actor auditor = BenchMain.admin(); // an auditor with no organisation
+    Actor auditor = BenchActors.auditor(); // an auditor with no organisation
     int runs = Math.max(3, tier.queryRuns() / 2);
     for (QueryPack.Entry e : pack.entries()) {
       if (!names.test(e.name())) {

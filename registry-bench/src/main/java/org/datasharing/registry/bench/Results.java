@@ -29,6 +29,45 @@ public final class Results {
       long rssMb,
       String note) {}
 
+  /**
+   * The registry arm's latencies against the bare arm's, in ms: p95 of each, ratio bare / registry,
+   * and the registry's p50, p95 and p99.
+   */
+  static Row latencies(String benchmark, String tier, long[] registry, long[] bare, String note) {
+    double r95 = percentile(registry, 95);
+    double b95 = percentile(bare, 95);
+    return new Row(
+        benchmark,
+        tier,
+        r95,
+        b95,
+        "ms",
+        b95 / r95,
+        percentile(registry, 50),
+        r95,
+        percentile(registry, 99),
+        heapMb(),
+        rssMb(),
+        note);
+  }
+
+  /** One figure of the registry's, with no bare arm to compare and no percentiles. */
+  static Row single(String benchmark, String tier, double value, String unit, String note) {
+    return new Row(
+        benchmark,
+        tier,
+        value,
+        Double.NaN,
+        unit,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        heapMb(),
+        rssMb(),
+        note);
+  }
+
   private final List<Row> rows = new ArrayList<>();
 
   public synchronized void add(Row row) {

@@ -69,7 +69,7 @@ final class SearchBench {
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.resolve("bare-import").toString());
     TextIndexLucene index = buildTextIndex(tdb, dir.resolve("bare-text"));
     DatasetGraph bare = TextDatasetFactory.create(tdb, index, true);
-    Actor auditor = BenchMain.admin(); // sees every dataset, as the bare arm does
+    Actor auditor = BenchActors.auditor(); // sees every dataset, as the bare arm does
     try {
       int runs = Math.max(3, tier.queryRuns());
       long[] reg = new long[runs * CASES.size()];
@@ -104,21 +104,12 @@ final class SearchBench {
           truncated.add(label + " (" + bareAnswer.total() + " of " + untruncated + ")");
         }
       }
-      double r95 = Results.percentile(reg, 95);
-      double b95 = Results.percentile(bareLat, 95);
       results.add(
-          new Results.Row(
+          Results.latencies(
               "search p95: text + facets (ms)",
               tier.name(),
-              r95,
-              b95,
-              "ms",
-              b95 / r95,
-              Results.percentile(reg, 50),
-              r95,
-              Results.percentile(reg, 99),
-              Results.heapMb(),
-              Results.rssMb(),
+              reg,
+              bareLat,
               "first (cold) search after the decisions and compaction "
                   + fmt(firstMs)
                   + " ms; bare p50/p99 "

@@ -6,23 +6,18 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,29 +75,22 @@ public final class KeycloakDevService implements AutoCloseable {
   static final Duration DEFAULT_TIMEOUT =
       Duration.ofSeconds(Long.getLong("registry.keycloak.start-timeout-seconds", 180));
 
-  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
   private static final Logger log = LoggerFactory.getLogger(KeycloakDevService.class);
 
   /** Serialises starts inside this JVM; the file lock serialises them across JVMs. */
   private static final Object START_MONITOR = new Object();
 
   private final int port;
-  private final Process process;
-  private final Path logFile;
-  private final Path transactionLogs;
+
+  /** The Keycloak this service started; null if it reused a running one. */
+  private final KeycloakProcess process;
+
   private final Thread shutdownHook;
-  private final Duration startTime;
   private boolean closed;
 
-  private KeycloakDevService(
-      int port, Process process, Path logFile, Path transactionLogs, Duration startTime) {
+  private KeycloakDevService(int port, KeycloakProcess process) {
     this.port = port;
     this.process = process;
-    this.logFile = logFile;
-    this.transactionLogs = transactionLogs;
-    this.startTime = startTime;
     if (process != null) {
       this.shutdownHook = new Thread(this::close, "keycloak-dev-service-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -127,7 +115,7 @@ public final class KeycloakDevService implements AutoCloseable {
    * @throws IllegalStateException if it does not become ready (the message holds the log's tail)
    */
   public static KeycloakDevService start(Path home, int port, Path realmFile, Duration timeout) {
-    Path kc = home.resolve(isWindows() ? "bin/kc.bat" : "bin/kc.sh");
+    Path kc = KeycloakProcess.script(home);
     if (!Files.isRegularFile(kc)) {
       throw new IllegalStateException(
           "No Keycloak distribution at " + home.toAbsolutePath() + " (" + kc + " is missing)");
@@ -154,7 +142,10 @@ public final class KeycloakDevService implements AutoCloseable {
               return running.get();
             }
           }
-          return launch(home.toAbsolutePath(), kc.toAbsolutePath(), actualPort, realmFile, timeout);
+          return new KeycloakDevService(
+              actualPort,
+              KeycloakProcess.launch(
+                  home.toAbsolutePath(), kc.toAbsolutePath(), actualPort, realmFile, timeout));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start Keycloak from " + home, e);
@@ -171,103 +162,6 @@ public final class KeycloakDevService implements AutoCloseable {
     return lock;
   }
 
-  private static KeycloakDevService launch(
-      Path home, Path kc, int port, Path realmFile, Duration timeout) throws IOException {
-    Path importDir = Files.createDirectories(home.resolve("data/import"));
-    Files.copy(
-        realmFile, importDir.resolve("realm-registry.json"), StandardCopyOption.REPLACE_EXISTING);
-    copyThemes(realmFile.getParent().resolve("themes"), home.resolve("themes"));
-    Path logFile = home.getParent().resolve("keycloak-" + port + ".log");
-    // the transaction manager's object store is the only file Keycloak writes with --db=dev-mem:
-    // one per instance, so concurrent instances from the same folder never share it
-    Path transactionLogs = home.resolve("data/transaction-logs-" + port);
-
-    List<String> command = new ArrayList<>();
-    if (!isWindows() && !Files.isExecutable(kc)) {
-      command.add("sh");
-    }
-    command.add(kc.toString());
-    command.add("start-dev");
-    command.add("--http-port=" + port);
-    command.add("--import-realm");
-    // in memory: a fresh import on every start, and no database file shared between instances
-    command.add("--db=dev-mem");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
-    Map<String, String> env = builder.environment();
-    // development only: the master realm's administrator for the admin console
-    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.remove("JAVA_OPTS"); // a developer's JAVA_OPTS would replace kc.sh's defaults
-    env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-    env.put(
-        "JAVA_OPTS_APPEND",
-        "-Dquarkus.transaction-manager.object-store.directory=" + transactionLogs);
-    // run on the same Java as the registry unless the developer chose one for Keycloak
-    env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
-
-    log.info(
-        "Starting Keycloak {} on port {} from {} (first start after a clean build ~1 min, later ~20 s);"
-            + " log: {}",
-        VERSION,
-        port,
-        home,
-        logFile);
-    long started = System.nanoTime();
-    Process process = builder.start();
-    String discovery = "http://localhost:" + port + "/realms/" + REALM;
-    boolean ready = false;
-    try {
-      waitUntilReady(process, discovery + "/.well-known/openid-configuration", timeout, logFile);
-      ready = true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting Keycloak", e);
-    } finally {
-      if (!ready) {
-        stop(process);
-        deleteQuietly(transactionLogs);
-      }
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    log.info(
-        "Keycloak {} ready at http://localhost:{} in {} s (pid {})",
-        VERSION,
-        port,
-        took.toMillis() / 1000.0,
-        process.pid());
-    return new KeycloakDevService(port, process, logFile, transactionLogs, took);
-  }
-
-  private static void waitUntilReady(Process process, String url, Duration timeout, Path logFile)
-      throws IOException, InterruptedException {
-    HttpClient client = client();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (!process.isAlive()) {
-        throw failure("Keycloak exited with code " + process.exitValue(), logFile);
-      }
-      try {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw failure(
-            "Keycloak did not answer " + url + " within " + timeout.toSeconds() + " s", logFile);
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
-  }
-
   /** A Keycloak already serving the realm on the port, or empty if the port is free. */
   private static Optional<KeycloakDevService> reuseRunning(int port) {
     String issuer = "http://localhost:" + port + "/realms/" + REALM;
@@ -277,7 +171,8 @@ public final class KeycloakDevService implements AutoCloseable {
             .GET()
             .build();
     try {
-      HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          KeycloakProcess.client().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200
           && response.body().replace(" ", "").contains("\"issuer\":\"" + issuer + "\"")) {
         log.info(
@@ -285,7 +180,7 @@ public final class KeycloakDevService implements AutoCloseable {
                 + " stopped by the registry)",
             REALM,
             port);
-        return Optional.of(new KeycloakDevService(port, null, null, null, Duration.ZERO));
+        return Optional.of(new KeycloakDevService(port, null));
       }
       throw new IllegalStateException(portInUse(port));
     } catch (ConnectException free) {
@@ -307,53 +202,10 @@ public final class KeycloakDevService implements AutoCloseable {
         + " spring.security.oauth2.resourceserver.jwt.issuer-uri) to its realm URL.";
   }
 
-  private static HttpClient client() {
-    return HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(2))
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-  }
-
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
-    }
-  }
-
-  private static IllegalStateException failure(String message, Path logFile) {
-    return new IllegalStateException(
-        message
-            + (logFile == null ? "" : "; last lines of " + logFile + ":\n" + tail(logFile, 40)));
-  }
-
-  static String tail(Path file, int lines) {
-    try {
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read the log: " + e.getMessage() + ")";
-    }
-  }
-
-  /** Stops the process and everything it started: TERM first, then KILL after a grace period. */
-  private static void stop(Process process) {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
-    tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-    for (ProcessHandle handle : tree) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      try {
-        handle.onExit().get(left, TimeUnit.NANOSECONDS);
-      } catch (Exception notYet) {
-        handle.destroyForcibly();
-      }
-    }
-    try {
-      process.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -388,12 +240,12 @@ public final class KeycloakDevService implements AutoCloseable {
 
   /** How long the start took (zero if reused). */
   public Duration startTime() {
-    return startTime;
+    return process == null ? Duration.ZERO : process.startTime();
   }
 
   /** Keycloak's console output (null if reused). */
   public Path logFile() {
-    return logFile;
+    return process == null ? null : process.logFile();
   }
 
   /** Stops Keycloak (if this service started it) and waits until it has exited. Idempotent. */
@@ -412,8 +264,7 @@ public final class KeycloakDevService implements AutoCloseable {
       }
     }
     log.info("Stopping Keycloak at {} (pid {})", baseUrl(), process.pid());
-    stop(process);
-    deleteQuietly(transactionLogs);
+    process.stop();
   }
 
   /**
@@ -434,17 +285,6 @@ public final class KeycloakDevService implements AutoCloseable {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException ignored) {
-      // only a few bytes in target/
     }
   }
 
@@ -493,9 +333,5 @@ public final class KeycloakDevService implements AutoCloseable {
         .map(p -> p.toAbsolutePath().normalize())
         .orElseThrow(
             () -> new IllegalStateException("No " + REALM_FILE + " found from " + Path.of("")));
-  }
-
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
   }
 }

@@ -5,11 +5,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -63,7 +58,15 @@ public final class KeycloakDevServiceStarter {
       return args;
     }
     KeycloakDevService keycloak = KeycloakDevService.start(KeycloakDevService.DEFAULT_PORT);
-    application.addListeners(new Lifecycle(keycloak));
+    // the banner when the application is ready; Keycloak stops when it closes or fails
+    application.addListeners(
+        new DevServiceLifecycle(
+            ready -> {
+              String port =
+                  ready.getProperty("local.server.port", ready.getProperty("server.port", "8080"));
+              log.info(banner("http://localhost:" + port, keycloak));
+            },
+            keycloak::close));
     return append(
         append(
             args,
@@ -158,28 +161,5 @@ public final class KeycloakDevServiceStarter {
             + " | jq -r .access_token)",
         "   curl -H \"Authorization: Bearer $TOKEN\" " + registryUrl + "/api/agreements",
         line);
-  }
-
-  /** Prints the banner when the application is ready, stops Keycloak when it closes or fails. */
-  static final class Lifecycle implements ApplicationListener<ApplicationEvent> {
-    private final KeycloakDevService keycloak;
-
-    Lifecycle(KeycloakDevService keycloak) {
-      this.keycloak = keycloak;
-    }
-
-    @Override
-    public void onApplicationEvent(ApplicationEvent event) {
-      if (event instanceof ApplicationReadyEvent ready) {
-        Environment env = ready.getApplicationContext().getEnvironment();
-        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        log.info(banner("http://localhost:" + port, keycloak));
-      } else if (event instanceof ContextClosedEvent closed
-          && closed.getApplicationContext().getParent() == null) {
-        keycloak.close();
-      } else if (event instanceof ApplicationFailedEvent) {
-        keycloak.close();
-      }
-    }
   }
 }

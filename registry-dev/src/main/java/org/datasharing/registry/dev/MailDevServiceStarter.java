@@ -12,11 +12,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -63,7 +58,10 @@ public final class MailDevServiceStarter {
     }
     GreenMailDevService mail =
         GreenMailDevService.start(jar, GreenMailDevService.SMTP_PORT, GreenMailDevService.API_PORT);
-    application.addListeners(new Lifecycle(mail));
+    // where to read messages when the application is ready; GreenMail stops when it closes or fails
+    application.addListeners(
+        new DevServiceLifecycle(
+            ready -> log.info(banner(mail, mail.smtpPort(), mail.webUrl())), mail::close));
     String issuer = env.getProperty(KeycloakDevServiceStarter.ISSUER_OUT_PROPERTY);
     if (issuer != null) {
       useForKeycloak(issuer, mail.smtpPort());
@@ -114,26 +112,5 @@ public final class MailDevServiceStarter {
             + "; every message the registry and Keycloak send is readable at "
             + webUrl,
         "   e.g. curl " + webUrl + "/api/user/priya.raman@northshire-cc.example/messages/");
-  }
-
-  /** Prints where to read messages when the application is ready; stops GreenMail on close. */
-  static final class Lifecycle implements ApplicationListener<ApplicationEvent> {
-    private final GreenMailDevService mail;
-
-    Lifecycle(GreenMailDevService mail) {
-      this.mail = mail;
-    }
-
-    @Override
-    public void onApplicationEvent(ApplicationEvent event) {
-      if (event instanceof ApplicationReadyEvent) {
-        log.info(banner(mail, mail.smtpPort(), mail.webUrl()));
-      } else if (event instanceof ContextClosedEvent closed
-          && closed.getApplicationContext().getParent() == null) {
-        mail.close();
-      } else if (event instanceof ApplicationFailedEvent) {
-        mail.close();
-      }
-    }
   }
 }
