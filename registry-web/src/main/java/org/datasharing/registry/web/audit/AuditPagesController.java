@@ -16,13 +16,11 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
+import org.datasharing.registry.web.platform.Csv;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -151,12 +149,7 @@ class AuditPagesController {
     if (!all.ok()) {
       return Pages.failure(all);
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("audit-events.csv").build().toString())
-        .body(AuditCsv.of(all.value().events()));
+    return Csv.download(ResponseEntity.ok(), "audit-events.csv", AuditCsv.of(all.value().events()));
   }
 
   private static String queryString(Map<String, String> query) {
