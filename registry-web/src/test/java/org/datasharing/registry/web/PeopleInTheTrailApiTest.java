@@ -246,6 +246,11 @@ class PeopleInTheTrailApiTest {
         call(get("/audit/events.csv").param("person", "sub-sam").with(page("auditor", "auditor")));
     assertThat(pageCsv.getContentType()).startsWith("text/csv");
     assertThat(pageCsv.getContentAsString()).contains("Sam Council").doesNotContain("Kim Board");
+    // a filter is a query parameter only: a header of the same name filters nothing
+    String unfiltered =
+        call(get("/audit").header("person", "sub-sam").with(page("auditor", "auditor")))
+            .getContentAsString();
+    assertThat(unfiltered).doesNotContain("1 event matches").contains("Kim Board");
   }
 
   @Test

@@ -8,10 +8,12 @@ import org.datasharing.registry.core.common.Actor;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.identity.DirectoryException;
+import org.datasharing.registry.core.identity.Synced;
 import org.datasharing.registry.web.pages.Pages;
 import org.datasharing.registry.web.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Shared answers of the registry-admin pages. */
 final class AdminPages {
@@ -72,6 +74,31 @@ final class AdminPages {
                     v.field() != null && inputs.contains(v.field()) ? v.field() : fallback,
                     v.message()))
         .toList();
+  }
+
+  /**
+   * Whether a refused onboarding form is answered by a page of its own (forbidden, or nothing to
+   * act on) rather than by the form with its errors.
+   */
+  static boolean notTheForm(Result<?> r) {
+    return r.violations().isEmpty()
+        && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND);
+  }
+
+  /** A refused form's error summary: its violations, or its message linked to {@code fallback}. */
+  static List<Pages.ErrorLink> refusal(Result<?> r, Set<String> inputs, String fallback) {
+    return r.violations().isEmpty()
+        ? List.of(new Pages.ErrorLink(null, fallback, r.message()))
+        : errorLinks(r.violations(), inputs, fallback);
+  }
+
+  /**
+   * Back to {@code page} after a change made in the registry: a success once Keycloak followed, a
+   * notice while it is still pending there.
+   */
+  static ModelAndView synced(RedirectAttributes flash, Synced<?> s, String page) {
+    flash.addFlashAttribute(s.done() ? "success" : "notice", s.message());
+    return new ModelAndView("redirect:" + page);
   }
 
   /** The first message for each input, shown next to it. */

@@ -99,18 +99,13 @@ class MembersAdminController {
       return page(actor, id, values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
     }
     if (!r.ok()) {
-      if (r.violations().isEmpty()
-          && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND)) {
+      if (AdminPages.notTheForm(r)) {
         return AdminPages.failure(r);
       }
-      List<Pages.ErrorLink> errors =
-          r.violations().isEmpty()
-              ? List.of(new Pages.ErrorLink(null, "email", r.message()))
-              : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "email");
+      List<Pages.ErrorLink> errors = AdminPages.refusal(r, Set.copyOf(FIELDS), "email");
       return page(actor, id, values, errors, null, AdminPages.status(r.failure()));
     }
-    flash.addFlashAttribute(r.value().done() ? "success" : "notice", r.value().message());
-    return new ModelAndView("redirect:/admin/organisations/" + id);
+    return AdminPages.synced(flash, r.value(), "/admin/organisations/" + id);
   }
 
   /** Whether the organisation's approvals need its senior officer's sign-off (the admin's say). */
@@ -166,8 +161,7 @@ class MembersAdminController {
                   .toList();
       return page(actor, id, Map.of(), errors, null, AdminPages.status(r.failure()));
     }
-    flash.addFlashAttribute(r.value().done() ? "success" : "notice", r.value().message());
-    return new ModelAndView("redirect:/admin/organisations/" + id);
+    return AdminPages.synced(flash, r.value(), "/admin/organisations/" + id);
   }
 
   private ModelAndView page(

@@ -167,23 +167,13 @@ class OrganisationsAdminController {
       return form(null, values, List.of(), AdminPages.trouble(e), AdminPages.status(e));
     }
     if (!r.ok()) {
-      if (r.violations().isEmpty()
-          && (r.failure() == Result.Failure.FORBIDDEN || r.failure() == Result.Failure.NOT_FOUND)) {
+      if (AdminPages.notTheForm(r)) {
         return AdminPages.failure(r);
       }
-      List<Pages.ErrorLink> errors =
-          r.violations().isEmpty()
-              ? List.of(new Pages.ErrorLink(null, "id", r.message()))
-              : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "id");
+      List<Pages.ErrorLink> errors = AdminPages.refusal(r, Set.copyOf(FIELDS), "id");
       return form(null, values, errors, null, AdminPages.status(r.failure()));
     }
-    Organisation org = r.value().value();
-    if (r.value().done()) {
-      flash.addFlashAttribute("success", r.value().message());
-    } else {
-      flash.addFlashAttribute("notice", r.value().message());
-    }
-    return new ModelAndView("redirect:/admin/organisations/" + org.id());
+    return AdminPages.synced(flash, r.value(), "/admin/organisations/" + r.value().value().id());
   }
 
   @GetMapping("/organisations/{id}/edit")
@@ -229,14 +219,10 @@ class OrganisationsAdminController {
       if (r.violations().isEmpty() && r.failure() == Result.Failure.FORBIDDEN) {
         return AdminPages.failure(r);
       }
-      List<Pages.ErrorLink> errors =
-          r.violations().isEmpty()
-              ? List.of(new Pages.ErrorLink(null, "name", r.message()))
-              : AdminPages.errorLinks(r.violations(), Set.copyOf(FIELDS), "name");
+      List<Pages.ErrorLink> errors = AdminPages.refusal(r, Set.copyOf(FIELDS), "name");
       return form(before.get(), values, errors, null, AdminPages.status(r.failure()));
     }
-    flash.addFlashAttribute(r.value().done() ? "success" : "notice", r.value().message());
-    return new ModelAndView("redirect:/admin/organisations/" + id);
+    return AdminPages.synced(flash, r.value(), "/admin/organisations/" + id);
   }
 
   /** The form's answers, blank ones as null. */

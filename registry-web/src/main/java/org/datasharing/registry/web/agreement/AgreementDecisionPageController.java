@@ -74,10 +74,9 @@ class AgreementDecisionPageController {
       return page.again(
           actor, id, List.of(new Pages.ErrorLink("outcome", "outcome", "Select your decision")));
     }
-    Optional<String> badReason = Reasons.problem(reason);
+    Optional<Pages.ErrorLink> badReason = Reasons.error("reason", "reason", reason);
     if (badReason.isPresent()) {
-      return page.again(
-          actor, id, List.of(new Pages.ErrorLink("reason", "reason", badReason.get())));
+      return page.again(actor, id, List.of(badReason.get()));
     }
     if (chosen.get() == AgreementService.Outcome.APPROVE && !declaration) {
       // the page's declaration; API clients declare what they read by naming its hash

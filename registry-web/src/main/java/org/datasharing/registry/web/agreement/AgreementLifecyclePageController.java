@@ -141,10 +141,9 @@ class AgreementLifecyclePageController {
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
-    Optional<String> badReason = Reasons.problem(statusReason);
+    Optional<Pages.ErrorLink> badReason = Reasons.error("reason", "statusReason", statusReason);
     if (badReason.isPresent()) {
-      return page.again(
-          actor, id, List.of(new Pages.ErrorLink("reason", "statusReason", badReason.get())));
+      return page.again(actor, id, List.of(badReason.get()));
     }
     Result<AgreementView> r =
         switch (action) {
@@ -191,10 +190,9 @@ class AgreementLifecyclePageController {
           id,
           List.of(new Pages.ErrorLink("outcome", "reviewOutcome", "Select your review decision")));
     }
-    Optional<String> badReason = Reasons.problem(reviewReason);
+    Optional<Pages.ErrorLink> badReason = Reasons.error("reason", "reviewReason", reviewReason);
     if (badReason.isPresent()) {
-      return page.again(
-          actor, id, List.of(new Pages.ErrorLink("reason", "reviewReason", badReason.get())));
+      return page.again(actor, id, List.of(badReason.get()));
     }
     Optional<LocalDate> next = Optional.empty();
     if (chosen.get() == AgreementService.ReviewOutcome.CONTINUE
@@ -260,10 +258,10 @@ class AgreementLifecyclePageController {
                   "disposal",
                   "Select what your organisation did with the data it received")));
     }
-    Optional<String> bad = Reasons.problem(disposalStatement);
+    Optional<Pages.ErrorLink> bad =
+        Reasons.error("statement", "disposalStatement", disposalStatement);
     if (bad.isPresent()) {
-      return page.again(
-          actor, id, List.of(new Pages.ErrorLink("statement", "disposalStatement", bad.get())));
+      return page.again(actor, id, List.of(bad.get()));
     }
     Result<AgreementView> r =
         agreements.confirmDestruction(
@@ -319,9 +317,9 @@ class AgreementLifecyclePageController {
       Authentication auth,
       RedirectAttributes redirect) {
     Actor actor = Actors.of(auth);
-    Optional<String> bad = Reasons.problem(leaveReason);
+    Optional<Pages.ErrorLink> bad = Reasons.error("reason", "leaveReason", leaveReason);
     if (bad.isPresent()) {
-      return leavePage(actor, id, List.of(new Pages.ErrorLink("reason", "leaveReason", bad.get())));
+      return leavePage(actor, id, List.of(bad.get()));
     }
     return Pages.redirectOr(
         agreements.leave(

@@ -3,7 +3,6 @@ package org.datasharing.registry.web.agreement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -105,11 +104,9 @@ class AgreementsController {
   @ApiResponse(responseCode = "201", description = "The draft, at Location")
   @Operation(summary = "Draft an agreement; the caller's organisation must be a party")
   ResponseEntity<Object> create(@RequestBody AgreementRequest body, Authentication auth) {
-    Result<AgreementView> r =
-        agreements.createDraft(Actors.of(auth), Optional.ofNullable(body.id()), body.content());
-    return r.ok()
-        ? ResponseEntity.created(URI.create("/api/agreements/" + r.value().id())).body(r.value())
-        : Problems.problem(r);
+    return Problems.created(
+        agreements.createDraft(Actors.of(auth), Optional.ofNullable(body.id()), body.content()),
+        a -> "/api/agreements/" + a.id());
   }
 
   @GetMapping("/{id}")
@@ -160,7 +157,7 @@ class AgreementsController {
               + " read: approve, reject or request-changes; another hash is refused (409)")
   ResponseEntity<Object> decide(
       @PathVariable String id, @RequestBody DecisionRequest body, Authentication auth) {
-    checkReason(body.reason());
+    Reasons.check("reason", body.reason());
     if (body.version() == null) {
       return Problems.badRequest("version", "Name the version you decide on");
     }
@@ -209,7 +206,7 @@ class AgreementsController {
               + " when every party continues, it is active again until the earliest date proposed")
   ResponseEntity<Object> review(
       @PathVariable String id, @RequestBody ReviewRequest body, Authentication auth) {
-    checkReason(body.reason());
+    Reasons.check("reason", body.reason());
     AgreementService.ReviewOutcome outcome;
     try {
       outcome =
@@ -245,7 +242,7 @@ class AgreementsController {
       @RequestBody(required = false) ReasonRequest body,
       Authentication auth) {
     String reason = body == null ? null : body.reason();
-    checkReason(reason);
+    Reasons.check("reason", reason);
     return Problems.answer(
         agreements.leave(Actors.of(auth), id, orgId, Optional.ofNullable(reason)),
         HttpStatus.CREATED);
@@ -308,11 +305,7 @@ class AgreementsController {
         return Problems.invalid("disposal", "Choose destroyed, returned or none-received");
       }
     }
-    Reasons.problem(body.statement())
-        .ifPresent(
-            message -> {
-              throw new InvalidParameter("statement", message);
-            });
+    Reasons.check("statement", body.statement());
     return Problems.answer(
         agreements.confirmDestruction(
             Actors.of(auth), id, disposal, Optional.ofNullable(body.statement())),
@@ -360,7 +353,7 @@ class AgreementsController {
   @Operation(summary = "Suspend an active agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> suspend(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    checkReason(body.reason());
+    Reasons.check("reason", body.reason());
     return Problems.answer(agreements.suspend(Actors.of(auth), id, body.reason()));
   }
 
@@ -368,7 +361,7 @@ class AgreementsController {
   @Operation(summary = "Resume a suspended agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> resume(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    checkReason(body.reason());
+    Reasons.check("reason", body.reason());
     return Problems.answer(agreements.resume(Actors.of(auth), id, body.reason()));
   }
 
@@ -376,16 +369,8 @@ class AgreementsController {
   @Operation(summary = "Terminate an agreement (a party's DPO, with a reason)")
   ResponseEntity<Object> terminate(
       @PathVariable String id, @RequestBody ReasonRequest body, Authentication auth) {
-    checkReason(body.reason());
+    Reasons.check("reason", body.reason());
     return Problems.answer(agreements.terminate(Actors.of(auth), id, body.reason()));
-  }
-
-  private static void checkReason(String reason) {
-    Reasons.problem(reason)
-        .ifPresent(
-            message -> {
-              throw new InvalidParameter("reason", message);
-            });
   }
 
   @PostMapping("/{id}/amend")

@@ -2,6 +2,8 @@ package org.datasharing.registry.web.agreement;
 
 import java.util.Optional;
 import org.datasharing.registry.core.common.XmlText;
+import org.datasharing.registry.web.pages.Pages;
+import org.datasharing.registry.web.platform.InvalidParameter;
 
 /**
  * What a DPO's reason (for a decision, a suspension, a resumption or a termination) may hold: text
@@ -26,5 +28,21 @@ public final class Reasons {
       return Optional.of("The reason must be at most " + MAX_LENGTH + " characters long");
     }
     return Optional.empty();
+  }
+
+  /** An API's check: a bad reason is refused as a bad {@code field} (400 naming it). */
+  static void check(String field, String reason) {
+    problem(reason)
+        .ifPresent(
+            message -> {
+              throw new InvalidParameter(field, message);
+            });
+  }
+
+  /**
+   * A page's check: what is wrong with the reason, linked to its {@code field} at {@code anchor}.
+   */
+  static Optional<Pages.ErrorLink> error(String field, String anchor, String reason) {
+    return problem(reason).map(message -> new Pages.ErrorLink(field, anchor, message));
   }
 }

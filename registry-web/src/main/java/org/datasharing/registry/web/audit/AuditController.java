@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.datasharing.registry.core.audit.AuditSearch;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.core.audit.LogVerifications;
@@ -16,7 +15,6 @@ import org.datasharing.registry.web.platform.Csv;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.security.Actors;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,13 +75,10 @@ class AuditController {
       if (!all.ok()) {
         return Problems.problem(all);
       }
-      return ResponseEntity.ok()
-          .contentType(new MediaType(Csv.MEDIA_TYPE, StandardCharsets.UTF_8))
-          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-          .header(
-              HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.attachment().filename("audit-events.csv").build().toString())
-          .body(AuditCsv.of(all.value().events()));
+      return Csv.download(
+          ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT),
+          "audit-events.csv",
+          AuditCsv.of(all.value().events()));
     }
     if (filter.isEmpty()) {
       return ResponseEntity.ok(auditTrail.page(page, size));

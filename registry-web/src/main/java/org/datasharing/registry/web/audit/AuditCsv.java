@@ -1,12 +1,7 @@
 package org.datasharing.registry.web.audit;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.datasharing.registry.core.audit.AuditTrail;
 import org.datasharing.registry.web.platform.Csv;
 
@@ -15,48 +10,39 @@ public final class AuditCsv {
   private AuditCsv() {}
 
   public static String of(List<AuditTrail.EventView> events) {
-    StringWriter out = new StringWriter();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader(
-                "Position",
-                "Event",
-                "Time",
-                "Action",
-                "Person",
-                "Name",
-                "Username",
-                "Roles",
-                "Organisation",
-                "Organisation name",
-                "Agreement",
-                "Version",
-                "Content hash",
-                "Detail")
-            .get();
-    try (CSVPrinter p = new CSVPrinter(out, format)) {
-      for (AuditTrail.EventView e : events) {
-        p.printRecord(
-            e.sequence(),
-            e.id(),
-            e.at(),
-            e.action(),
-            e.agent(),
-            cell(e.name()),
-            cell(e.username()),
-            String.join("; ", e.roles()),
-            e.organisation().orElse(""),
-            cell(e.organisationName()),
-            e.agreement().orElse(""),
-            e.version().orElse(""),
-            e.contentHash().orElse(""),
-            cell(e.detail()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return Csv.table(
+        events,
+        e ->
+            new Object[] {
+              e.sequence(),
+              e.id(),
+              e.at(),
+              e.action(),
+              e.agent(),
+              cell(e.name()),
+              cell(e.username()),
+              String.join("; ", e.roles()),
+              e.organisation().orElse(""),
+              cell(e.organisationName()),
+              e.agreement().orElse(""),
+              e.version().orElse(""),
+              e.contentHash().orElse(""),
+              cell(e.detail())
+            },
+        "Position",
+        "Event",
+        "Time",
+        "Action",
+        "Person",
+        "Name",
+        "Username",
+        "Roles",
+        "Organisation",
+        "Organisation name",
+        "Agreement",
+        "Version",
+        "Content hash",
+        "Detail");
   }
 
   private static String cell(Optional<String> s) {

@@ -2,6 +2,8 @@ package org.datasharing.registry.web.audit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.datasharing.registry.core.audit.AuditSearch;
@@ -18,6 +20,27 @@ import org.datasharing.registry.web.platform.InvalidParameter;
  */
 public final class AuditFilters {
   private AuditFilters() {}
+
+  /** The filters as the audit page's form sends them; any may be absent or blank. */
+  record Params(
+      String agreement, String organisation, String person, String action, String from, String to) {
+    AuditSearch.Filter filter(Ids ids) {
+      return of(ids, agreement, organisation, person, action, from, to);
+    }
+
+    /** The filters given (not blank), by name in this order, for the page's links. */
+    Map<String, String> given() {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("agreement", agreement);
+      query.put("organisation", organisation);
+      query.put("person", person);
+      query.put("action", action);
+      query.put("from", from);
+      query.put("to", to);
+      query.values().removeIf(v -> v == null || v.isBlank());
+      return query;
+    }
+  }
 
   public static AuditSearch.Filter of(
       Ids ids,

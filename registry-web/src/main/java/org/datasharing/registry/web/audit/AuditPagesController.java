@@ -1,6 +1,5 @@
 package org.datasharing.registry.web.audit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.datasharing.registry.core.audit.AuditSearch;
@@ -16,21 +15,22 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.core.sparql.QueryPack;
 import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.pages.Pages;
+import org.datasharing.registry.web.platform.Csv;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.security.Actors;
 import org.datasharing.registry.web.sparql.SparqlProperties;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -69,22 +69,22 @@ class AuditPagesController {
     this.sparql = properties;
   }
 
+  /** The filters come from the query only, never from a request header of the same name. */
+  @InitBinder("params")
+  void parametersOnly(WebDataBinder binder) {
+    if (binder instanceof ExtendedServletRequestDataBinder b) {
+      b.setHeaderPredicate(header -> false);
+    }
+  }
+
   @GetMapping("/audit")
   ModelAndView audit(
-      @RequestParam(defaultValue = "1") int page,
-      @RequestParam(required = false) String agreement,
-      @RequestParam(required = false) String organisation,
-      @RequestParam(required = false) String person,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      Authentication auth) {
+      @RequestParam(defaultValue = "1") int page, AuditFilters.Params params, Authentication auth) {
     if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
       return auditorsOnly();
     }
     InvalidParameter.within("page", page, 1, 1_000_000);
-    AuditSearch.Filter filter =
-        AuditFilters.of(ids, agreement, organisation, person, action, from, to);
+    AuditSearch.Filter filter = params.filter(ids);
     Result<AuditTrail.Page> found =
         filter.isEmpty()
             ? Result.ok(auditTrail.page(page - 1, PAGE_SIZE))
@@ -93,14 +93,7 @@ class AuditPagesController {
       return Pages.failure(found);
     }
     AuditTrail.Page events = found.value();
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("agreement", agreement);
-    query.put("organisation", organisation);
-    query.put("person", person);
-    query.put("action", action);
-    query.put("from", from);
-    query.put("to", to);
-    query.values().removeIf(v -> v == null || v.isBlank());
+    Map<String, String> query = params.given();
     ModelAndView mav = new ModelAndView("audit");
     mav.addObject(
         "verification",
@@ -132,31 +125,15 @@ class AuditPagesController {
 
   /** The filtered events as CSV (every match, at most 10,000), for auditors. */
   @GetMapping("/audit/events.csv")
-  Object csv(
-      @RequestParam(required = false) String agreement,
-      @RequestParam(required = false) String organisation,
-      @RequestParam(required = false) String person,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      Authentication auth) {
+  Object csv(AuditFilters.Params params, Authentication auth) {
     if (!Actors.of(auth).has(Actor.Role.AUDITOR)) {
       return auditorsOnly();
     }
-    Result<AuditTrail.Page> all =
-        auditTrail.search(
-            AuditFilters.of(ids, agreement, organisation, person, action, from, to),
-            0,
-            AuditSearch.MAX_EXPORT);
+    Result<AuditTrail.Page> all = auditTrail.search(params.filter(ids), 0, AuditSearch.MAX_EXPORT);
     if (!all.ok()) {
       return Pages.failure(all);
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("audit-events.csv").build().toString())
-        .body(AuditCsv.of(all.value().events()));
+    return Csv.download(ResponseEntity.ok(), "audit-events.csv", AuditCsv.of(all.value().events()));
   }
 
   private static String queryString(Map<String, String> query) {

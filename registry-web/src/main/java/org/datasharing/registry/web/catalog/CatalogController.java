@@ -15,11 +15,9 @@ import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.web.pages.PageController;
 import org.datasharing.registry.web.platform.InvalidParameter;
 import org.datasharing.registry.web.platform.Negotiation;
-import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.platform.RdfOutput;
 import org.datasharing.registry.web.platform.RdfSyntax;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -81,12 +79,11 @@ class CatalogController {
     InvalidParameter.within("size", size, 1, MAX_SIZE);
     Optional<MediaType> type = Negotiation.choose(accept, OFFERED, RdfSyntax.TURTLE.mediaType());
     if (type.isEmpty()) {
-      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+      return Negotiation.notAcceptable(OFFERED);
     }
     if (type.get().equals(MediaType.TEXT_HTML)) {
       return page();
     }
-    Optional<RdfSyntax> syntax = RdfSyntax.of(type.get());
     // from the configured base, never from the request's Host header
     String catalog = root + "catalog";
     DcatCatalog.Location at =
@@ -96,7 +93,7 @@ class CatalogController {
             n -> catalog + "?page=" + n + (size == DEFAULT_SIZE ? "" : "&size=" + size));
     Graph g = dcat.page(at, page, size);
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    return RdfOutput.answer(g, syntax.orElseThrow());
+    return RdfOutput.answer(g, type.get());
   }
 
   /** One line of the HTML catalogue. */

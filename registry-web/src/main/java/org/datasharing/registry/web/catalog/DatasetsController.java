@@ -6,18 +6,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.datasharing.registry.core.access.AccessRequests;
-import org.datasharing.registry.core.agreement.AgreementView;
 import org.datasharing.registry.core.catalog.CatalogImport;
 import org.datasharing.registry.core.catalog.CatalogService;
 import org.datasharing.registry.core.catalog.Dataset;
-import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.search.CatalogSearch;
 import org.datasharing.registry.core.search.SearchRequest;
 import org.datasharing.registry.web.platform.Problems;
@@ -91,10 +88,8 @@ class DatasetsController {
       @PathVariable String id,
       @RequestBody AccessRequests.AccessRequest request,
       Authentication auth) {
-    Result<AgreementView> r = accessRequests.request(Actors.of(auth), id, request);
-    return r.ok()
-        ? ResponseEntity.created(URI.create("/api/agreements/" + r.value().id())).body(r.value())
-        : Problems.problem(r);
+    return Problems.created(
+        accessRequests.request(Actors.of(auth), id, request), a -> "/api/agreements/" + a.id());
   }
 
   @PostMapping(
@@ -128,20 +123,15 @@ class DatasetsController {
   @GetMapping("/{id}")
   @Operation(summary = "One dataset")
   ResponseEntity<Object> get(@PathVariable String id, Authentication auth) {
-    return catalog
-        .get(Actors.of(auth), id)
-        .<ResponseEntity<Object>>map(ResponseEntity::ok)
-        .orElseGet(() -> Problems.problem(Result.notFound("No dataset " + id)));
+    return Problems.found(catalog.get(Actors.of(auth), id), "No dataset " + id);
   }
 
   @PostMapping
   @ApiResponse(responseCode = "201", description = "The dataset, at Location")
   @Operation(summary = "Record a dataset (staff of its publisher)")
   ResponseEntity<Object> create(@RequestBody Dataset d, Authentication auth) {
-    Result<Dataset> r = catalog.create(Actors.of(auth), d);
-    return r.ok()
-        ? ResponseEntity.created(URI.create("/api/datasets/" + d.id())).body(r.value())
-        : Problems.problem(r);
+    return Problems.created(
+        catalog.create(Actors.of(auth), d), created -> "/api/datasets/" + d.id());
   }
 
   @PutMapping("/{id}")

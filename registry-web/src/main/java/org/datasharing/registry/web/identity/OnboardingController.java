@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Optional;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.identity.DirectoryException;
 import org.datasharing.registry.core.identity.MemberAdded;
@@ -55,23 +56,14 @@ class OnboardingController {
   @Operation(summary = "Change an organisation in the registry and its name and domain in Keycloak")
   ResponseEntity<Object> update(
       @PathVariable String id, @RequestBody Organisation o, Authentication auth) {
-    if (o.id() != null && !o.id().equals(id)) {
+    Optional<Organisation> withId = OrganisationsController.atPath(id, o);
+    if (withId.isEmpty()) {
       return AdminProblems.failure(
           Result.invalid(
               new org.datasharing.registry.core.common.Violation(
-                  "id", "The body's id must match the path")));
+                  "id", OrganisationsController.ID_ELSEWHERE)));
     }
-    Organisation withId =
-        new Organisation(
-            id,
-            o.name(),
-            o.type(),
-            o.sector(),
-            o.domain(),
-            o.dpoName(),
-            o.dpoEmail(),
-            o.assurances());
-    Result<Synced<Organisation>> r = onboarding.updateOrganisation(Actors.of(auth), withId);
+    Result<Synced<Organisation>> r = onboarding.updateOrganisation(Actors.of(auth), withId.get());
     if (!r.ok()) {
       return AdminProblems.failure(r);
     }

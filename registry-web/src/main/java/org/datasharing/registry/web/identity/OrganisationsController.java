@@ -3,9 +3,8 @@ package org.datasharing.registry.web.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
-import org.datasharing.registry.core.common.Result;
+import java.util.Optional;
 import org.datasharing.registry.core.organisation.Organisation;
 import org.datasharing.registry.core.organisation.OrganisationService;
 import org.datasharing.registry.web.platform.Problems;
@@ -40,31 +39,39 @@ class OrganisationsController {
   @GetMapping("/{id}")
   @Operation(summary = "One organisation")
   ResponseEntity<Object> get(@PathVariable String id) {
-    return organisations
-        .get(id)
-        .<ResponseEntity<Object>>map(ResponseEntity::ok)
-        .orElseGet(() -> Problems.problem(Result.notFound("No organisation " + id)));
+    return Problems.found(organisations.get(id), "No organisation " + id);
   }
 
   @PostMapping
   @ApiResponse(responseCode = "201", description = "The organisation, at Location")
   @Operation(summary = "Add an organisation (registry-admin)")
   ResponseEntity<Object> create(@RequestBody Organisation o, Authentication auth) {
-    Result<Organisation> r = organisations.create(Actors.of(auth), o);
-    if (r.ok()) {
-      return ResponseEntity.created(URI.create("/api/organisations/" + o.id())).body(r.value());
-    }
-    return Problems.problem(r);
+    return Problems.created(
+        organisations.create(Actors.of(auth), o), created -> "/api/organisations/" + o.id());
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "Change an organisation (registry-admin or its DPO)")
   ResponseEntity<Object> update(
       @PathVariable String id, @RequestBody Organisation o, Authentication auth) {
-    if (o.id() != null && !o.id().equals(id)) {
-      return Problems.badRequest("id", "The body's id must match the path");
+    Optional<Organisation> withId = atPath(id, o);
+    if (withId.isEmpty()) {
+      return Problems.badRequest("id", ID_ELSEWHERE);
     }
-    Organisation withId =
+    return Problems.answer(organisations.update(Actors.of(auth), withId.get()), HttpStatus.OK);
+  }
+
+  static final String ID_ELSEWHERE = "The body's id must match the path";
+
+  /**
+   * A changed organisation sent to {@code /{id}}: as sent, with the path's id; none where the body
+   * names another.
+   */
+  static Optional<Organisation> atPath(String id, Organisation o) {
+    if (o.id() != null && !o.id().equals(id)) {
+      return Optional.empty();
+    }
+    return Optional.of(
         new Organisation(
             id,
             o.name(),
@@ -73,8 +80,7 @@ class OrganisationsController {
             o.domain(),
             o.dpoName(),
             o.dpoEmail(),
-            o.assurances());
-    return Problems.answer(organisations.update(Actors.of(auth), withId), HttpStatus.OK);
+            o.assurances()));
   }
 
   /** Whether the organisation's approvals need its senior officer's sign-off. */

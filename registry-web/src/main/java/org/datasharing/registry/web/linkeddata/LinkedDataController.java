@@ -96,7 +96,7 @@ class LinkedDataController {
     }
     Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
-      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+      return Negotiation.notAcceptable(OFFERED);
     }
     if (!Slugs.isValid(id)) {
       return Problems.of(HttpStatus.NOT_FOUND, "There is no audit event " + id);
@@ -113,9 +113,7 @@ class LinkedDataController {
     if (!r.ok()) {
       return Problems.of(HttpStatus.NOT_FOUND, r.message());
     }
-    Graph g = r.value();
-    g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
+    return rdf(r.value(), type.get());
   }
 
   /**
@@ -150,15 +148,13 @@ class LinkedDataController {
     }
     Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
-      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+      return Negotiation.notAcceptable(OFFERED);
     }
     if (type.get().equals(MediaType.TEXT_HTML)) {
       return new org.springframework.web.servlet.ModelAndView("audit-person")
           .addObject("person", people.person(Actors.of(auth), id).orElseThrow());
     }
-    Graph g = r.value();
-    g.getPrefixMapping().setNsPrefixes(PREFIXES);
-    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
+    return rdf(r.value(), type.get());
   }
 
   /** {@code ?format=} for links in pages, where a browser cannot choose the Accept header. */
@@ -204,7 +200,7 @@ class LinkedDataController {
     g.getPrefixMapping().setNsPrefixes(PREFIXES);
     Optional<MediaType> type = chosen(format, accept);
     if (type.isEmpty()) {
-      return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+      return Negotiation.notAcceptable(OFFERED);
     }
     if (type.get().equals(MediaType.TEXT_HTML)) {
       if (kind.equals("agreement")) {
@@ -224,6 +220,12 @@ class LinkedDataController {
           };
       return LinkedDataPage.of(kind, id, main, ids.base(), g, PREFIXES).view();
     }
-    return RdfOutput.answer(g, RdfSyntax.of(type.get()).orElseThrow());
+    return rdf(g, type.get());
+  }
+
+  /** The graph with the registry's prefixes, in the RDF syntax of {@code type}. */
+  private static ResponseEntity<Object> rdf(Graph g, MediaType type) {
+    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+    return RdfOutput.answer(g, type);
   }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -52,6 +54,13 @@ public final class Negotiation {
   public static Optional<RdfSyntax> rdf(String accept) {
     return choose(accept, RdfSyntax.MEDIA_TYPES, RdfSyntax.TURTLE.mediaType())
         .flatMap(RdfSyntax::of);
+  }
+
+  /**
+   * 406 for a client whose {@code Accept} matched nothing, naming the header and what to ask for.
+   */
+  public static ResponseEntity<Object> notAcceptable(List<MediaType> offered) {
+    return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", askFor(offered));
   }
 
   /** What to tell a client whose {@code Accept} matched nothing. */

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.datasharing.registry.core.common.Result;
 import org.datasharing.registry.core.common.Violation;
 import org.datasharing.registry.core.identity.DirectoryException;
@@ -105,6 +107,22 @@ public final class Problems {
 
   public static <T> ResponseEntity<Object> answer(Result<T> result) {
     return answer(result, HttpStatus.OK);
+  }
+
+  /** 201 with the created value at the {@code location} made from it, or the failure's problem. */
+  public static <T> ResponseEntity<Object> created(Result<T> result, Function<T, String> location) {
+    if (result.ok()) {
+      return ResponseEntity.created(URI.create(location.apply(result.value())))
+          .body(result.value());
+    }
+    return problem(result);
+  }
+
+  /** 200 with the value, or 404 saying {@code missing}. */
+  public static ResponseEntity<Object> found(Optional<?> value, String missing) {
+    return value
+        .<ResponseEntity<Object>>map(ResponseEntity::ok)
+        .orElseGet(() -> problem(Result.notFound(missing)));
   }
 
   /** A failed core result as a problem, with its violations. */

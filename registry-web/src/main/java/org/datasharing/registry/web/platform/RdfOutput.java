@@ -11,6 +11,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.datasharing.registry.core.common.XmlText;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -21,6 +22,11 @@ import org.springframework.http.ResponseEntity;
  */
 public final class RdfOutput {
   private RdfOutput() {}
+
+  /** 200 with the graph in the RDF syntax of {@code type}, varying by {@code Accept}. */
+  public static ResponseEntity<Object> answer(Graph g, MediaType type) {
+    return answer(g, RdfSyntax.of(type).orElseThrow());
+  }
 
   /** 200 with the graph in the syntax, varying by {@code Accept}. */
   public static ResponseEntity<Object> answer(Graph g, RdfSyntax syntax) {

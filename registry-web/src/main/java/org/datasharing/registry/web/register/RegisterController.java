@@ -3,16 +3,10 @@ package org.datasharing.registry.web.register;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.graph.Graph;
 import org.datasharing.registry.core.agreement.AgreementService.RegisterEntry;
 import org.datasharing.registry.core.common.Result;
@@ -22,9 +16,7 @@ import org.datasharing.registry.web.platform.Negotiation;
 import org.datasharing.registry.web.platform.Problems;
 import org.datasharing.registry.web.platform.RdfOutput;
 import org.datasharing.registry.web.platform.RdfSyntax;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,7 +105,7 @@ class RegisterController {
     } else {
       type = Negotiation.choose(accept, OFFERED, MediaType.APPLICATION_JSON).orElse(null);
       if (type == null) {
-        return Problems.field(HttpStatus.NOT_ACCEPTABLE, "Accept", Negotiation.askFor(OFFERED));
+        return Negotiation.notAcceptable(OFFERED);
       }
     }
     if (type.equals(MediaType.APPLICATION_JSON)) {
@@ -123,114 +115,99 @@ class RegisterController {
           .body(r.value());
     }
     if (type.equals(CSV)) {
-      return ResponseEntity.ok()
-          .contentType(new MediaType(CSV, StandardCharsets.UTF_8))
-          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-          .header(
-              HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.attachment()
-                  .filename("transparency-register.csv")
-                  .build()
-                  .toString())
-          .body(csv(publicRegister.rows(r.value())));
+      return Csv.download(
+          ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT),
+          "transparency-register.csv",
+          csv(publicRegister.rows(r.value())));
     }
     Graph g = publicRegister.rdf(r.value());
     g.getPrefixMapping()
         .setNsPrefix("dsr", "https://w3id.org/dsr#")
         .setNsPrefix("dct", "http://purl.org/dc/terms/")
         .setNsPrefix("dpv", "https://w3id.org/dpv#");
-    return RdfOutput.answer(g, RdfSyntax.of(type).orElseThrow());
+    return RdfOutput.answer(g, type);
   }
 
   /** The register as CSV, one agreement per line; lists joined with "; ". */
   static String csv(List<PublicRegister.Row> rows) {
-    StringWriter out = new StringWriter();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader(
-                "Agreement",
-                "Title",
-                "Status",
-                "Parties",
-                "Purposes",
-                "Purpose description",
-                "Personal data categories",
-                "Data subjects",
-                "Special category data",
-                "Criminal offence data",
-                "Lawful basis",
-                "Statutory power",
-                "Special category and criminal offence conditions",
-                "Start date",
-                "Review date",
-                "End date",
-                "Retention",
-                "Destruction",
-                "Exercising your rights",
-                "Contact (data protection officer)",
-                "Approved on",
-                "Version",
-                "DPIA done",
-                "Public summary",
-                "Retention period",
-                "DPIA summary",
-                "International transfers",
-                "Transfer safeguard",
-                "Single point of contact",
-                "Security",
-                "Onward disclosure",
-                "Identifiable, pseudonymised or anonymised",
-                "Content hash of the version",
-                "Full text of the version")
-            .get();
-    try (CSVPrinter p = new CSVPrinter(out, format)) {
-      for (PublicRegister.Row r : rows) {
-        p.printRecord(
-            Csv.cell(r.id()),
-            Csv.cell(r.title()),
-            r.status(),
-            Csv.cell(String.join("; ", r.parties())),
-            Csv.cell(String.join("; ", r.purposes())),
-            Csv.cell(r.purposeDescription()),
-            Csv.cell(String.join("; ", r.personalDataCategories())),
-            Csv.cell(String.join("; ", r.dataSubjectCategories())),
-            yesNo(r.specialCategoryData()),
-            yesNo(r.criminalOffenceData()),
-            Csv.cell(String.join("; ", r.lawfulBases())),
-            Csv.cell(String.join("; ", r.statutoryPowers())),
-            Csv.cell(String.join("; ", r.conditions())),
-            r.startDate(),
-            r.reviewDate(),
-            r.endDate(),
-            Csv.cell(r.retentionPeriod()),
-            Csv.cell(r.deletionArrangements()),
-            Csv.cell(r.rightsProcedure()),
-            Csv.cell(String.join("; ", r.contacts())),
-            r.approvedOn(),
-            r.version() == 0 ? "" : String.valueOf(r.version()),
-            yesNo(r.dpiaDone()),
-            r.link(),
-            r.retentionDuration(),
-            Csv.cell(r.dpiaSummary()),
-            r.internationalTransfer(),
-            r.transferMechanism(),
-            Csv.cell(r.singlePointOfContact()),
-            Csv.cell(r.securityMeasures()),
-            Csv.cell(r.onwardDisclosure()),
-            r.deidentification(),
-            r.contentHash(),
-            Csv.cell(
-                String.join(
-                    "\n",
-                    r.fullText().stream()
-                        .map(org.datasharing.registry.web.pages.FullTextWords::line)
-                        .toList())));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return Csv.table(
+        rows,
+        r ->
+            new Object[] {
+              Csv.cell(r.id()),
+              Csv.cell(r.title()),
+              r.status(),
+              Csv.cell(String.join("; ", r.parties())),
+              Csv.cell(String.join("; ", r.purposes())),
+              Csv.cell(r.purposeDescription()),
+              Csv.cell(String.join("; ", r.personalDataCategories())),
+              Csv.cell(String.join("; ", r.dataSubjectCategories())),
+              yesNo(r.specialCategoryData()),
+              yesNo(r.criminalOffenceData()),
+              Csv.cell(String.join("; ", r.lawfulBases())),
+              Csv.cell(String.join("; ", r.statutoryPowers())),
+              Csv.cell(String.join("; ", r.conditions())),
+              r.startDate(),
+              r.reviewDate(),
+              r.endDate(),
+              Csv.cell(r.retentionPeriod()),
+              Csv.cell(r.deletionArrangements()),
+              Csv.cell(r.rightsProcedure()),
+              Csv.cell(String.join("; ", r.contacts())),
+              r.approvedOn(),
+              r.version() == 0 ? "" : String.valueOf(r.version()),
+              yesNo(r.dpiaDone()),
+              r.link(),
+              r.retentionDuration(),
+              Csv.cell(r.dpiaSummary()),
+              r.internationalTransfer(),
+              r.transferMechanism(),
+              Csv.cell(r.singlePointOfContact()),
+              Csv.cell(r.securityMeasures()),
+              Csv.cell(r.onwardDisclosure()),
+              r.deidentification(),
+              r.contentHash(),
+              Csv.cell(
+                  String.join(
+                      "\n",
+                      r.fullText().stream()
+                          .map(org.datasharing.registry.web.pages.FullTextWords::line)
+                          .toList()))
+            },
+        "Agreement",
+        "Title",
+        "Status",
+        "Parties",
+        "Purposes",
+        "Purpose description",
+        "Personal data categories",
+        "Data subjects",
+        "Special category data",
+        "Criminal offence data",
+        "Lawful basis",
+        "Statutory power",
+        "Special category and criminal offence conditions",
+        "Start date",
+        "Review date",
+        "End date",
+        "Retention",
+        "Destruction",
+        "Exercising your rights",
+        "Contact (data protection officer)",
+        "Approved on",
+        "Version",
+        "DPIA done",
+        "Public summary",
+        "Retention period",
+        "DPIA summary",
+        "International transfers",
+        "Transfer safeguard",
+        "Single point of contact",
+        "Security",
+        "Onward disclosure",
+        "Identifiable, pseudonymised or anonymised",
+        "Content hash of the version",
+        "Full text of the version");
   }
 
   private static String yesNo(boolean b) {

@@ -1,11 +1,15 @@
 package org.datasharing.registry.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.datasharing.registry.web.operations.MetricsProperties;
 import org.datasharing.registry.web.platform.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -83,38 +87,35 @@ class SecurityConfiguration {
                         (request, response, e) -> {
                           bearer.commence(
                               request, response, e); // keeps the WWW-Authenticate header
-                          Problems.write(
-                              request,
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              "Sign in: send a valid bearer token from the registry's Keycloak");
+                          signIn(request, response);
                         })
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            Problems.write(
-                                request,
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "Your role does not allow this")))
+                    .accessDeniedHandler(SecurityConfiguration::roleRefused))
         .exceptionHandling(
             ex ->
                 ex.authenticationEntryPoint(
                         (request, response, e) -> {
                           response.setHeader("WWW-Authenticate", "Bearer");
-                          Problems.write(
-                              request,
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              "Sign in: send a valid bearer token from the registry's Keycloak");
+                          signIn(request, response);
                         })
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            Problems.write(
-                                request,
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "Your role does not allow this")));
+                    .accessDeniedHandler(SecurityConfiguration::roleRefused));
     return http.build();
+  }
+
+  /** 401 as a problem: the caller has no valid bearer token. */
+  private static void signIn(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Problems.write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Sign in: send a valid bearer token from the registry's Keycloak");
+  }
+
+  /** 403 as a problem: the caller's role does not allow the request. */
+  private static void roleRefused(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    Problems.write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this");
   }
 
   /**
